@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  /** Typed query builder over the schema. */
+  db: Db;
+  /** The raw connection, for prepared statements on hot paths and for closing. */
+  sqlite: Database.Database;
+  close(): void;
+}
+
+/**
+ * Where the committed migrations live when running from source (tests, scripts,
+ * benchmarks). The bundled main process passes its own path instead.
+ */
+export const sourceMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+}
+
+/**
+ * Opens (creating if needed) the database file, sets the pragmas every connection
+ * needs, and applies pending migrations in one transaction. Opening an up-to-date
+ * database changes nothing.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // NORMAL is durable in WAL mode against application crashes; only an OS crash or
+    // power loss can roll back the last commits, never corrupt the file.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
+    return { db, sqlite, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Balancete's SQLite schema (drizzle). Conventions:
+ * - money is integer cents, signed from the user's point of view (negative = money out);
+ * - instants are ISO-8601 UTC text, calendar dates `YYYY-MM-DD` (bookkeeping date in
+ *   America/Sao_Paulo), so both sort correctly as text;
+ * - what Pluggy sends (provider fields) and what the user decides (user fields) live in
+ *   separate tables, so sync can never overwrite a user's work;
+ * - nothing the bank drops is deleted: rows get `removedAt` / `closedAt` instead.
+ * Change this file, then `npm run db:generate` to add a numbered migration.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** A Pluggy item: the user's link to one institution. */
+export const connections = sqliteTable('connections', {
+  id: text('id').primaryKey(),
+  connectorId: integer('connector_id').notNull(),
+  connectorName: text('connector_name').notNull(),
+  connectorImageUrl: text('connector_image_url'),
+  connectorPrimaryColor: text('connector_primary_color'),
+  status: text('status').notNull(),
+  executionStatus: text('execution_status'),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+  /** The last item JSON read from Pluggy; polling compares against it. */
+  snapshot: text('snapshot', { mode: 'json' }),
+  /** The item's `lastUpdatedAt` as last seen, and the one our data is synced up to. */
+  lastUpdatedAt: text('last_updated_at'),
+  syncedLastUpdatedAt: text('synced_last_updated_at'),
+  consentExpiresAt: text('consent_expires_at'),
+  nextAutoSyncAt: text('next_auto_sync_at'),
+  createdAt: createdAt(),
+  removedAt: text('removed_at'),
+});
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id),
+    type: text('type').notNull(),
+    subtype: text('subtype'),
+    name: text('name').notNull(),
+    marketingName: text('marketing_name'),
+    /** Masked account or card number as the bank shows it. */
+    number: text('number'),
+    currencyCode: text('currency_code').notNull().default('BRL'),
+    balanceCents: integer('balance_cents').notNull().default(0),
+    balanceDate: text('balance_date'),
+    creditLimitCents: integer('credit_limit_cents'),
+    availableCreditLimitCents: integer('available_credit_limit_cents'),
+    balanceCloseDate: text('balance_close_date'),
+    balanceDueDate: text('balance_due_date'),
+    /** Watermark for incremental sync (`createdAtFrom`); committed with the data it covers. */
+    transactionsSyncedThrough: text('transactions_synced_through'),
+    closedAt: text('closed_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [index('accounts_connection_idx').on(t.connectionId)],
+);
+
+/** Provider fields only: written by sync, never by the user. */
+export const transactions = sqliteTable(
+  'transactions',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    description: text('description').notNull(),
+    descriptionRaw: text('description_raw'),
+    amountCents: integer('amount_cents').notNull(),
+    currencyCode: text('currency_code').notNull(),
+    /** Amount in the account's currency when the transaction's differs (e.g. USD on a BRL card). */
+    amountInAccountCurrencyCents: integer('amount_in_account_currency_cents'),
+    /** Bookkeeping date: the transaction's date in America/Sao_Paulo. */
+    date: text('date').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    status: text('status').notNull(),
+    type: text('type'),
+    pluggyCategoryId: text('pluggy_category_id'),
+    paymentMethod: text('payment_method'),
+    counterpartyName: text('counterparty_name'),
+    counterpartyDocument: text('counterparty_document'),
+    counterpartyDocumentType: text('counterparty_document_type'),
+    merchantName: text('merchant_name'),
+    merchantCnpj: text('merchant_cnpj'),
+    installmentNumber: integer('installment_number'),
+    totalInstallments: integer('total_installments'),
+    providerCreatedAt: text('provider_created_at'),
+    providerUpdatedAt: text('provider_updated_at'),
+    /** The transaction as Pluggy sent it, for fields we do not model yet. */
+    raw: text('raw', { mode: 'json' }),
+    /** Digest of the provider fields: sync skips rows whose digest did not change. */
+    providerHash: text('provider_hash').notNull(),
+    firstSeenAt: createdAt(),
+    updatedAt: text('updated_at'),
+    removedAt: text('removed_at'),
+  },
+  (t) => [
+    index('transactions_account_date_idx').on(t.accountId, t.date),
+    index('transactions_date_idx').on(t.date),
+  ],
+);
+
+/** Who a movement is for, in a freelancer's books. */
+export const usages = ['business', 'personal'] as const;
+
+/** User fields, one row per transaction the user (or a rule) has touched. Sync never writes here. */
+export const transactionUserData = sqliteTable(
+  'transaction_user_data',
+  {
+    transactionId: text('transaction_id')
+      .primaryKey()
+      .references(() => transactions.id),
+    categoryId: text('category_id').references(() => categories.id),
+    /** 'manual' beats 'rule', which beats Pluggy's suggestion. */
+    categorySource: text('category_source', { enum: ['manual', 'rule'] }),
+    counterpartyDisplayName: text('counterparty_display_name'),
+    notes: text('notes'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>(),
+    usage: text('usage', { enum: usages }),
+    deductible: integer('deductible', { mode: 'boolean' }),
+    clearedAt: text('cleared_at'),
+    reconciledAt: text('reconciled_at'),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [index('transaction_user_data_category_idx').on(t.categoryId)],
+);
+
+/** A transaction divided across categories; parts sum to the transaction's amount. */
+export const transactionSplits = sqliteTable(
+  'transaction_splits',
+  {
+    transactionId: text('transaction_id')
+      .notNull()
+      .references(() => transactions.id),
+    position: integer('position').notNull(),
+    categoryId: text('category_id').references(() => categories.id),
+    amountCents: integer('amount_cents').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.transactionId, t.position] })],
+);
+
+export const reportGroups = [
+  'income',
+  'deductible_expense',
+  'nondeductible_expense',
+  'transfer',
+  'investment',
+  'tax',
+] as const;
+
+/** Pluggy's taxonomy (ids are its 8-digit strings) plus the user's own categories. */
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: text('id').primaryKey(),
+    parentId: text('parent_id').references((): AnySQLiteColumn => categories.id),
+    source: text('source', { enum: ['pluggy', 'user'] }).notNull(),
+    nameEn: text('name_en').notNull(),
+    namePt: text('name_pt').notNull(),
+    reportGroup: text('report_group', { enum: reportGroups }),
+    archivedAt: text('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('categories_parent_idx').on(t.parentId)],
+);
+
+/** Non-secret preferences as JSON values. Secrets live in the OS keychain only. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const syncTriggers = ['poll', 'manual', 'connect'] as const;
+
+export const syncRuns = sqliteTable(
+  'sync_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id),
+    trigger: text('trigger', { enum: syncTriggers }).notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    removed: integer('removed').notNull().default(0),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+  },
+  (t) => [index('sync_runs_connection_idx').on(t.connectionId, t.startedAt)],
+);

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './electron/shared/csp.ts';
+
+/** Puts the app's CSP into every built page as a <meta> tag, from the one definition. */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'balancete:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      // keytar is an optional dependency (it may fail to build); it must stay external too.
+      externalizeDeps: { include: ['keytar'] },
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require() packages: bundle everything it uses.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    plugins: [react(), cspMetaTag()],
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve('renderer/index.html'),
+          connect: resolve('renderer/connect.html'),
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { contract, isChannel } from '../../shared/contract.ts';
+import type { IpcErrorPayload, IpcResult } from '../../shared/errors.ts';
+import { AppError } from '../errors.ts';
+import type { HandlerMap } from './handler-map.ts';
+
+export interface DispatchOptions {
+  /** Called with failures the user cannot act on, so they reach the log. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+/**
+ * Validates a raw request against the contract and runs its handler. Never throws:
+ * every failure becomes a typed `{ code, message }` so a bad request cannot crash main.
+ * Shared by Electron's IPC registration and the E2E bridge.
+ */
+export async function dispatch(
+  handlers: HandlerMap,
+  channel: unknown,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<IpcResult<unknown>> {
+  if (!isChannel(channel)) {
+    return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}` });
+  }
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) {
+    return fail({
+      code: 'INVALID_INPUT',
+      message: `Invalid input for ${channel}`,
+      details: z.flattenError(parsed.error as z.ZodError<unknown>),
+    });
+  }
+  try {
+    // The contract ties each channel's input to its handler; TypeScript cannot follow
+    // that correlation through a union of channels, hence the widening here.
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return fail({ code: error.code, message: error.message, details: error.details });
+    }
+    options.onInternalError?.(channel, error);
+    return fail({ code: 'INTERNAL', message: 'Something went wrong inside Balancete.' });
+  }
+}
+
+function fail(error: IpcErrorPayload): IpcResult<never> {
+  return error.details === undefined
+    ? { ok: false, error: { code: error.code, message: error.message } }
+    : { ok: false, error };
+}

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { createHandlers } from '../core/handlers.ts';
+import { createConsoleLogger } from '../core/log.ts';
+import { contentSecurityPolicy } from '../shared/csp.ts';
+import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
+import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
+import { denyPermissions, hardenWebContents } from './hardening.ts';
+import { broadcast, registerIpc } from './ipc.ts';
+import { createMainWindow } from './main-window.ts';
+
+const log = createConsoleLogger();
+/** Set by `electron-vite dev`: the renderer is then served by Vite with hot reload. */
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : appOrigin];
+
+let mainWindow: BrowserWindow | null = null;
+let database: OpenedDatabase | null = null;
+
+registerAppScheme();
+applyDataDirectoryOverride();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Balancete is running: it gets focus (below) and this one leaves quietly.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && database) openMainWindow();
+  });
+  app.on('will-quit', () => database?.close());
+  hardenWebContents(trustedOrigins);
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+function start(): void {
+  try {
+    database = openDatabase(databasePath(), { migrationsFolder: join(app.getAppPath(), 'db', 'migrations') });
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  denyPermissions(session.defaultSession);
+  if (devServerUrl) {
+    const csp = contentSecurityPolicy({ devServerOrigin: new URL(devServerUrl).origin });
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      // The policy is built in electron/shared/csp.ts; test/unit/csp.test.ts evaluates it.
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }); // eng-disable CSP_JS_CHECK
+    });
+  } else {
+    serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
+  }
+  const handlers = createHandlers({
+    db: database.db,
+    appInfo: { version: app.getVersion(), dataDirectory: app.getPath('userData') },
+    emit: (event, payload) => broadcast(trustedOrigins, event, payload),
+  });
+  registerIpc(handlers, trustedOrigins, log);
+  openMainWindow();
+  log.info('app.started', { version: app.getVersion() });
+}
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({
+    preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+    url: devServerUrl ?? `${appOrigin}/index.html`,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function fail(error: unknown): void {
+  log.error('app.start-failed', { error });
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Balancete could not start',
+    `Your data could not be opened at ${app.getPath('userData')}.\n\n${detail}\n\nNothing was changed. If this keeps happening, make a copy of that folder before trying anything else.`,
+  );
+  app.exit(1);
+}

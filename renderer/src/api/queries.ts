@@ -1,0 +1,47 @@
+import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { Settings, SettingsPatch } from '../../../electron/shared/models.ts';
+import type { ApiClient } from './client.ts';
+
+export const ApiContext = createContext<ApiClient | null>(null);
+
+export function useApi(): ApiClient {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi outside <ApiContext>');
+  return api;
+}
+
+export function createQueryClient(): QueryClient {
+  // Everything is local: no refetch on focus, no retries that would only hide a bug.
+  return new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false } } });
+}
+
+export const queryKeys = {
+  accounts: ['accounts'] as const,
+  settings: ['settings'] as const,
+  appInfo: ['app-info'] as const,
+};
+
+export function useAccounts() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.accounts, queryFn: () => api.invoke('accounts:list') });
+}
+
+export function useAppInfo() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => api.invoke('app:info') });
+}
+
+export function useSettings() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => api.invoke('settings:get') });
+}
+
+export function useUpdateSettings() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => api.invoke('settings:update', patch),
+    onSuccess: (settings: Settings) => queryClient.setQueryData(queryKeys.settings, settings),
+  });
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../../electron/shared/format.ts';
+import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+
+const typeLabelKeys = ['CHECKING_ACCOUNT', 'SAVINGS_ACCOUNT', 'CREDIT_CARD', 'BANK', 'CREDIT'] as const;
+type TypeLabelKey = (typeof typeLabelKeys)[number];
+
+function typeLabelKey(account: AccountSummary): TypeLabelKey | null {
+  const candidates = [account.subtype, account.type];
+  return (candidates.find((key) => (typeLabelKeys as readonly (string | null)[]).includes(key)) as TypeLabelKey) ?? null;
+}
+
+export function AccountRow({ account }: { account: AccountSummary }) {
+  const { t } = useTranslation();
+  const money = useMoneyFormatter();
+  const typeKey = typeLabelKey(account);
+  return (
+    <li className={account.closed ? 'account account-closed' : 'account'}>
+      <div className="account-main">
+        <span className="account-name">{account.name}</span>
+        <span className="account-meta">
+          {typeKey ? t(`accounts.types.${typeKey}`) : account.type}
+          {account.number && <span className="account-number"> · {account.number}</span>}
+          {account.closed && <span className="badge">{t('accounts.closed')}</span>}
+        </span>
+      </div>
+      <div className="account-balance">
+        <Money cents={account.balanceCents} currency={account.currencyCode} />
+        <span className="account-meta">
+          {account.balanceDate && t('accounts.balanceOn', { date: formatDate(account.balanceDate) })}
+          {account.creditLimitCents !== null && (
+            <span className="account-limit">
+              {' · '}
+              {t('accounts.creditLimit', { amount: money(account.creditLimitCents, account.currencyCode) })}
+            </span>
+          )}
+        </span>
+      </div>
+    </li>
+  );
+}

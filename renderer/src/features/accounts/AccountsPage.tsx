@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import { useAccounts } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Money } from '../../components/Money.tsx';
+import { AccountRow } from './AccountRow.tsx';
+import { groupByInstitution, summarise } from './account-totals.ts';
+
+/** Every account with its balance, grouped by institution, with totals on top. */
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const accounts = useAccounts();
+
+  return (
+    <section className="page" aria-labelledby="accounts-title">
+      <header className="page-header">
+        <h1 id="accounts-title">{t('accounts.title')}</h1>
+        <p className="page-subtitle">{t('accounts.subtitle')}</p>
+      </header>
+      {accounts.isPending && <p className="muted">{t('common.loading')}</p>}
+      {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
+      {accounts.data && accounts.data.length === 0 && <EmptyAccounts />}
+      {accounts.data && accounts.data.length > 0 && <AccountsOverview accounts={accounts.data} />}
+    </section>
+  );
+}
+
+function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
+  const { t } = useTranslation();
+  const totals = summarise(accounts);
+  return (
+    <>
+      <dl className="totals" aria-label={t('accounts.total')}>
+        <div className="total total-main">
+          <dt>{t('accounts.total')}</dt>
+          <dd>
+            <Money cents={totals.net} />
+          </dd>
+        </div>
+        <div className="total">
+          <dt>{t('accounts.inAccounts')}</dt>
+          <dd>
+            <Money cents={totals.bank} />
+          </dd>
+        </div>
+        <div className="total">
+          <dt>{t('accounts.inCards')}</dt>
+          <dd>
+            <Money cents={totals.credit} />
+          </dd>
+        </div>
+      </dl>
+      {groupByInstitution(accounts).map((group) => (
+        <section className="institution" key={group.connectionId} aria-label={group.institution}>
+          <h2>
+            <span
+              className="institution-mark"
+              style={{ backgroundColor: group.color ? `#${group.color}` : undefined }}
+              aria-hidden="true"
+            />
+            {group.institution}
+            <span className="muted institution-count">{t('accounts.count', { count: group.accounts.length })}</span>
+          </h2>
+          <ul className="account-list">
+            {group.accounts.map((account) => (
+              <AccountRow key={account.id} account={account} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function EmptyAccounts() {
+  const { t } = useTranslation();
+  return (
+    <div className="empty-state">
+      <h2>{t('accounts.empty.title')}</h2>
+      <p>{t('accounts.empty.body')}</p>
+    </div>
+  );
+}

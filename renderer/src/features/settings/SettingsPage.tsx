@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Language, languages } from '../../../../electron/shared/models.ts';
+import { useAppInfo, useSettings, useUpdateSettings } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { changeLanguage } from '../../i18n/index.ts';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const appInfo = useAppInfo();
+  const languageId = useId();
+  const languageHelpId = useId();
+
+  const onLanguageChange = (value: string) => {
+    const language = Language.parse(value);
+    update.mutate({ language }, { onSuccess: (saved) => void changeLanguage(saved.language) });
+  };
+
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <header className="page-header">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </header>
+      {settings.isError && <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.data && (
+        <div className="field">
+          <label htmlFor={languageId}>{t('settings.language.label')}</label>
+          <select
+            id={languageId}
+            aria-describedby={languageHelpId}
+            value={settings.data.language}
+            disabled={update.isPending}
+            onChange={(event) => onLanguageChange(event.target.value)}
+          >
+            {languages.map((language) => (
+              <option key={language} value={language}>
+                {t(`languages.${language}`)}
+              </option>
+            ))}
+          </select>
+          <p id={languageHelpId} className="field-help">
+            {t('settings.language.help')}
+          </p>
+          {update.isError && <ErrorNotice error={update.error} />}
+        </div>
+      )}
+      {appInfo.data && (
+        <section className="about" aria-labelledby="about-title">
+          <h2 id="about-title">{t('settings.about.title')}</h2>
+          <dl>
+            <dt>{t('settings.about.version')}</dt>
+            <dd>{appInfo.data.version}</dd>
+            <dt>{t('settings.about.dataDirectory')}</dt>
+            <dd className="path">{appInfo.data.dataDirectory}</dd>
+          </dl>
+        </section>
+      )}
+    </section>
+  );
+}
