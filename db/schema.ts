@@ -9,14 +9,7 @@
  * Change this file, then `npm run db:generate` to add a numbered migration.
  */
 import { sql } from 'drizzle-orm';
-import {
-  type AnySQLiteColumn,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-} from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   text('created_at')
@@ -106,16 +99,12 @@ export const transactions = sqliteTable(
     providerUpdatedAt: text('provider_updated_at'),
     /** The transaction as Pluggy sent it, for fields we do not model yet. */
     raw: text('raw', { mode: 'json' }),
-    /** Digest of the provider fields: sync skips rows whose digest did not change. */
-    providerHash: text('provider_hash').notNull(),
     firstSeenAt: createdAt(),
+    /** When sync last changed a provider field; null while the row is as first seen. */
     updatedAt: text('updated_at'),
     removedAt: text('removed_at'),
   },
-  (t) => [
-    index('transactions_account_date_idx').on(t.accountId, t.date),
-    index('transactions_date_idx').on(t.date),
-  ],
+  (t) => [index('transactions_account_date_idx').on(t.accountId, t.date), index('transactions_date_idx').on(t.date)],
 );
 
 /** Who a movement is for, in a freelancer's books. */

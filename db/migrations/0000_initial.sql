@@ -127,7 +127,6 @@ CREATE TABLE `transactions` (
 	`provider_created_at` text,
 	`provider_updated_at` text,
 	`raw` text,
-	`provider_hash` text NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text,
 	`removed_at` text,

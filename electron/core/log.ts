@@ -9,12 +9,14 @@ export interface Logger {
 }
 
 export function createConsoleLogger(write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
-  const entry = (level: string) => (event: string, fields: Record<string, unknown> = {}) => {
-    const serialised = Object.fromEntries(
-      Object.entries(fields).map(([key, value]) => [key, value instanceof Error ? describeError(value) : value]),
-    );
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...serialised })}\n`);
-  };
+  const entry =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      const serialised = Object.fromEntries(
+        Object.entries(fields).map(([key, value]) => [key, value instanceof Error ? describeError(value) : value]),
+      );
+      write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...serialised })}\n`);
+    };
   return { info: entry('info'), warn: entry('warn'), error: entry('error') };
 }
 

@@ -36,4 +36,3 @@ function openInBrowser(url: string): void {
   // Only plain web links leave the app; never file:, custom schemes or javascript:.
   if (url.startsWith('https://')) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (https only)
 }
-

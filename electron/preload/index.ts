@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { type BalanceteBridge, bridgeGlobalName, type EventEnvelope, eventChannel } from '../shared/bridge.ts';
+import { type BalanceteBridge, bridgeGlobalName, eventChannel } from '../shared/bridge.ts';
 import { isChannel, isEventName } from '../shared/contract.ts';
 import type { IpcResult } from '../shared/errors.ts';
 
@@ -19,7 +19,8 @@ const bridge: BalanceteBridge = {
   },
   on(event, listener) {
     if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
-    const forward = (_event: unknown, envelope: EventEnvelope) => {
+    // Typed loosely on purpose: the check below must hold whatever main sends.
+    const forward = (_event: unknown, envelope: { event: string; payload: unknown }) => {
       if (envelope.event === event) listener(envelope.payload);
     };
     ipcRenderer.on(eventChannel, forward);

@@ -2,13 +2,7 @@
  * Errors that cross the IPC boundary. The renderer translates `code`; `message` is an
  * English fallback for logs. Codes are stable: add new ones, never rename.
  */
-export const errorCodes = [
-  'INVALID_INPUT',
-  'UNKNOWN_CHANNEL',
-  'FORBIDDEN_SENDER',
-  'NOT_FOUND',
-  'INTERNAL',
-] as const;
+export const errorCodes = ['INVALID_INPUT', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'INTERNAL'] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
 

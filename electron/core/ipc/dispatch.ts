@@ -28,7 +28,8 @@ export async function dispatch(
     return fail({
       code: 'INVALID_INPUT',
       message: `Invalid input for ${channel}`,
-      details: z.flattenError(parsed.error as z.ZodError<unknown>),
+      // Each channel has its own input type; the union of their errors is wider than flattenError takes.
+      details: z.flattenError(parsed.error as z.ZodError),
     });
   }
   try {

@@ -14,7 +14,13 @@ const settingKeys = Object.keys(Settings.shape) as (keyof Settings)[];
  * longer valid (say, a language a newer version wrote), so a bad row never breaks start-up.
  */
 export function readSettings(db: Db): Settings {
-  const stored = new Map(db.select().from(settings).all().map((row) => [row.key, row.value]));
+  const stored = new Map(
+    db
+      .select()
+      .from(settings)
+      .all()
+      .map((row) => [row.key, row.value]),
+  );
   const result: Record<string, unknown> = { ...defaultSettings };
   for (const key of settingKeys) {
     const parsed = Settings.shape[key].safeParse(stored.get(key));
@@ -26,7 +32,8 @@ export function readSettings(db: Db): Settings {
 export function updateSettings(db: Db, patch: SettingsPatch, now: () => Date = () => new Date()): Settings {
   const updatedAt = now().toISOString();
   db.transaction((tx) => {
-    for (const [key, value] of Object.entries(patch)) {
+    for (const key of settingKeys) {
+      const value = patch[key];
       if (value === undefined) continue;
       tx.insert(settings)
         .values({ key, value, updatedAt })

@@ -28,7 +28,8 @@ export class ApiError extends Error {
 }
 
 /** Channels whose input is optional can be called without one. */
-type InvokeArgs<C extends Channel> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+type InvokeArgs<C extends Channel> =
+  undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 export interface ApiClient {
   invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>): Promise<ChannelOutput<C>>;

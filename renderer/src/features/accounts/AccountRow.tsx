@@ -6,9 +6,14 @@ import { Money, useMoneyFormatter } from '../../components/Money.tsx';
 const typeLabelKeys = ['CHECKING_ACCOUNT', 'SAVINGS_ACCOUNT', 'CREDIT_CARD', 'BANK', 'CREDIT'] as const;
 type TypeLabelKey = (typeof typeLabelKeys)[number];
 
+function isTypeLabelKey(value: string | null): value is TypeLabelKey {
+  return (typeLabelKeys as readonly (string | null)[]).includes(value);
+}
+
+/** The most specific label we have: the subtype, else the type (Pluggy adds values over time). */
 function typeLabelKey(account: AccountSummary): TypeLabelKey | null {
-  const candidates = [account.subtype, account.type];
-  return (candidates.find((key) => (typeLabelKeys as readonly (string | null)[]).includes(key)) as TypeLabelKey) ?? null;
+  if (isTypeLabelKey(account.subtype)) return account.subtype;
+  return isTypeLabelKey(account.type) ? account.type : null;
 }
 
 export function AccountRow({ account }: { account: AccountSummary }) {

@@ -1,0 +1,67 @@
+import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { expect, test } from './support/app.ts';
+
+const nbsp = '\u00a0';
+
+test('a new user sees a helpful empty state', async ({ app, page }) => {
+  await app.open();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contas' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nenhuma conta por aqui ainda' })).toBeVisible();
+  await expect(page.getByText('funciona sem internet')).toBeVisible();
+});
+
+test('accounts and balances from SQLite, in pt-BR, then in English', async ({ app, page }) => {
+  seedTwoAccounts(app.database.db);
+  await app.open();
+
+  const checking = page.getByRole('listitem').filter({ hasText: 'Conta Corrente' });
+  const card = page.getByRole('listitem').filter({ hasText: 'Cartão Roxinho' });
+  await expect(checking).toContainText(`R$${nbsp}12.345,67`);
+  await expect(checking).toContainText('em 20/11/2026');
+  await expect(checking).toContainText('Conta corrente · 0001/12345-0');
+  await expect(card).toContainText(`-R$${nbsp}987,65`);
+  await expect(card).toContainText(`Limite de R$${nbsp}15.000,00`);
+  await expect(page.getByRole('region', { name: 'Nubank' })).toContainText('2 contas');
+
+  const totals = page.getByRole('definition');
+  await expect(totals.nth(0)).toHaveText(`R$${nbsp}11.358,02`); // 12.345,67 − 987,65
+  await expect(totals.nth(1)).toHaveText(`R$${nbsp}12.345,67`);
+  await expect(totals.nth(2)).toHaveText(`-R$${nbsp}987,65`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  await page.screenshot({ path: test.info().outputPath('accounts-pt-BR.png'), fullPage: true });
+  await page.screenshot({ path: 'test-results/screenshots/accounts-pt-BR.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'Configurações' }).click();
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await expect(checking).toContainText('R$12,345.67');
+  await expect(checking).toContainText('on 20/11/2026'); // still dd/mm/yyyy
+  await expect(card).toContainText('-R$987.65');
+  await expect(page.getByRole('region', { name: 'Nubank' })).toContainText('2 accounts');
+  await page.screenshot({ path: 'test-results/screenshots/accounts-en.png', fullPage: true });
+
+  // The choice is stored: a reload (a restart, for the renderer) comes back in English.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+});
+
+test('keyboard: navigation links and the language switch work without a mouse', async ({ app, page }) => {
+  await app.open();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Configurações' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+  await page.getByLabel('Idioma').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('a language change made elsewhere reaches this window', async ({ app, page }) => {
+  await app.open();
+  await app.emit('settings:changed', { language: 'en' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+});

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
+import { createHandlers } from '../../../electron/core/handlers.ts';
+import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
+import { isTrustedOrigin } from '../../../electron/core/ipc/trusted-origin.ts';
+import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+/**
+ * The E2E bridge (design.md §2): the page gets a `window.balancete` of the same shape
+ * the preload exposes, but its calls run the real handler map in this test process
+ * against a real SQLite file. The built pages are served from an https origin of their
+ * own, checked exactly as main checks the sender frame.
+ */
+export const appOrigin = 'https://balancete.test';
+const rendererDir = resolve('out/renderer');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface AppFixture {
+  /** The app's database, open in this process: seed it before `open()`. */
+  database: OpenedDatabase;
+  dataDirectory: string;
+  /** Loads the main window's page and waits for the shell. */
+  open(path?: string): Promise<void>;
+  /** Pushes an event to the page, as main would. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+}
+
+export const test = base.extend<{ app: AppFixture }>({
+  app: async ({ page }, use) => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer is missing: run `npm run build` before the E2E tests');
+    }
+    const temp = makeTempDir('balancete-e2e-');
+    const database = openDatabase(join(temp.path, 'balancete.sqlite'));
+    const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      await page.evaluate(([name, data]) => window.__balanceteEmit?.(name, data), [event, payload] as const);
+    };
+    const handlers = createHandlers({
+      db: database.db,
+      appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
+      emit: (event, payload) => void emit(event, payload).catch(() => {}),
+    });
+
+    await serveRenderer(page);
+    await page.exposeBinding('__balanceteInvoke', (source, channel: unknown, input: unknown) => {
+      if (!isTrustedOrigin(source.frame.url(), [appOrigin])) {
+        return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
+      }
+      return dispatch(handlers, channel, input, {
+        onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
+      });
+    });
+    await page.addInitScript(installBridge);
+
+    await use({
+      database,
+      dataDirectory: temp.path,
+      emit,
+      async open(path = '/accounts') {
+        await page.goto(`${appOrigin}/index.html#${path}`);
+        await expect(page.getByRole('navigation')).toBeVisible();
+      },
+    });
+    database.close();
+    temp.remove();
+  },
+});
+
+export { expect };
+
+// `window.balancete` itself is declared by the renderer's client (renderer/src/api/client.ts).
+declare global {
+  interface Window {
+    __balanceteInvoke?: (channel: unknown, input: unknown) => Promise<unknown>;
+    __balanceteEmit?: (event: string, payload: unknown) => void;
+  }
+}
+
+/**
+ * Runs in the page before its scripts, in place of the preload. Same shape as
+ * electron/preload/index.ts: `invoke(channel, input)` and `on(event, listener)`.
+ */
+function installBridge(): void {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const invoke = window.__balanceteInvoke;
+  if (!invoke) return;
+  window.__balanceteEmit = (event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  Object.defineProperty(window, 'balancete', {
+    value: Object.freeze({
+      invoke: (channel: string, input?: unknown) => invoke(channel, input),
+      on: (event: string, listener: (payload: unknown) => void) => {
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      },
+    }),
+  });
+}
+
+/** Serves out/renderer at the app origin; other origins get a blank page. */
+async function serveRenderer(page: Page): Promise<void> {
+  await page.route('https://**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== appOrigin) {
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' });
+      return;
+    }
+    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    if (relative(rendererDir, file).startsWith('..') || !existsSync(file)) {
+      await route.fulfill({ status: 404, body: 'Not found' });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      contentType: contentTypes[extname(file)] ?? 'application/octet-stream',
+      body: readFileSync(file),
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openDatabase } from '../../db/open.ts';
+import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { electronBinary, electronSkipReason, launchBalancete } from './support/electron-app.ts';
+
+// Runs wherever an Electron binary exists; global set-up prints why when it does not.
+test.skip(!electronBinary, electronSkipReason);
+
+let temp: ReturnType<typeof makeTempDir>;
+
+test.beforeEach(() => {
+  temp = makeTempDir('balancete-electron-');
+  const database = openDatabase(join(temp.path, 'balancete.sqlite'));
+  seedTwoAccounts(database.db);
+  database.close();
+});
+test.afterEach(() => temp.remove());
+
+test('opens the accounts overview from the data folder, with secure defaults', async () => {
+  const app = await launchBalancete(temp.path);
+  try {
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { level: 1, name: 'Contas' })).toBeVisible();
+    await expect(page.getByText('Conta Corrente')).toBeVisible();
+    expect(page.url()).toMatch(/^app:\/\/balancete\/index.html/);
+
+    // No Node in the page, and nothing from the preload but the bridge's two functions.
+    const nodeGlobals = await page.evaluate(() =>
+      ['require', 'process', 'module', 'Buffer', 'ipcRenderer'].filter((name) => name in globalThis),
+    );
+    expect(nodeGlobals).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(window.balancete ?? {}).sort())).toEqual(['invoke', 'on']);
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(temp.path);
+    await page.screenshot({ path: test.info().outputPath('electron-accounts.png') });
+  } finally {
+    await app.close();
+  }
+});
+
+test('denies pop-ups, navigation away and permission requests', async () => {
+  const app = await launchBalancete(temp.path);
+  try {
+    const page = await app.firstWindow();
+    await expect(page.getByRole('navigation')).toBeVisible();
+
+    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await expect(page.getByRole('navigation')).toBeVisible();
+    expect(page.url()).toMatch(/^app:\/\/balancete\//);
+
+    const permission = await page.evaluate(async () => {
+      try {
+        await navigator.mediaDevices.getUserMedia({ audio: true });
+        return 'granted';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(permission).not.toBe('granted');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a second instance hands over to the first and exits', async () => {
+  const app = await launchBalancete(temp.path);
+  try {
+    await app.firstWindow();
+    const { ELECTRON_RENDERER_URL: _devServer, ...env } = process.env;
+    const exitCode = await new Promise<number | null>((done) => {
+      const second = spawn(electronBinary as string, [resolve('.')], {
+        env: { ...env, BALANCETE_DATA_DIR: temp.path },
+        stdio: 'ignore',
+      });
+      second.on('exit', (code) => done(code));
+    });
+    expect(exitCode).toBe(0);
+    expect(app.windows()).toHaveLength(1);
+  } finally {
+    await app.close();
+  }
+});

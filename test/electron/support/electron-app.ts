@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { _electron, type ElectronApplication } from '@playwright/test';
+import { installedElectronBinary } from '../../../electron/launcher/electron-binary.ts';
+
+export const electronBinary = installedElectronBinary();
+/** The suite never downloads Electron itself: that is `npm start`'s job, on a machine online. */
+export const electronSkipReason =
+  'Electron shell suite skipped: no Electron binary in node_modules/electron/dist ' +
+  '(`npm start` downloads it on a machine with internet access; or set ELECTRON_OVERRIDE_DIST_PATH).';
+
+/** Launches the built app (`npm run build` first) with its data in `dataDirectory`. */
+export async function launchBalancete(dataDirectory: string): Promise<ElectronApplication> {
+  if (!electronBinary) throw new Error(electronSkipReason);
+  if (!existsSync(join('out', 'main', 'index.js'))) throw new Error('out/main is missing: run `npm run build` first');
+  // Without ELECTRON_RENDERER_URL main serves the built pages, as in production.
+  const { ELECTRON_RENDERER_URL: _devServer, ...env } = process.env;
+  return _electron.launch({
+    executablePath: electronBinary,
+    args: [resolve('.')],
+    env: { ...env, BALANCETE_DATA_DIR: dataDirectory },
+  });
+}
