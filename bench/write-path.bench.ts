@@ -33,10 +33,24 @@ export const writePathBenchmark: Benchmark = {
       for (let attempt = 0; attempt < repeats; attempt += 1) {
         const database = freshDatabase();
         const prepared = rows.map((row) => [
-          row.id, row.accountId, row.description, row.descriptionRaw, row.amountCents, row.currencyCode,
-          row.date, row.occurredAt, row.status, row.type, row.pluggyCategoryId, row.paymentMethod,
-          row.counterpartyName, row.counterpartyDocument, row.counterpartyDocumentType,
-          row.providerCreatedAt, row.providerUpdatedAt, JSON.stringify(row.raw),
+          row.id,
+          row.accountId,
+          row.description,
+          row.descriptionRaw,
+          row.amountCents,
+          row.currencyCode,
+          row.date,
+          row.occurredAt,
+          row.status,
+          row.type,
+          row.pluggyCategoryId,
+          row.paymentMethod,
+          row.counterpartyName,
+          row.counterpartyDocument,
+          row.counterpartyDocumentType,
+          row.providerCreatedAt,
+          row.providerUpdatedAt,
+          JSON.stringify(row.raw),
         ]);
         const insert = database.sqlite.prepare(
           `INSERT INTO transactions (id, account_id, description, description_raw, amount_cents, currency_code,

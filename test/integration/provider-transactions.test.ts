@@ -73,7 +73,10 @@ describe('ProviderTransactionWriter', () => {
     writer.write(rows);
     const [row] = rows;
     if (!row) throw new Error('no rows');
-    database.db.insert(transactionUserData).values({ transactionId: row.id, notes: 'Nota fiscal 123', usage: 'business' }).run();
+    database.db
+      .insert(transactionUserData)
+      .values({ transactionId: row.id, notes: 'Nota fiscal 123', usage: 'business' })
+      .run();
     writer.write([{ ...row, description: 'CHANGED BY THE BANK' }]);
     expect(
       database.db.select().from(transactionUserData).where(eq(transactionUserData.transactionId, row.id)).get(),
