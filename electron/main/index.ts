@@ -72,6 +72,7 @@ function openMainWindow(): void {
   mainWindow = createMainWindow({
     preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
     url: devServerUrl ?? `${appOrigin}/index.html`,
+    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -3,13 +3,15 @@ import { BrowserWindow } from 'electron';
 export interface MainWindowOptions {
   preloadPath: string;
   url: string;
+  /** Window and taskbar icon (Linux and Windows; macOS takes the bundle's). */
+  iconPath: string;
 }
 
 /**
  * The main window, with Electron's secure defaults spelt out so a future edit cannot
  * silently weaken them: isolated, sandboxed renderer without Node.
  */
-export function createMainWindow({ preloadPath, url }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, url, iconPath }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Balancete',
     width: 1280,
@@ -18,6 +20,7 @@ export function createMainWindow({ preloadPath, url }: MainWindowOptions): Brows
     minHeight: 600,
     show: false,
     backgroundColor: '#f6f7f9',
+    icon: iconPath,
     webPreferences: {
       // The preload exposes only the contract's channels (electron/preload/index.ts).
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK

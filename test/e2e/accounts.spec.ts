@@ -60,6 +60,14 @@ test('keyboard: navigation links and the language switch work without a mouse', 
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
+test('keyboard: Ctrl+, opens settings and Ctrl+1 goes back to accounts', async ({ app, page }) => {
+  await app.open();
+  await page.keyboard.press('Control+Comma');
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Contas' })).toBeVisible();
+});
+
 test('a language change made elsewhere reaches this window', async ({ app, page }) => {
   await app.open();
   await app.emit('settings:changed', { language: 'en' });

@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { screenShortcuts, useScreenShortcuts } from './shortcuts.ts';
+
+const navItems = [
+  { path: '/accounts', labelKey: 'nav.accounts' },
+  { path: '/settings', labelKey: 'nav.settings' },
+] as const;
 
 /** The window's frame: navigation on the left, the current screen on the right. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  useScreenShortcuts();
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.label')}>
@@ -13,12 +20,16 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <ul>
-          <li>
-            <NavLink to="/accounts">{t('nav.accounts')}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/settings">{t('nav.settings')}</NavLink>
-          </li>
+          {navItems.map((item) => (
+            <li key={item.path}>
+              <NavLink
+                to={item.path}
+                aria-keyshortcuts={screenShortcuts.find((shortcut) => shortcut.path === item.path)?.label}
+              >
+                {t(item.labelKey)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <main className="content" id="content">

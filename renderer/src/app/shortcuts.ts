@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+
+/** Screens reachable from anywhere with Ctrl (⌘ on macOS) + key, as desktop apps do. */
+export const screenShortcuts = [
+  { key: '1', path: '/accounts', label: 'Control+1' },
+  { key: ',', path: '/settings', label: 'Control+,' },
+] as const;
+
+export function useScreenShortcuts(): void {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const shortcut = screenShortcuts.find((candidate) => candidate.key === event.key);
+      if (!shortcut) return;
+      event.preventDefault();
+      void navigate(shortcut.path);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate]);
+}
