@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname, isAbsolute, join, normalize, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { contentSecurityPolicy } from '../shared/csp.ts';
@@ -34,7 +34,7 @@ export function serveAppScheme(rendererDir: string): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const file = resolveInside(rendererDir, decodeURIComponent(url.pathname));
-    if (url.host !== 'balancete' || !file || !existsSync(file)) {
+    if (url.host !== 'balancete' || !file || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       return new Response('Not found', { status: 404 });
     }
     const response = await net.fetch(pathToFileURL(file).toString());

@@ -2,11 +2,13 @@ import { app, type Session, shell } from 'electron';
 import { isTrustedOrigin } from '../core/ipc/trusted-origin.ts';
 
 /**
- * Locks down every web contents the app creates, whichever window it belongs to:
- * no pop-ups, no navigation away from our own pages, no <webview>, and links to the
- * web open in the user's browser instead.
+ * Locks down every web contents and session the app creates, whichever window they
+ * belong to: no pop-ups, no navigation away from our own pages, no <webview>, no
+ * permissions, and links to the web open in the user's browser instead.
+ * Must run before the app is ready, so the default session is covered too.
  */
 export function hardenWebContents(trustedOrigins: readonly string[]): void {
+  app.on('session-created', denyPermissions);
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
       openInBrowser(url);
@@ -21,12 +23,11 @@ export function hardenWebContents(trustedOrigins: readonly string[]): void {
     contents.on('will-navigate', blockForeignNavigation);
     contents.on('will-redirect', blockForeignNavigation);
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    denyPermissions(contents.session);
   });
 }
 
 /** Camera, notifications via the web API, geolocation…: Balancete's pages need none. */
-export function denyPermissions(session: Session): void {
+function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);

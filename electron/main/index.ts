@@ -6,7 +6,7 @@ import { createConsoleLogger } from '../core/log.ts';
 import { contentSecurityPolicy } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
-import { denyPermissions, hardenWebContents } from './hardening.ts';
+import { hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
 
@@ -48,7 +48,6 @@ function start(): void {
     fail(error);
     return;
   }
-  denyPermissions(session.defaultSession);
   if (devServerUrl) {
     const csp = contentSecurityPolicy({ devServerOrigin: new URL(devServerUrl).origin });
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -36,12 +36,12 @@ export class ProviderTransactionWriter {
   constructor(sqlite: Database.Database) {
     const names = columns.map(([, column]) => column.name);
     const otherNames = names.slice(1);
-    const insert = sqlite.prepare<unknown[]>(
+    const insert = sqlite.prepare(
       `INSERT INTO transactions (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
        ON CONFLICT (id) DO NOTHING`,
     );
     // Parameters: the new values, the time, the id, then the new values again to compare.
-    const update = sqlite.prepare<unknown[]>(
+    const update = sqlite.prepare(
       `UPDATE transactions SET ${otherNames.map((name) => `${name} = ?`).join(', ')}, updated_at = ?, removed_at = NULL
        WHERE id = ?
          AND (removed_at IS NOT NULL OR ${otherNames.map((name) => `${name} IS NOT ?`).join(' OR ')})`,
