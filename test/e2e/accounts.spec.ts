@@ -8,6 +8,7 @@ test('a new user sees a helpful empty state', async ({ app, page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Contas' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Nenhuma conta por aqui ainda' })).toBeVisible();
   await expect(page.getByText('funciona sem internet')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/accounts-empty-pt-BR.png' });
 });
 
 test('accounts and balances from SQLite, in pt-BR, then in English', async ({ app, page }) => {
@@ -28,13 +29,14 @@ test('accounts and balances from SQLite, in pt-BR, then in English', async ({ ap
   await expect(totals.nth(1)).toHaveText(`R$${nbsp}12.345,67`);
   await expect(totals.nth(2)).toHaveText(`-R$${nbsp}987,65`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
-  await page.screenshot({ path: test.info().outputPath('accounts-pt-BR.png'), fullPage: true });
   await page.screenshot({ path: 'test-results/screenshots/accounts-pt-BR.png', fullPage: true });
 
   await page.getByRole('link', { name: 'Configurações' }).click();
   await page.getByLabel('Idioma').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.screenshot({ path: 'test-results/screenshots/settings-en.png' });
 
   await page.getByRole('link', { name: 'Accounts' }).click();
   await expect(checking).toContainText('R$12,345.67');
