@@ -18,3 +18,20 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }
+
+/**
+ * An error with a stable code. Main throws it for failures the user should hear about
+ * (dispatch passes code, message and details over IPC); the renderer's client throws it
+ * again on its side so screens can translate the code.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}

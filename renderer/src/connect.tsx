@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
+import { StandalonePage } from './components/StandalonePage.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles.css';
 
@@ -10,12 +11,7 @@ import './styles.css';
  */
 function ConnectPage() {
   const { t } = useTranslation();
-  return (
-    <main className="standalone">
-      <h1>{t('connect.title')}</h1>
-      <p>{t('connect.unavailable')}</p>
-    </main>
-  );
+  return <StandalonePage title={t('connect.title')} message={t('connect.unavailable')} />;
 }
 
 void initI18n('pt-BR').then(() => {

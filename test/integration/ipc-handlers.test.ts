@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
-import { AppError } from '../../electron/core/errors.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
 import { channels, contract } from '../../electron/shared/contract.ts';
+import { AppError } from '../../electron/shared/errors.ts';
 import { seedConnection, seedTwoAccounts } from '../fixtures/seed.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { contract, isChannel } from '../../shared/contract.ts';
-import type { IpcErrorPayload, IpcResult } from '../../shared/errors.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type IpcErrorPayload, type IpcResult } from '../../shared/errors.ts';
 import type { HandlerMap } from './handler-map.ts';
 
 export interface DispatchOptions {

@@ -6,24 +6,11 @@ import type {
   EventName,
   EventPayload,
 } from '../../../electron/shared/contract.ts';
-import { type ErrorCode, isErrorCode } from '../../../electron/shared/errors.ts';
+import { AppError, isErrorCode } from '../../../electron/shared/errors.ts';
 
 declare global {
   interface Window {
     balancete?: BalanceteBridge;
-  }
-}
-
-/** A failed request, with the stable code the UI translates. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: unknown;
-
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.details = details;
   }
 }
 
@@ -36,14 +23,17 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-/** The renderer's typed view of `window.balancete`, derived from the contract. */
+/**
+ * The renderer's typed view of `window.balancete`, derived from the contract. A failed
+ * call rejects with an AppError carrying the code the UI translates.
+ */
 export function createApiClient(bridge: BalanceteBridge): ApiClient {
   return {
     async invoke(channel, ...args) {
       const result = await bridge.invoke(channel, args[0]);
       if (result.ok) return result.value as never;
       const { code, message, details } = result.error;
-      throw new ApiError(isErrorCode(code) ? code : 'INTERNAL', message, details);
+      throw new AppError(isErrorCode(code) ? code : 'INTERNAL', message, details);
     },
     on(event, listener) {
       return bridge.on(event, (payload) => listener(payload as never));

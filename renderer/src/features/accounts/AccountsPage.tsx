@@ -28,27 +28,22 @@ export function AccountsPage() {
 function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
   const { t } = useTranslation();
   const totals = summarise(accounts);
+  const totalCards = [
+    { labelKey: 'accounts.total', cents: totals.net, main: true },
+    { labelKey: 'accounts.inAccounts', cents: totals.bank, main: false },
+    { labelKey: 'accounts.inCards', cents: totals.credit, main: false },
+  ] as const;
   return (
     <>
       <dl className="totals" aria-label={t('accounts.total')}>
-        <div className="total total-main">
-          <dt>{t('accounts.total')}</dt>
-          <dd>
-            <Money cents={totals.net} />
-          </dd>
-        </div>
-        <div className="total">
-          <dt>{t('accounts.inAccounts')}</dt>
-          <dd>
-            <Money cents={totals.bank} />
-          </dd>
-        </div>
-        <div className="total">
-          <dt>{t('accounts.inCards')}</dt>
-          <dd>
-            <Money cents={totals.credit} />
-          </dd>
-        </div>
+        {totalCards.map(({ labelKey, cents, main }) => (
+          <div className={main ? 'total total-main' : 'total'} key={labelKey}>
+            <dt>{t(labelKey)}</dt>
+            <dd>
+              <Money cents={cents} />
+            </dd>
+          </div>
+        ))}
       </dl>
       {groupByInstitution(accounts).map((group) => (
         <section className="institution" key={group.connectionId} aria-label={group.institution}>
