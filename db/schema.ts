@@ -11,10 +11,12 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-const createdAt = () =>
-  text('created_at')
+/** An instant column that SQLite fills with the time of the insert. */
+const insertedAt = (name: string) =>
+  text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const createdAt = () => insertedAt('created_at');
 
 /** A Pluggy item: the user's link to one institution. */
 export const connections = sqliteTable('connections', {
@@ -99,7 +101,7 @@ export const transactions = sqliteTable(
     providerUpdatedAt: text('provider_updated_at'),
     /** The transaction as Pluggy sent it, for fields we do not model yet. */
     raw: text('raw', { mode: 'json' }),
-    firstSeenAt: createdAt(),
+    firstSeenAt: insertedAt('first_seen_at'),
     /** When sync last changed a provider field; null while the row is as first seen. */
     updatedAt: text('updated_at'),
     removedAt: text('removed_at'),

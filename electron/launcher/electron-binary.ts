@@ -34,6 +34,7 @@ export function missingElectronMessage(downloadAttempted: boolean): string {
   return (
     `the Electron runtime is not installed in node_modules/electron/dist and ${why}. ` +
     'On a computer with internet access it is downloaded automatically on first use; to use an ' +
-    'Electron you already have, set ELECTRON_OVERRIDE_DIST_PATH to its folder.'
+    'Electron you already have, set ELECTRON_OVERRIDE_DIST_PATH to its folder ' +
+    '(BALANCETE_VERBOSE=1 shows the download error).'
   );
 }

@@ -1,14 +1,19 @@
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { app } from 'electron';
 
 /**
  * Balancete keeps everything (database, sandbox certificate) under Electron's user-data
- * folder. `BALANCETE_DATA_DIR` points it elsewhere, for tests and for a portable copy.
- * Must run before the app is ready.
+ * folder. `BALANCETE_DATA_DIR` points it elsewhere, for tests and for a portable copy; a
+ * relative path is taken from the current folder and created if missing (Electron's
+ * setPath accepts neither). Must run before the app is ready.
  */
 export function applyDataDirectoryOverride(env: NodeJS.ProcessEnv = process.env): void {
   const override = env.BALANCETE_DATA_DIR;
-  if (override) app.setPath('userData', override);
+  if (!override) return;
+  const directory = resolve(override);
+  mkdirSync(directory, { recursive: true });
+  app.setPath('userData', directory);
 }
 
 export function databasePath(): string {

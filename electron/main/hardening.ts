@@ -14,10 +14,10 @@ export function hardenWebContents(trustedOrigins: readonly string[]): void {
       openInBrowser(url);
       return { action: 'deny' };
     });
-    const blockForeignNavigation = (event: { preventDefault(): void }, url: string) => {
-      if (!isTrustedOrigin(url, trustedOrigins)) {
+    const blockForeignNavigation = (event: Electron.Event<Electron.WebContentsWillNavigateEventParams>) => {
+      if (!isTrustedOrigin(event.url, trustedOrigins)) {
         event.preventDefault();
-        openInBrowser(url);
+        openInBrowser(event.url);
       }
     };
     contents.on('will-navigate', blockForeignNavigation);
@@ -27,7 +27,7 @@ export function hardenWebContents(trustedOrigins: readonly string[]): void {
 }
 
 /** Camera, notifications via the web API, geolocation…: Balancete's pages need none. */
-function denyPermissions(session: Session): void {
+export function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);

@@ -6,7 +6,7 @@ import { createConsoleLogger } from '../core/log.ts';
 import { contentSecurityPolicy } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
-import { hardenWebContents } from './hardening.ts';
+import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
 
@@ -38,16 +38,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => database?.close());
   hardenWebContents(trustedOrigins);
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
 function start(): void {
-  try {
-    database = openDatabase(databasePath(), { migrationsFolder: join(app.getAppPath(), 'db', 'migrations') });
-  } catch (error) {
-    fail(error);
-    return;
-  }
+  database = openDatabase(databasePath(), { migrationsFolder: join(app.getAppPath(), 'db', 'migrations') });
+  // 'session-created' covers every session; the default one is named too, should it predate the listener.
+  denyPermissions(session.defaultSession);
   if (devServerUrl) {
     const csp = contentSecurityPolicy({ devServerOrigin: new URL(devServerUrl).origin });
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -78,12 +78,13 @@ function openMainWindow(): void {
   });
 }
 
+/** Start-up failed: say what happened and where the data is, then quit rather than linger windowless. */
 function fail(error: unknown): void {
   log.error('app.start-failed', { error });
   const detail = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox(
     'Balancete could not start',
-    `Your data could not be opened at ${app.getPath('userData')}.\n\n${detail}\n\nNothing was changed. If this keeps happening, make a copy of that folder before trying anything else.`,
+    `${detail}\n\nYour data folder is ${app.getPath('userData')}. If this keeps happening, make a copy of that folder before trying anything else.`,
   );
   app.exit(1);
 }

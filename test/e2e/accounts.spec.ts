@@ -70,6 +70,15 @@ test('keyboard: Ctrl+, opens settings and Ctrl+1 goes back to accounts', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Contas' })).toBeVisible();
 });
 
+test('a screen that cannot render shows an error and leaves the rest of the app usable', async ({ app, page }) => {
+  const { checking } = seedTwoAccounts(app.database.db);
+  app.database.sqlite.prepare("UPDATE accounts SET balance_date = 'not a date' WHERE id = ?").run(checking);
+  await app.open();
+  await expect(page.getByRole('alert')).toContainText('Não foi possível carregar esta tela.');
+  await page.getByRole('link', { name: 'Configurações' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+});
+
 test('a language change made elsewhere reaches this window', async ({ app, page }) => {
   await app.open();
   await app.emit('settings:changed', { language: 'en' });

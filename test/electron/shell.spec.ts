@@ -45,25 +45,32 @@ test('denies pop-ups, navigation away and permission requests', async () => {
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('navigation')).toBeVisible();
+    // Record what main hands to the browser instead of launching one on the test machine.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      Object.assign(globalThis, { openedInBrowser: opened });
+      shell.openExternal = (url: string) => {
+        opened.push(url);
+        return Promise.resolve();
+      };
+    });
+    const openedInBrowser = () =>
+      app.evaluate(() => (globalThis as unknown as { openedInBrowser: string[] }).openedInBrowser);
 
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    await expect.poll(openedInBrowser).toEqual(['https://example.com/']);
     expect(app.windows()).toHaveLength(1);
 
     await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
+      window.location.href = 'https://example.org/';
     });
-    await expect(page.getByRole('navigation')).toBeVisible();
+    await expect.poll(openedInBrowser).toContain('https://example.org/');
     expect(page.url()).toMatch(/^app:\/\/balancete\//);
 
-    const permission = await page.evaluate(async () => {
-      try {
-        await navigator.mediaDevices.getUserMedia({ audio: true });
-        return 'granted';
-      } catch (error) {
-        return (error as Error).name;
-      }
-    });
-    expect(permission).not.toBe('granted');
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+    expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state)).toBe(
+      'denied',
+    );
   } finally {
     await app.close();
   }

@@ -38,7 +38,7 @@ describe('handler map', () => {
     seedTwoAccounts(database.db);
     for (const channel of channels) {
       if (channel === 'settings:update') continue; // needs an input; covered below
-      const result = await dispatch(handlers, channel, undefined);
+      const result = await dispatch(handlers, channel, undefined, { validateOutput: true });
       expect(result.ok, channel).toBe(true);
       if (result.ok) expect(() => contract[channel].output.parse(result.value), channel).not.toThrow();
     }
@@ -137,6 +137,34 @@ describe('bad requests become typed errors, never crashes', () => {
       error: { code: 'INTERNAL', message: 'Something went wrong inside Balancete.' },
     });
     expect(logged).toHaveLength(1);
+  });
+
+  it('an answer that breaks the contract is caught when outputs are checked', async () => {
+    const logged: unknown[] = [];
+    const drifting: HandlerMap = { ...handlers, 'settings:get': () => ({ language: 'fr' }) as never };
+    expect(await dispatch(drifting, 'settings:get', undefined)).toEqual({ ok: true, value: { language: 'fr' } });
+    expect(
+      await dispatch(drifting, 'settings:get', undefined, {
+        validateOutput: true,
+        onInternalError: (_channel, error) => logged.push(error),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('a logger that throws does not break the typed error', async () => {
+    const failing: HandlerMap = {
+      ...handlers,
+      'accounts:list': () => {
+        throw new Error('boom');
+      },
+    };
+    const result = await dispatch(failing, 'accounts:list', undefined, {
+      onInternalError: () => {
+        throw new Error('log file full');
+      },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
   it('a handler that fails with a user-facing error keeps its code', async () => {

@@ -23,14 +23,31 @@ describe('installedElectronBinary', () => {
 });
 
 describe('npm start without an Electron runtime', () => {
-  it('fails with one plain sentence, not a stack trace', () => {
-    const result = spawnSync(process.execPath, ['electron/launcher/start.ts'], {
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: temp.path, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  function start(env: Record<string, string>) {
+    const { BALANCETE_VERBOSE: _verbose, ...inherited } = process.env;
+    return spawnSync(process.execPath, ['electron/launcher/start.ts'], {
+      env: { ...inherited, ELECTRON_OVERRIDE_DIST_PATH: temp.path, ...env },
       encoding: 'utf8',
+      timeout: 120_000,
+    });
+  }
+
+  it('fails with one plain sentence, not a stack trace', () => {
+    const result = start({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Balancete cannot start: the Electron runtime is not installed[^\n]*$/);
+    expect(result.stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH');
+  });
+
+  it('says the same, without a stack trace, when the download fails', () => {
+    // A mirror on a closed loopback port and an empty cache make the download fail on any machine.
+    const result = start({
+      ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+      electron_config_cache: join(temp.path, 'cache'),
     });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^Balancete cannot start: the Electron runtime is not installed/);
-    expect(result.stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH');
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.stdout).toContain('downloading the Electron runtime');
+    expect(result.stderr.trim()).toMatch(/^Balancete cannot start: [^\n]*could not be downloaded[^\n]*$/);
+    expect(result.stdout).not.toMatch(/\n\s+at /);
   });
 });

@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { transactions, transactionUserData } from '../../db/schema.ts';
-import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
+import {
+  type ProviderTransaction,
+  ProviderTransactionWriter,
+} from '../../electron/core/books/provider-transactions.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -26,7 +29,78 @@ afterEach(() => {
 
 const count = () => database.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM transactions').get()?.n;
 
+/** A row with every provider field set, so a change to any one of them can be seen. */
+function fullRow(): ProviderTransaction {
+  return {
+    id: 'tx-full',
+    accountId,
+    description: 'NETFLIX.COM',
+    descriptionRaw: 'NETFLIX.COM 866-579-7172',
+    amountCents: -5590,
+    currencyCode: 'USD',
+    amountInAccountCurrencyCents: -30412,
+    date: '2026-03-01',
+    occurredAt: '2026-03-01T12:00:00.000Z',
+    status: 'PENDING',
+    type: 'DEBIT',
+    pluggyCategoryId: '09030000',
+    paymentMethod: 'CREDIT_CARD',
+    counterpartyName: 'Netflix',
+    counterpartyDocument: '13590585000199',
+    counterpartyDocumentType: 'CNPJ',
+    merchantName: 'NETFLIX ENTRETENIMENTO BRASIL LTDA',
+    merchantCnpj: '13590585000199',
+    installmentNumber: 1,
+    totalInstallments: 1,
+    providerCreatedAt: '2026-03-01T12:00:00.000Z',
+    providerUpdatedAt: '2026-03-01T12:00:00.000Z',
+    raw: { id: 'tx-full', status: 'PENDING' },
+  };
+}
+
+function changed(value: unknown): unknown {
+  if (typeof value === 'number') return value + 1;
+  if (typeof value === 'string') return `${value} (changed)`;
+  return { ...(value as object), changed: true };
+}
+
 describe('ProviderTransactionWriter', () => {
+  it('stores every provider field of a row', () => {
+    const row = fullRow();
+    writer.write([row]);
+    expect(database.db.select().from(transactions).get()).toEqual({
+      ...row,
+      firstSeenAt: expect.any(String) as string,
+      updatedAt: null,
+      removedAt: null,
+    });
+  });
+
+  it.each(Object.keys(fullRow()).filter((key) => key !== 'id' && key !== 'accountId'))(
+    'notices a change to %s alone, and keeps when the row was first seen',
+    (key) => {
+      const row = fullRow();
+      writer.write([row], new Date('2026-03-01T13:00:00.000Z'));
+      const firstSeen = database.db.select().from(transactions).get()?.firstSeenAt;
+      const edited = { ...row, [key]: changed(row[key as keyof ProviderTransaction]) };
+      expect(writer.write([edited], new Date('2026-03-02T09:00:00.000Z'))).toEqual({
+        created: 0,
+        updated: 1,
+        unchanged: 0,
+      });
+      const stored = database.db.select().from(transactions).get();
+      expect(stored?.[key as keyof typeof stored]).toEqual(edited[key as keyof ProviderTransaction]);
+      expect(stored?.updatedAt).toBe('2026-03-02T09:00:00.000Z');
+      expect(stored?.firstSeenAt).toBe(firstSeen);
+    },
+  );
+
+  it("notices a move to another of the user's accounts", () => {
+    const row = fullRow();
+    writer.write([row]);
+    expect(writer.write([{ ...row, accountId: 'acc-card' }])).toMatchObject({ updated: 1 });
+  });
+
   it('inserts new rows with every provider field', () => {
     const rows = generateProviderTransactions({ count: 500, accountId });
     expect(writer.write(rows)).toEqual({ created: 500, updated: 0, unchanged: 0 });

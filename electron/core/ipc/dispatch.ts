@@ -6,6 +6,12 @@ import type { HandlerMap } from './handler-map.ts';
 export interface DispatchOptions {
   /** Called with failures the user cannot act on, so they reach the log. */
   onInternalError?: (channel: string, error: unknown) => void;
+  /**
+   * Also check each answer against the contract's output schema. Tests and the E2E
+   * bridge turn it on to catch a handler drifting from the contract; the app does not
+   * pay for it on every (possibly large) answer.
+   */
+  validateOutput?: boolean;
 }
 
 /**
@@ -35,12 +41,18 @@ export async function dispatch(
     // The contract ties each channel's input to its handler; TypeScript cannot follow
     // that correlation through a union of channels, hence the widening here.
     const handler = handlers[channel] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.data) };
+    const value = await handler(parsed.data);
+    if (options.validateOutput) contract[channel].output.parse(value);
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) {
       return fail({ code: error.code, message: error.message, details: error.details });
     }
-    options.onInternalError?.(channel, error);
+    try {
+      options.onInternalError?.(channel, error);
+    } catch {
+      // A logger that fails must not turn a typed error into a crash.
+    }
     return fail({ code: 'INTERNAL', message: 'Something went wrong inside Balancete.' });
   }
 }

@@ -1,16 +1,25 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { ErrorBoundary } from 'react-error-boundary';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { Shell } from './Shell.tsx';
 
 export function App() {
+  const location = useLocation();
   return (
     <Shell>
-      <Routes>
-        <Route path="/accounts" element={<AccountsPage />} />
-        <Route path="/settings" element={<SettingsPage />} />
-        <Route path="*" element={<Navigate to="/accounts" replace />} />
-      </Routes>
+      {/* A screen that fails to render shows an error, not a blank window; moving to another screen retries. */}
+      <ErrorBoundary
+        resetKeys={[location.pathname]}
+        fallbackRender={({ error, resetErrorBoundary }) => <ErrorNotice error={error} onRetry={resetErrorBoundary} />}
+      >
+        <Routes>
+          <Route path="/accounts" element={<AccountsPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/accounts" replace />} />
+        </Routes>
+      </ErrorBoundary>
     </Shell>
   );
 }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
 import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
 import { isTrustedOrigin } from '../../../electron/core/ipc/trusted-origin.ts';
+import { resolveStaticFile, staticContentTypes } from '../../../electron/core/static-files.ts';
 import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -16,14 +17,6 @@ import { makeTempDir } from '../../support/temp-dir.ts';
  */
 export const appOrigin = 'https://balancete.test';
 const rendererDir = resolve('out/renderer');
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface AppFixture {
   /** The app's database, open in this process: seed it before `open()`. */
@@ -57,6 +50,7 @@ export const test = base.extend<{ app: AppFixture }>({
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
       return dispatch(handlers, channel, input, {
+        validateOutput: true,
         onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
       });
     });
@@ -110,7 +104,7 @@ function installBridge(): void {
   });
 }
 
-/** Serves out/renderer at the app origin; other origins get a blank page. */
+/** Serves out/renderer at the app origin as main's app:// handler does; other origins get a blank page. */
 async function serveRenderer(page: Page): Promise<void> {
   await page.route('https://**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -118,14 +112,14 @@ async function serveRenderer(page: Page): Promise<void> {
       await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' });
       return;
     }
-    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
-    if (relative(rendererDir, file).startsWith('..') || !existsSync(file)) {
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (!file || !existsSync(file)) {
       await route.fulfill({ status: 404, body: 'Not found' });
       return;
     }
     await route.fulfill({
       status: 200,
-      contentType: contentTypes[extname(file)] ?? 'application/octet-stream',
+      contentType: staticContentTypes[extname(file)] ?? 'application/octet-stream',
       body: readFileSync(file),
     });
   });

@@ -1,0 +1,18 @@
+/**
+ * The names of the IPC channels and events, apart from their schemas so the preload can
+ * check names without bundling zod. contract.ts pairs each name with its schemas and the
+ * compiler keeps the two lists identical.
+ */
+export const channelNames = ['app:info', 'settings:get', 'settings:update', 'accounts:list'] as const;
+export type Channel = (typeof channelNames)[number];
+
+export const eventNameList = ['settings:changed'] as const;
+export type EventName = (typeof eventNameList)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNameList as readonly string[]).includes(value);
+}
