@@ -1,0 +1,455 @@
+import { categoryById } from '../taxonomy.ts';
+import { between, hash32, mix32, randomStream, uuidFrom } from './random.ts';
+import { type AccountKind, type Movement, movementFor, type Party } from './templates.ts';
+
+const day = 24 * 3600 * 1000;
+const historyMs = 365 * day;
+/** Rows this recent when fetched are still pending at the bank. */
+const pendingWindowMs = 3 * day;
+
+/** A transaction as Pluggy's API returns it (`Transaction` in the spec). */
+export interface PluggyTransaction {
+  id: string;
+  description: string;
+  descriptionRaw: string;
+  currencyCode: string;
+  amount: number;
+  amountInAccountCurrency?: number;
+  date: string;
+  type: 'DEBIT' | 'CREDIT';
+  status: 'POSTED' | 'PENDING';
+  category?: string;
+  categoryId?: string;
+  paymentData?: Record<string, unknown>;
+  creditCardMetadata?: Record<string, unknown>;
+  merchant?: Record<string, unknown>;
+  accountId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SandboxAccount {
+  id: string;
+  kind: AccountKind;
+  type: 'BANK' | 'CREDIT';
+  subtype: 'CHECKING_ACCOUNT' | 'SAVINGS_ACCOUNT' | 'CREDIT_CARD';
+  name: string;
+  marketingName: string;
+  number: string;
+  /** First 8 hex digits of every base row id of this account: how an id finds its account. */
+  tag: string;
+  /** Rows of history generated on demand, by index. */
+  count: number;
+  /** Seeds every row of this account, mixed with the row's index. */
+  rowSeed: number;
+}
+
+export interface TransactionQuery {
+  dateFrom?: number;
+  dateTo?: number;
+  createdAtFrom?: number;
+}
+
+export interface UpdateCounts {
+  created: number;
+  updated: number;
+  removed: number;
+}
+
+const accountShapes: readonly Omit<SandboxAccount, 'id' | 'tag' | 'count' | 'rowSeed'>[] = [
+  {
+    kind: 'checking',
+    type: 'BANK',
+    subtype: 'CHECKING_ACCOUNT',
+    name: 'Conta Corrente',
+    marketingName: 'Conta Corrente PF',
+    number: '0001/12345-0',
+  },
+  {
+    kind: 'savings',
+    type: 'BANK',
+    subtype: 'SAVINGS_ACCOUNT',
+    name: 'Poupança',
+    marketingName: 'Poupança Fácil',
+    number: '0001/54321-9',
+  },
+  {
+    kind: 'card',
+    type: 'CREDIT',
+    subtype: 'CREDIT_CARD',
+    name: 'Mastercard Black',
+    marketingName: 'Pluggy Black',
+    number: '4242',
+  },
+];
+/** How a item's rows split across its accounts. */
+const shareOfRows: Record<AccountKind, number> = { checking: 0.55, savings: 0.05, card: 0.4 };
+
+const isoDate = (ms: number) => new Date(ms).toISOString();
+const money = (cents: number) => cents / 100;
+
+/**
+ * All of one item's data. History rows are pure functions of (seed, account, index), so
+ * even a million-row account costs no memory until a page of it is asked for; what
+ * later updates add, change or remove is kept in small overlays.
+ */
+export class ItemData {
+  readonly accounts: readonly SandboxAccount[];
+  readonly itemId: string;
+  readonly createdAt: number;
+  private readonly seed: number;
+  private readonly historyStart: number;
+  private readonly createdAtIso: string;
+  private readonly added = new Map<string, PluggyTransaction[]>();
+  private readonly addedById = new Map<string, PluggyTransaction>();
+  private readonly patched = new Map<string, Partial<PluggyTransaction>>();
+  private readonly removed = new Set<string>();
+  private lastUpdateAt: number;
+  private version = 0;
+  private totalsCache: { version: number; totals: Map<string, AccountTotals> } | null = null;
+
+  constructor(options: { seed: number; itemId: string; createdAt: number; transactionsPerItem: number }) {
+    this.seed = options.seed;
+    this.itemId = options.itemId;
+    this.createdAt = options.createdAt;
+    this.lastUpdateAt = options.createdAt;
+    this.historyStart = options.createdAt - historyMs;
+    this.createdAtIso = isoDate(options.createdAt);
+    this.accounts = accountShapes.map((shape) => {
+      const id = uuidFrom(this.seed, this.itemId, shape.kind);
+      return {
+        ...shape,
+        id,
+        tag: id.slice(0, 8),
+        rowSeed: hash32(this.seed, id),
+        count: Math.max(1, Math.round(options.transactionsPerItem * shareOfRows[shape.kind])),
+      };
+    });
+    for (const account of this.accounts) this.added.set(account.id, []);
+  }
+
+  account(id: string): SandboxAccount | undefined {
+    return this.accounts.find((account) => account.id === id);
+  }
+
+  /** One row, as the bank shows it now, or undefined if it does not exist (or was removed). */
+  transaction(id: string): PluggyTransaction | undefined {
+    if (this.removed.has(id)) return undefined;
+    const added = this.addedById.get(id);
+    if (added) return added;
+    const account = this.accounts.find((candidate) => id.startsWith(candidate.tag));
+    const index = Number.parseInt(id.slice(-12), 16);
+    if (!account || !Number.isSafeInteger(index) || index >= account.count) return undefined;
+    const row = this.baseRow(account, index);
+    return row.id === id ? this.withPatch(row) : undefined;
+  }
+
+  /**
+   * A page of an account's rows in date order, after `cursor` (an opaque position),
+   * with the position to continue from, or null at the end.
+   */
+  page(
+    account: SandboxAccount,
+    query: TransactionQuery,
+    cursor: string | undefined,
+    size: number,
+  ): { results: PluggyTransaction[]; next: string | null } {
+    const added = (this.added.get(account.id) ?? []).filter((row) => this.matches(row, query));
+    const baseEnd = query.dateTo === undefined ? account.count : this.firstIndexAtOrAfter(account, query.dateTo + 1);
+    const baseWanted = query.createdAtFrom === undefined || query.createdAtFrom <= this.createdAt;
+    let [base, extra] = decodeCursor(cursor) ?? [
+      query.dateFrom === undefined ? 0 : this.firstIndexAtOrAfter(account, query.dateFrom),
+      0,
+    ];
+    if (!baseWanted) base = baseEnd;
+    const results: PluggyTransaction[] = [];
+    while (results.length < size && (base < baseEnd || extra < added.length)) {
+      const nextAdded = added[extra];
+      const baseTime = base < baseEnd ? this.rowTime(account, base) : Number.POSITIVE_INFINITY;
+      if (nextAdded && Date.parse(nextAdded.date) < baseTime) {
+        if (!this.removed.has(nextAdded.id)) results.push(nextAdded);
+        extra += 1;
+      } else {
+        const row = this.baseRow(account, base);
+        if (!this.removed.has(row.id)) results.push(this.withPatch(row));
+        base += 1;
+      }
+    }
+    const more = base < baseEnd || extra < added.length;
+    return { results, next: more ? encodeCursor(base, extra) : null };
+  }
+
+  /** How many rows a query matches (for v1's page envelope). */
+  count(account: SandboxAccount, query: TransactionQuery): number {
+    let total = 0;
+    let cursor: string | undefined;
+    do {
+      const page = this.page(account, query, cursor, 5000);
+      total += page.results.length;
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    return total;
+  }
+
+  /**
+   * Pluggy's next update of this item, deterministic for (seed, item, update number):
+   * new rows since the last update (a few back-dated, all created now), pending rows
+   * that post (one with a changed amount), and sometimes a pending row that disappears.
+   */
+  applyUpdate(updateNumber: number, at: number): UpdateCounts {
+    const random = randomStream(hash32(this.seed, this.itemId, 'update', updateNumber));
+    const counts: UpdateCounts = { created: 0, updated: 0, removed: 0 };
+    const from = this.lastUpdateAt;
+    for (const account of this.accounts) {
+      const pending = this.pendingRows(account);
+      if (pending.length > 0 && random() < 0.4) {
+        const dropped = pending.splice(between(0, pending.length - 1, random()), 1)[0];
+        if (dropped) {
+          this.removed.add(dropped.id);
+          counts.removed += 1;
+        }
+      }
+      let changedAmount = false;
+      for (const row of pending) {
+        if (Date.parse(row.date) > at - day) continue;
+        const patch: Partial<PluggyTransaction> = { status: 'POSTED', updatedAt: isoDate(at) };
+        if (!changedAmount && account.kind !== 'savings') {
+          // A tip added to a restaurant bill, an exchange rate settled: the posted amount differs.
+          patch.amount = Math.round((row.amount * 1.1 + Number.EPSILON) * 100) / 100;
+          changedAmount = true;
+        }
+        this.patch(row.id, patch);
+        counts.updated += 1;
+      }
+      const newRows = between(2, 8, random());
+      for (let number = 0; number < newRows; number += 1) {
+        const backDated = number === 0 && random() < 0.3;
+        const time = backDated
+          ? from - between(2, 10, random()) * day
+          : from + Math.floor(random() * Math.max(1, at - from));
+        const row = this.buildRow(
+          account,
+          uuidFrom(this.seed, this.itemId, account.id, 'update', updateNumber, number),
+          time,
+          random,
+          at,
+        );
+        this.insertAdded(account, row);
+        counts.created += 1;
+      }
+    }
+    this.lastUpdateAt = at;
+    this.version += 1;
+    return counts;
+  }
+
+  /** The user re-categorized a row through PATCH /transactions/{id}. */
+  recategorize(id: string, categoryId: string, at: number): PluggyTransaction | undefined {
+    const row = this.transaction(id);
+    if (!row) return undefined;
+    this.patch(id, { categoryId, category: categoryById(categoryId)?.description ?? '', updatedAt: isoDate(at) });
+    return this.transaction(id);
+  }
+
+  /** Balance (account currency, Pluggy's sign: a card's balance is what is owed) and bill cycles. */
+  totals(account: SandboxAccount): AccountTotals {
+    if (this.totalsCache?.version !== this.version) {
+      this.totalsCache = { version: this.version, totals: new Map() };
+    }
+    let totals = this.totalsCache.totals.get(account.id);
+    if (!totals) {
+      totals = this.computeTotals(account);
+      this.totalsCache.totals.set(account.id, totals);
+    }
+    return totals;
+  }
+
+  /** Card bills close on the 5th (São Paulo midnight) and are due on the 15th. */
+  billCloseDates(): number[] {
+    const dates: number[] = [];
+    const now = new Date(this.lastUpdateAt);
+    for (let monthsBack = 12; monthsBack >= 1; monthsBack -= 1) {
+      const close = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack + 1, 5, 3);
+      if (close <= this.lastUpdateAt && close > this.historyStart) dates.push(close);
+    }
+    return dates;
+  }
+
+  private computeTotals(account: SandboxAccount): AccountTotals {
+    const closes = this.billCloseDates();
+    const cycleSums = new Array<number>(closes.length + 1).fill(0);
+    let sum = 0;
+    let cursor: string | undefined;
+    do {
+      const page = this.page(account, {}, cursor, 10_000);
+      for (const row of page.results) {
+        const cents = Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
+        sum += cents;
+        const time = Date.parse(row.date);
+        let cycle = closes.findIndex((close) => time <= close);
+        if (cycle === -1) cycle = closes.length;
+        cycleSums[cycle] = (cycleSums[cycle] ?? 0) + cents;
+      }
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    if (account.kind === 'card') {
+      return { balanceCents: Math.max(0, cycleSums[closes.length] ?? 0), cycleSums, closes };
+    }
+    // An opening balance that keeps the account in credit, as a careful freelancer's would be.
+    const opening = Math.max(0, -sum) + between(3000_00, 15000_00, hash32(this.seed, account.id, 'opening') / 2 ** 32);
+    return { balanceCents: opening + sum, cycleSums, closes };
+  }
+
+  private pendingRows(account: SandboxAccount): PluggyTransaction[] {
+    const rows: PluggyTransaction[] = [];
+    for (
+      let index = this.firstIndexAtOrAfter(account, this.createdAt - pendingWindowMs);
+      index < account.count;
+      index += 1
+    ) {
+      const row = this.withPatch(this.baseRow(account, index));
+      if (row.status === 'PENDING' && !this.removed.has(row.id)) rows.push(row);
+    }
+    for (const row of this.added.get(account.id) ?? []) {
+      if (row.status === 'PENDING' && !this.removed.has(row.id)) rows.push(row);
+    }
+    return rows;
+  }
+
+  private patch(id: string, patch: Partial<PluggyTransaction>): void {
+    const added = this.addedById.get(id);
+    if (added) {
+      Object.assign(added, patch);
+      return;
+    }
+    this.patched.set(id, { ...this.patched.get(id), ...patch });
+  }
+
+  private withPatch(row: PluggyTransaction): PluggyTransaction {
+    const patch = this.patched.get(row.id);
+    return patch ? { ...row, ...patch } : row;
+  }
+
+  private insertAdded(account: SandboxAccount, row: PluggyTransaction): void {
+    const rows = this.added.get(account.id) ?? [];
+    const time = Date.parse(row.date);
+    let at = rows.length;
+    while (at > 0 && Date.parse(rows[at - 1]?.date ?? '') > time) at -= 1;
+    rows.splice(at, 0, row);
+    this.added.set(account.id, rows);
+    this.addedById.set(row.id, row);
+  }
+
+  private matches(row: PluggyTransaction, query: TransactionQuery): boolean {
+    const time = Date.parse(row.date);
+    if (query.dateFrom !== undefined && time < query.dateFrom) return false;
+    if (query.dateTo !== undefined && time > query.dateTo) return false;
+    return query.createdAtFrom === undefined || Date.parse(row.createdAt) >= query.createdAtFrom;
+  }
+
+  /** Row times grow with the index, each within its own slot of the year of history. */
+  private rowTime(account: SandboxAccount, index: number): number {
+    const slot = historyMs / account.count;
+    const jitter = mix32(account.rowSeed ^ Math.imul(index, 0x9e3779b1)) / 2 ** 32;
+    return Math.floor(this.historyStart + (index + jitter) * slot);
+  }
+
+  private firstIndexAtOrAfter(account: SandboxAccount, time: number): number {
+    const slot = historyMs / account.count;
+    let index = Math.min(account.count, Math.max(0, Math.floor((time - this.historyStart) / slot)));
+    while (index > 0 && this.rowTime(account, index - 1) >= time) index -= 1;
+    while (index < account.count && this.rowTime(account, index) < time) index += 1;
+    return index;
+  }
+
+  private baseRow(account: SandboxAccount, index: number): PluggyTransaction {
+    const rowSeed = mix32(account.rowSeed + Math.imul(index, 0x85ebca77));
+    const random = randomStream(rowSeed);
+    // UUID-shaped, with the account's tag in front and the row index in the last group,
+    // so GET /transactions/{id} finds the row without any table.
+    const middle = (rowSeed >>> 0).toString(16).padStart(8, '0');
+    const id = `${account.tag}-${middle.slice(0, 4)}-4${middle.slice(4, 7)}-a${middle.slice(5, 8)}-${index.toString(16).padStart(12, '0')}`;
+    const row = this.buildRow(account, id, this.rowTime(account, index), random, this.createdAt);
+    if (this.createdAt - Date.parse(row.date) < pendingWindowMs) row.status = 'PENDING';
+    return row;
+  }
+
+  private buildRow(
+    account: SandboxAccount,
+    id: string,
+    time: number,
+    random: () => number,
+    fetchedAt: number,
+  ): PluggyTransaction {
+    const movement = movementFor(account.kind, random);
+    const category = categoryById(movement.categoryId);
+    const fetched = fetchedAt === this.createdAt ? this.createdAtIso : isoDate(fetchedAt);
+    const row: PluggyTransaction = {
+      id,
+      description: movement.description,
+      descriptionRaw: `${movement.description} ${between(100000, 999999, random())}`,
+      currencyCode: movement.currencyCode,
+      amount: money(movement.amountCents),
+      date: isoDate(time),
+      type: transactionType(account.kind, movement.amountCents),
+      status: fetchedAt - time < pendingWindowMs ? 'PENDING' : 'POSTED',
+      ...(category ? { category: category.description, categoryId: category.id } : {}),
+      accountId: account.id,
+      createdAt: fetched,
+      updatedAt: fetched,
+    };
+    decorate(row, movement, time);
+    return row;
+  }
+}
+
+export interface AccountTotals {
+  balanceCents: number;
+  /** Card: the sum of each closed bill cycle (by close date), then the open one. */
+  cycleSums: number[];
+  closes: number[];
+}
+
+function transactionType(kind: AccountKind, cents: number): 'DEBIT' | 'CREDIT' {
+  // On a card, purchases (positive) are debits; on bank accounts money out (negative) is.
+  if (kind === 'card') return cents > 0 ? 'DEBIT' : 'CREDIT';
+  return cents < 0 ? 'DEBIT' : 'CREDIT';
+}
+
+function participant(party: Party): Record<string, unknown> {
+  return { name: party.name, documentNumber: { type: party.document.type, value: party.document.value } };
+}
+
+function decorate(row: PluggyTransaction, movement: Movement, time: number): void {
+  if (movement.amountInAccountCurrencyCents !== undefined) {
+    row.amountInAccountCurrency = money(movement.amountInAccountCurrencyCents);
+  }
+  if (movement.paymentMethod || movement.payer || movement.receiver) {
+    row.paymentData = {
+      ...(movement.payer ? { payer: participant(movement.payer) } : {}),
+      ...(movement.receiver ? { receiver: participant(movement.receiver) } : {}),
+      ...(movement.paymentMethod ? { paymentMethod: movement.paymentMethod } : {}),
+    };
+  }
+  if (movement.merchant) row.merchant = { ...movement.merchant };
+  if (movement.installment) {
+    const purchase = time - (movement.installment.number - 1) * 30 * day;
+    row.creditCardMetadata = {
+      installmentNumber: movement.installment.number,
+      totalInstallments: movement.installment.total,
+      totalAmount: money(movement.installment.totalAmountCents),
+      purchaseDate: isoDate(purchase),
+    };
+  }
+}
+
+function encodeCursor(base: number, extra: number): string {
+  return Buffer.from(`${base}.${extra}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): [number, number] | null {
+  if (cursor === undefined) return null;
+  const match = /^(\d+)\.(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new RangeError('invalid cursor');
+  return [Number(match[1]), Number(match[2])];
+}

@@ -1,0 +1,378 @@
+import { randomUUID } from 'node:crypto';
+import type { SandboxClock } from './clock.ts';
+import {
+  type ConnectorCredential,
+  connectorById,
+  mfaParameter,
+  mfaSteps,
+  type SandboxConnector,
+} from './connectors.ts';
+import { ItemData } from './data/item-data.ts';
+import { badRequest, notFound, PluggyError } from './errors.ts';
+
+/** Where a documented sandbox username leads (pluggy-api.md); anything else is INVALID_CREDENTIALS. */
+const outcomeByUser: Record<string, string> = {
+  'user-ok': 'SUCCESS',
+  'user-ok-account-error': 'PARTIAL_SUCCESS',
+  'user-logged': 'ALREADY_LOGGED_IN',
+  'user-locked': 'ACCOUNT_LOCKED',
+  'user-error': 'UNEXPECTED_ERROR',
+  'user-unavailable': 'SITE_NOT_AVAILABLE',
+  'user-account-need-actions': 'ACCOUNT_NEEDS_ACTION',
+  'user-connection-error': 'CONNECTION_ERROR',
+  'user-account-credentials-reset': 'ACCOUNT_CREDENTIALS_RESET',
+  'user-not-supported': 'USER_NOT_SUPPORTED',
+};
+
+/** Login failures need new credentials (LOGIN_ERROR); the rest may pass on a retry (OUTDATED). */
+const loginErrors = new Set([
+  'INVALID_CREDENTIALS',
+  'INVALID_CREDENTIALS_MFA',
+  'ACCOUNT_CREDENTIALS_RESET',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_NEEDS_ACTION',
+  'USER_NOT_SUPPORTED',
+]);
+
+const errorMessages: Record<string, string> = {
+  INVALID_CREDENTIALS: 'Invalid credentials.',
+  INVALID_CREDENTIALS_MFA: 'Invalid MFA token.',
+  ACCOUNT_CREDENTIALS_RESET: 'The institution asks the user to reset their credentials.',
+  ACCOUNT_LOCKED: 'The account is locked at the institution.',
+  ACCOUNT_NEEDS_ACTION: 'The institution needs the user to take an action on its site.',
+  USER_NOT_SUPPORTED: 'This kind of account is not supported.',
+  ALREADY_LOGGED_IN: 'There is another session open at the institution.',
+  SITE_NOT_AVAILABLE: 'The institution is not available right now.',
+  CONNECTION_ERROR: 'Could not connect to the institution.',
+  UNEXPECTED_ERROR: 'Unexpected error.',
+  USER_INPUT_TIMEOUT: 'The MFA token was not provided in time.',
+};
+
+/** The steps an update goes through before its outcome, one `stepMs` apart. */
+const progressSteps = [
+  'LOGIN_IN_PROGRESS',
+  'ACCOUNTS_IN_PROGRESS',
+  'TRANSACTIONS_IN_PROGRESS',
+  'CREDITCARDS_IN_PROGRESS',
+];
+const mfaTimeoutMs = 5 * 60 * 1000;
+const autoSyncIntervalMs = 24 * 3600 * 1000;
+
+export interface ItemsOptions {
+  clock: SandboxClock;
+  seed: number;
+  /** Time between execution steps: ~0 in tests, a few seconds in demo mode. */
+  stepMs: number;
+  transactionsPerItem: number;
+  /** PATCH within this long of the last update answers 409 (0: no limit). */
+  minUpdateIntervalMs: number;
+}
+
+interface Step {
+  at: number;
+  run: () => void;
+}
+
+export interface SandboxItem {
+  id: string;
+  connector: SandboxConnector;
+  parameters: Record<string, string>;
+  clientUserId?: string;
+  webhookUrl?: string;
+  products?: string[];
+  status: string;
+  executionStatus: string;
+  error?: { code: string; message: string; providerMessage?: string };
+  parameter?: ConnectorCredential & { expiresAt: string };
+  createdAt: number;
+  updatedAt: number;
+  lastUpdatedAt?: number;
+  consecutiveFailedLoginAttempts: number;
+  /** Updates that reached the data (the first one generates the history). */
+  updates: number;
+  mfaAnswered: number;
+  partial: boolean;
+  steps: Step[];
+  data?: ItemData;
+}
+
+/**
+ * Items and their asynchronous lifecycle. Each update is a schedule of steps on the
+ * sandbox clock; steps run when anything looks at the item after their time has come, so
+ * moving the clock forward moves items forward, with no timers to leak.
+ */
+export class ItemStore {
+  private readonly items = new Map<string, SandboxItem>();
+  private readonly options: ItemsOptions;
+
+  constructor(options: ItemsOptions) {
+    this.options = options;
+  }
+
+  create(
+    connectorId: unknown,
+    parameters: unknown,
+    extra: Pick<SandboxItem, 'clientUserId' | 'webhookUrl' | 'products'>,
+  ): SandboxItem {
+    const connector = typeof connectorId === 'number' ? connectorById(connectorId) : undefined;
+    if (!connector) throw new PluggyError(400, 'Connector not found', { codeDescription: 'CONNECTOR_NOT_FOUND' });
+    const values = validateParameters(connector, parameters);
+    const now = this.options.clock.now();
+    const item: SandboxItem = {
+      id: randomUUID(),
+      connector,
+      parameters: values,
+      ...extra,
+      status: 'UPDATING',
+      executionStatus: 'CREATED',
+      createdAt: now,
+      updatedAt: now,
+      consecutiveFailedLoginAttempts: 0,
+      updates: 0,
+      mfaAnswered: 0,
+      partial: false,
+      steps: [],
+    };
+    this.items.set(item.id, item);
+    this.startUpdate(item);
+    return item;
+  }
+
+  get(id: string): SandboxItem {
+    const item = this.items.get(id);
+    if (!item) throw notFound('Item', 'ITEM_NOT_FOUND');
+    this.advance(item);
+    return item;
+  }
+
+  all(): SandboxItem[] {
+    return [...this.items.values()].map((item) => this.get(item.id));
+  }
+
+  /** PATCH /items/{id}: new parameters if given, and a new update. */
+  update(
+    id: string,
+    parameters: unknown,
+    extra: Pick<SandboxItem, 'clientUserId' | 'webhookUrl' | 'products'>,
+  ): SandboxItem {
+    const item = this.get(id);
+    if (item.status === 'UPDATING' || item.status === 'WAITING_USER_INPUT') return item;
+    const now = this.options.clock.now();
+    const minimum = this.options.minUpdateIntervalMs;
+    if (minimum > 0 && item.lastUpdatedAt !== undefined && now - item.lastUpdatedAt < minimum) {
+      throw new PluggyError(409, 'Item is being updated before the allowed frequency', {
+        codeDescription: 'CLIENT_IS_UPDATING_BEFORE_ALLOWED_FREQUENCY',
+        data: {
+          minimumHoursBetweenUpdates: minimum / 3_600_000,
+          lastUpdatedAt: new Date(item.lastUpdatedAt).toISOString(),
+        },
+      });
+    }
+    if (parameters !== undefined && parameters !== null) {
+      item.parameters = validateParameters(item.connector, parameters);
+      item.consecutiveFailedLoginAttempts = 0;
+    } else if (item.consecutiveFailedLoginAttempts >= 3) {
+      throw new PluggyError(400, 'Too many consecutive failed login attempts; send new credentials', {
+        codeDescription: 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
+        data: { consecutiveFailedLoginAttempts: item.consecutiveFailedLoginAttempts },
+      });
+    }
+    Object.assign(item, extra); // itemExtras leaves out what the request did not say
+    this.startUpdate(item);
+    return item;
+  }
+
+  /** "Pluggy's automatic daily update": an update nobody asked for, no frequency rule. */
+  autoUpdate(id: string): SandboxItem {
+    const item = this.get(id);
+    if (item.status !== 'UPDATING' && item.status !== 'WAITING_USER_INPUT') this.startUpdate(item);
+    return item;
+  }
+
+  /** POST /items/{id}/mfa. */
+  answerMfa(id: string, answer: unknown): SandboxItem {
+    const item = this.get(id);
+    const parameter = item.parameter;
+    if (item.status !== 'WAITING_USER_INPUT' || !parameter) {
+      throw badRequest('Item is not waiting for user input');
+    }
+    const value =
+      typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>)[parameter.name] : undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw badRequest(`Missing parameter ${parameter.name}`, { parameter: parameter.name });
+    }
+    delete item.parameter;
+    item.status = 'UPDATING';
+    this.touch(item);
+    if (String(value) !== '123456') {
+      this.finish(item, 'INVALID_CREDENTIALS_MFA');
+      return item;
+    }
+    item.mfaAnswered += 1;
+    this.continueAfterLogin(item, this.options.clock.now());
+    return item;
+  }
+
+  delete(id: string): void {
+    this.get(id);
+    this.items.delete(id);
+  }
+
+  /** Runs every step whose time has come. */
+  private advance(item: SandboxItem): void {
+    const now = this.options.clock.now();
+    while (item.steps.length > 0 && (item.steps[0]?.at ?? Infinity) <= now) {
+      item.steps.shift()?.run();
+    }
+    if (item.parameter && Date.parse(item.parameter.expiresAt) <= now) {
+      delete item.parameter;
+      this.finish(item, 'USER_INPUT_TIMEOUT');
+    }
+  }
+
+  private startUpdate(item: SandboxItem): void {
+    const start = this.options.clock.now();
+    const step = this.options.stepMs;
+    item.status = 'UPDATING';
+    item.executionStatus = 'CREATED';
+    delete item.error;
+    item.mfaAnswered = 0;
+    item.steps = [];
+    this.touch(item);
+    this.schedule(item, start + step, () => {
+      item.executionStatus = 'LOGIN_IN_PROGRESS';
+      this.touch(item);
+    });
+    this.schedule(item, start + 2 * step, () => {
+      const outcome =
+        outcomeByUser[item.parameters.user ?? ''] ?? (item.connector.isSandbox ? 'INVALID_CREDENTIALS' : 'SUCCESS');
+      const passwordOk = !item.connector.isSandbox || item.parameters.password === 'password-ok';
+      if (!passwordOk || loginErrors.has(outcome) || outcome === 'ALREADY_LOGGED_IN') {
+        this.finish(item, passwordOk ? outcome : 'INVALID_CREDENTIALS');
+        return;
+      }
+      item.partial = outcome === 'PARTIAL_SUCCESS';
+      if (outcome !== 'SUCCESS' && outcome !== 'PARTIAL_SUCCESS') {
+        this.finish(item, outcome);
+        return;
+      }
+      this.continueAfterLogin(item, start + 2 * step);
+    });
+  }
+
+  /** After a good login: ask for the next MFA answer, or fetch the products and finish. */
+  private continueAfterLogin(item: SandboxItem, from: number): void {
+    const needed = mfaSteps.get(item.connector.id) ?? 0;
+    const now = this.options.clock.now();
+    if (item.mfaAnswered < needed) {
+      item.status = 'WAITING_USER_INPUT';
+      item.executionStatus = 'WAITING_USER_INPUT';
+      item.parameter = {
+        ...mfaParameter,
+        ...(item.mfaAnswered > 0
+          ? { label: 'Second token', assistiveText: 'Type the second 6-digit code (sandbox: 123456)' }
+          : {}),
+        expiresAt: new Date(now + mfaTimeoutMs).toISOString(),
+      };
+      this.touch(item);
+      return;
+    }
+    const step = this.options.stepMs;
+    progressSteps.slice(1).forEach((executionStatus, index) => {
+      this.schedule(item, Math.max(from, now) + (index + 1) * step, () => {
+        item.executionStatus = executionStatus;
+        this.touch(item);
+      });
+    });
+    this.schedule(item, Math.max(from, now) + progressSteps.length * step, () => {
+      this.finish(item, item.partial ? 'PARTIAL_SUCCESS' : 'SUCCESS');
+    });
+  }
+
+  private finish(item: SandboxItem, outcome: string): void {
+    const now = this.options.clock.now();
+    item.steps = [];
+    item.executionStatus = outcome;
+    if (outcome === 'SUCCESS' || outcome === 'PARTIAL_SUCCESS') {
+      item.status = 'UPDATED';
+      delete item.error;
+      item.consecutiveFailedLoginAttempts = 0;
+      if (!item.data) {
+        item.data = new ItemData({
+          seed: this.options.seed,
+          itemId: item.id,
+          createdAt: now,
+          transactionsPerItem: this.options.transactionsPerItem,
+        });
+      } else {
+        item.data.applyUpdate(item.updates, now);
+      }
+      item.updates += 1;
+      item.lastUpdatedAt = now;
+    } else {
+      item.status = loginErrors.has(outcome) ? 'LOGIN_ERROR' : 'OUTDATED';
+      item.error = { code: outcome, message: errorMessages[outcome] ?? 'Error.' };
+      if (outcome === 'ACCOUNT_NEEDS_ACTION') {
+        item.error.providerMessage = 'Acesse o app do banco e aceite os novos termos de uso.';
+      }
+      if (item.status === 'LOGIN_ERROR') item.consecutiveFailedLoginAttempts += 1;
+    }
+    this.touch(item);
+  }
+
+  private schedule(item: SandboxItem, at: number, run: () => void): void {
+    item.steps.push({ at, run });
+    item.steps.sort((a, b) => a.at - b.at);
+  }
+
+  private touch(item: SandboxItem): void {
+    item.updatedAt = this.options.clock.now();
+  }
+
+  nextAutoSyncAt(item: SandboxItem): number | undefined {
+    return item.lastUpdatedAt === undefined ? undefined : item.lastUpdatedAt + autoSyncIntervalMs;
+  }
+}
+
+/** Checks item parameters against the connector's credential definitions, as Pluggy does. */
+export function validateParameters(connector: SandboxConnector, parameters: unknown): Record<string, string> {
+  const given = typeof parameters === 'object' && parameters !== null ? (parameters as Record<string, unknown>) : {};
+  const errors: { code: string; message: string; parameter: string }[] = [];
+  const values: Record<string, string> = {};
+  for (const credential of connector.credentials) {
+    const raw = given[credential.name];
+    const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+    if (value === undefined || value === '') {
+      if (!credential.optional)
+        errors.push({ code: '001', message: `${credential.label} is required`, parameter: credential.name });
+      continue;
+    }
+    if (credential.validation && !new RegExp(credential.validation).test(value)) {
+      errors.push({
+        code: '002',
+        message: credential.validationMessage ?? `${credential.label} is invalid`,
+        parameter: credential.name,
+      });
+      continue;
+    }
+    values[credential.name] = value;
+  }
+  if (errors.length > 0) {
+    throw new ItemParameterError(errors);
+  }
+  return values;
+}
+
+/** 400 with the per-parameter errors (`ItemCreationErrorResponse`). */
+export class ItemParameterError extends PluggyError {
+  readonly errors: { code: string; message: string; parameter: string }[];
+
+  constructor(errors: { code: string; message: string; parameter: string }[]) {
+    super(400, 'There were errors validating the parameters', { codeDescription: 'INVALID_PARAMETERS' });
+    this.errors = errors;
+  }
+
+  override body(): Record<string, unknown> {
+    return { ...super.body(), errors: this.errors };
+  }
+}

@@ -1,0 +1,149 @@
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { type ClientCredentials, SandboxAuth } from './auth.ts';
+import { loadOrCreateCertificate } from './certificate.ts';
+import { createClock, type SandboxClock } from './clock.ts';
+import { PluggyError } from './errors.ts';
+import { corruptBody, FaultInjector, type FaultRule } from './faults.ts';
+import { ItemStore } from './items.ts';
+import { registerRoutes } from './routes.ts';
+
+/** The demo application's keys: public on purpose, they open nothing but this sandbox. */
+export const demoCredentials: ClientCredentials = {
+  clientId: 'balancete-demo-client',
+  clientSecret: 'balancete-demo-secret',
+};
+
+export interface SandboxOptions {
+  /** Seeds all generated data: the same seed gives the same banks, rows and amounts. */
+  seed?: number;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Where the TLS certificate is kept between runs (default: a folder in the OS temp dir). */
+  certificateDir?: string;
+  credentials?: ClientCredentials;
+  clock?: SandboxClock;
+  /** Time between an item's execution steps (default 10 ms; demo mode uses seconds). */
+  stepMs?: number;
+  /** History rows per item, across its three accounts (default 1,200: a year for a freelancer). */
+  transactionsPerItem?: number;
+  /** PATCH /items within this long of the last update answers 409 (default 0: no limit). */
+  minUpdateIntervalMs?: number;
+  /** Answer v1 GET /transactions with 410 ENDPOINT_DEPRECATED (default false). */
+  v1Deprecated?: boolean;
+}
+
+export interface SandboxControl {
+  clock: SandboxClock;
+  items: ItemStore;
+  faults: FaultInjector;
+  /** "Pluggy's automatic daily update" of one item. */
+  autoUpdate(itemId: string): void;
+  setV1Deprecated(deprecated: boolean): void;
+}
+
+export interface SandboxHandle {
+  /** `https://127.0.0.1:<port>` */
+  url: string;
+  /** The certificate to trust (PEM); it is its own CA. */
+  ca: string;
+  credentials: ClientCredentials;
+  control: SandboxControl;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Pluggy-compatible API over HTTPS on 127.0.0.1 (TLS 1.2 or newer only): the app's demo
+ * mode and the test double for every test and benchmark. See design.md §7.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const clock = options.clock ?? createClock();
+  const credentials = options.credentials ?? demoCredentials;
+  const certificate = await loadOrCreateCertificate(options.certificateDir ?? join(tmpdir(), 'balancete-sandbox'));
+  const items = new ItemStore({
+    clock,
+    seed: options.seed ?? 1,
+    stepMs: options.stepMs ?? 10,
+    transactionsPerItem: options.transactionsPerItem ?? 1200,
+    minUpdateIntervalMs: options.minUpdateIntervalMs ?? 0,
+  });
+  const faults = new FaultInjector();
+  let v1Deprecated = options.v1Deprecated ?? false;
+
+  const app = Fastify({
+    https: { key: certificate.key, cert: certificate.cert, minVersion: 'TLSv1.2' },
+    logger: false,
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const rule = faults.take(request.method, request.url.split('?')[0] ?? '', 'before');
+    if (!rule) return;
+    if (rule.kind === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 2000));
+      return;
+    }
+    if (rule.kind === 'rate-limit') {
+      const seconds = rule.retryAfterSeconds ?? 1;
+      return reply
+        .code(429)
+        .header('Retry-After', String(seconds))
+        .send({ code: 429, message: 'Too many requests', codeDescription: 'TOO_MANY_REQUESTS' });
+    }
+    const status = rule.status ?? 503;
+    return reply.code(status).send({ code: status, message: 'Service unavailable (sandbox fault)' });
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
+    const rule = faults.take(request.method, request.url.split('?')[0] ?? '', 'body');
+    return rule ? corruptBody(rule, payload) : payload;
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof PluggyError) {
+      return reply.code(error.status).headers(error.headers).send(error.body());
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Fastify's own refusals: a body that is not JSON, too large, and the like.
+      return reply
+        .code(status)
+        .send({ code: status, message: (error as Error).message, codeDescription: 'INVALID_REQUEST' });
+    }
+    return reply.code(500).send({ code: 500, message: 'Internal error' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      code: 404,
+      message: `Cannot ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      codeDescription: 'NOT_FOUND',
+    }),
+  );
+
+  registerRoutes(app, { auth: new SandboxAuth(credentials, clock), items, clock, v1Deprecated: () => v1Deprecated });
+
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const { port } = app.server.address() as AddressInfo;
+
+  return {
+    url: `https://127.0.0.1:${port}`,
+    ca: certificate.cert,
+    credentials,
+    control: {
+      clock,
+      items,
+      faults,
+      autoUpdate: (itemId) => items.autoUpdate(itemId),
+      setV1Deprecated: (deprecated) => {
+        v1Deprecated = deprecated;
+      },
+    },
+    stop: () => app.close(),
+  };
+}
+
+export type { FaultRule };
