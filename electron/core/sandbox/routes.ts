@@ -196,7 +196,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     if (ids) return pageOf(byIds(item, account, ids), page, pageSize);
     const total = data.count(account, filter);
     let cursor: string | undefined;
-    for (let skipped = 0; skipped < page - 1 && cursor !== null; skipped += 1) {
+    for (let skipped = 0; skipped < page - 1; skipped += 1) {
       cursor = data.page(account, filter, cursor, pageSize).next ?? undefined;
       if (!cursor) return { page, total, totalPages: Math.ceil(total / pageSize), results: [] };
     }
