@@ -2,16 +2,21 @@ import { Agent, fetch } from 'undici';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '../../electron/core/sandbox/server.ts';
 import { makeTempDir } from './temp-dir.ts';
 
+export interface SandboxResponse {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
 export interface SandboxClient {
   sandbox: SandboxHandle;
-  /** JSON request to the sandbox over real HTTPS, trusting only its certificate. */
-  call(
-    method: string,
-    path: string,
-    options?: { body?: unknown; key?: string | null },
-  ): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /**
+   * A JSON request over real HTTPS, trusting only the sandbox's certificate. Without `key`
+   * it uses a cached API key (renewed once if the sandbox clock expired it); `null` sends none.
+   */
+  call(method: string, path: string, options?: { body?: unknown; key?: string | null }): Promise<SandboxResponse>;
   /** A fresh API key for the demo credentials. */
-  apiKey(): Promise<string>;
+  newApiKey(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -21,32 +26,40 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sa
   const sandbox = await startSandbox({ certificateDir: temp.path, stepMs: 0, ...options });
   const dispatcher = new Agent({ connect: { ca: sandbox.ca } });
   let cachedKey: string | undefined;
-  const client: SandboxClient = {
+
+  async function send(method: string, path: string, body: unknown, apiKey: string | null): Promise<SandboxResponse> {
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method,
+      dispatcher,
+      headers: {
+        ...(apiKey ? { 'X-API-KEY': apiKey } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+      headers: response.headers as unknown as Headers,
+    };
+  }
+
+  async function newApiKey(): Promise<string> {
+    const response = await send('POST', '/auth', sandbox.credentials, null);
+    return (response.body as { apiKey: string }).apiKey;
+  }
+
+  return {
     sandbox,
+    newApiKey,
     async call(method, path, { body, key } = {}) {
-      const apiKey = key === undefined ? await client.apiKey() : key;
-      const response = await fetch(`${sandbox.url}${path}`, {
-        method,
-        dispatcher,
-        headers: {
-          ...(apiKey ? { 'X-API-KEY': apiKey } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return {
-        status: response.status,
-        body: text ? (JSON.parse(text) as unknown) : undefined,
-        headers: response.headers as unknown as Headers,
-      };
-    },
-    async apiKey() {
-      if (!cachedKey) {
-        const response = await client.call('POST', '/auth', { body: sandbox.credentials, key: null });
-        cachedKey = (response.body as { apiKey: string }).apiKey;
-      }
-      return cachedKey;
+      if (key !== undefined) return send(method, path, body, key);
+      cachedKey ??= await newApiKey();
+      const response = await send(method, path, body, cachedKey);
+      if (response.status !== 403) return response;
+      cachedKey = await newApiKey();
+      return send(method, path, body, cachedKey);
     },
     async stop() {
       await sandbox.stop();
@@ -54,5 +67,4 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sa
       temp.remove();
     },
   };
-  return client;
 }

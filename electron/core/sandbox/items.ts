@@ -70,7 +70,8 @@ export interface ItemsOptions {
 
 interface Step {
   at: number;
-  run: () => void;
+  /** Runs with the step's own time, so the times it records do not depend on when it was looked at. */
+  run: (at: number) => void;
 }
 
 export interface SandboxItem {
@@ -201,15 +202,16 @@ export class ItemStore {
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw badRequest(`Missing parameter ${parameter.name}`, { parameter: parameter.name });
     }
+    const now = this.options.clock.now();
     delete item.parameter;
     item.status = 'UPDATING';
-    this.touch(item);
+    this.touch(item, now);
     if (String(value) !== '123456') {
-      this.finish(item, 'INVALID_CREDENTIALS_MFA');
+      this.finish(item, 'INVALID_CREDENTIALS_MFA', now);
       return item;
     }
     item.mfaAnswered += 1;
-    this.continueAfterLogin(item, this.options.clock.now());
+    this.continueAfterLogin(item, now);
     return item;
   }
 
@@ -221,12 +223,14 @@ export class ItemStore {
   /** Runs every step whose time has come. */
   private advance(item: SandboxItem): void {
     const now = this.options.clock.now();
-    while (item.steps.length > 0 && (item.steps[0]?.at ?? Infinity) <= now) {
-      item.steps.shift()?.run();
+    for (let next = item.steps[0]; next && next.at <= now; next = item.steps[0]) {
+      item.steps.shift();
+      next.run(next.at);
     }
     if (item.parameter && Date.parse(item.parameter.expiresAt) <= now) {
+      const expiredAt = Date.parse(item.parameter.expiresAt);
       delete item.parameter;
-      this.finish(item, 'USER_INPUT_TIMEOUT');
+      this.finish(item, 'USER_INPUT_TIMEOUT', expiredAt);
     }
   }
 
@@ -238,32 +242,25 @@ export class ItemStore {
     delete item.error;
     item.mfaAnswered = 0;
     item.steps = [];
-    this.touch(item);
-    this.schedule(item, start + step, () => {
+    this.touch(item, start);
+    this.schedule(item, start + step, (at) => {
       item.executionStatus = 'LOGIN_IN_PROGRESS';
-      this.touch(item);
+      this.touch(item, at);
     });
-    this.schedule(item, start + 2 * step, () => {
-      const outcome =
-        outcomeByUser[item.parameters.user ?? ''] ?? (item.connector.isSandbox ? 'INVALID_CREDENTIALS' : 'SUCCESS');
+    this.schedule(item, start + 2 * step, (at) => {
+      const user = item.parameters.user ?? '';
+      const outcome = outcomeByUser[user] ?? (item.connector.isSandbox ? 'INVALID_CREDENTIALS' : 'SUCCESS');
       const passwordOk = !item.connector.isSandbox || item.parameters.password === 'password-ok';
-      if (!passwordOk || loginErrors.has(outcome) || outcome === 'ALREADY_LOGGED_IN') {
-        this.finish(item, passwordOk ? outcome : 'INVALID_CREDENTIALS');
-        return;
-      }
       item.partial = outcome === 'PARTIAL_SUCCESS';
-      if (outcome !== 'SUCCESS' && outcome !== 'PARTIAL_SUCCESS') {
-        this.finish(item, outcome);
-        return;
-      }
-      this.continueAfterLogin(item, start + 2 * step);
+      if (!passwordOk) this.finish(item, 'INVALID_CREDENTIALS', at);
+      else if (outcome === 'SUCCESS' || outcome === 'PARTIAL_SUCCESS') this.continueAfterLogin(item, at);
+      else this.finish(item, outcome, at);
     });
   }
 
-  /** After a good login: ask for the next MFA answer, or fetch the products and finish. */
-  private continueAfterLogin(item: SandboxItem, from: number): void {
+  /** After a good login (at `now`): ask for the next MFA answer, or fetch the products and finish. */
+  private continueAfterLogin(item: SandboxItem, now: number): void {
     const needed = mfaSteps.get(item.connector.id) ?? 0;
-    const now = this.options.clock.now();
     if (item.mfaAnswered < needed) {
       item.status = 'WAITING_USER_INPUT';
       item.executionStatus = 'WAITING_USER_INPUT';
@@ -274,23 +271,22 @@ export class ItemStore {
           : {}),
         expiresAt: new Date(now + mfaTimeoutMs).toISOString(),
       };
-      this.touch(item);
+      this.touch(item, now);
       return;
     }
     const step = this.options.stepMs;
     progressSteps.slice(1).forEach((executionStatus, index) => {
-      this.schedule(item, Math.max(from, now) + (index + 1) * step, () => {
+      this.schedule(item, now + (index + 1) * step, (at) => {
         item.executionStatus = executionStatus;
-        this.touch(item);
+        this.touch(item, at);
       });
     });
-    this.schedule(item, Math.max(from, now) + progressSteps.length * step, () => {
-      this.finish(item, item.partial ? 'PARTIAL_SUCCESS' : 'SUCCESS');
+    this.schedule(item, now + progressSteps.length * step, (at) => {
+      this.finish(item, item.partial ? 'PARTIAL_SUCCESS' : 'SUCCESS', at);
     });
   }
 
-  private finish(item: SandboxItem, outcome: string): void {
-    const now = this.options.clock.now();
+  private finish(item: SandboxItem, outcome: string, now: number): void {
     item.steps = [];
     item.executionStatus = outcome;
     if (outcome === 'SUCCESS' || outcome === 'PARTIAL_SUCCESS') {
@@ -317,16 +313,16 @@ export class ItemStore {
       }
       if (item.status === 'LOGIN_ERROR') item.consecutiveFailedLoginAttempts += 1;
     }
-    this.touch(item);
+    this.touch(item, now);
   }
 
-  private schedule(item: SandboxItem, at: number, run: () => void): void {
+  private schedule(item: SandboxItem, at: number, run: (at: number) => void): void {
     item.steps.push({ at, run });
     item.steps.sort((a, b) => a.at - b.at);
   }
 
-  private touch(item: SandboxItem): void {
-    item.updatedAt = this.options.clock.now();
+  private touch(item: SandboxItem, at: number): void {
+    item.updatedAt = at;
   }
 
   nextAutoSyncAt(item: SandboxItem): number | undefined {
