@@ -115,6 +115,7 @@ export function billsJson(item: SandboxItem, account: SandboxAccount): Record<st
     const total = totals.cycleSums[index] ?? 0;
     return {
       id: `${account.id.slice(0, 24)}${close.toString(16).slice(-12).padStart(12, '0')}`,
+      accountId: account.id,
       dueDate: iso(close + 10 * day),
       billClosingDate: iso(close),
       totalAmount: money(total),
@@ -201,8 +202,8 @@ export function loansJson(item: SandboxItem): Record<string, unknown>[] {
       itemId: item.id,
       contractNumber: '00012345678',
       productName: 'Crédito Pessoal Pluggy',
-      type: 'PERSONAL_LOAN',
-      kind: 'PERSONAL_LOAN',
+      type: 'CREDITO_PESSOAL_SEM_CONSIGNACAO',
+      kind: 'LOAN',
       date: iso(item.createdAt),
       contractDate: iso(item.createdAt - 200 * day),
       contractAmount: 10000,

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClock } from '../../../electron/core/sandbox/clock.ts';
+import { startTestSandbox, type SandboxClient } from '../../support/sandbox.ts';
+
+interface Row {
+  id: string;
+  date: string;
+  amount: number;
+  amountInAccountCurrency?: number;
+  status: string;
+  createdAt: string;
+  categoryId?: string;
+  currencyCode: string;
+  creditCardMetadata?: { installmentNumber: number; totalInstallments: number };
+  paymentData?: { paymentMethod?: string; payer?: { documentNumber?: { type: string } } };
+}
+interface Account {
+  id: string;
+  type: string;
+  subtype: string;
+  balance: number;
+}
+
+const clock = createClock(new Date('2026-11-21T12:00:00.000Z'));
+let client: SandboxClient;
+let itemId: string;
+let accounts: Account[];
+
+beforeAll(async () => {
+  client = await startTestSandbox({ clock });
+  const created = await client.call('POST', '/items', {
+    body: { connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } },
+  });
+  itemId = (created.body as { id: string }).id;
+  accounts = ((await client.call('GET', `/accounts?itemId=${itemId}`)).body as { results: Account[] }).results;
+});
+afterAll(() => client.stop());
+
+const account = (subtype: string) => {
+  const found = accounts.find((candidate) => candidate.subtype === subtype);
+  if (!found) throw new Error(`no ${subtype}`);
+  return found;
+};
+
+/** Follows `next` to the end, as a client should. */
+async function allRows(accountId: string, query = ''): Promise<Row[]> {
+  const rows: Row[] = [];
+  let path: string | null = `/v2/transactions?accountId=${accountId}${query}`;
+  while (path) {
+    const page = (await client.call('GET', path)).body as { results: Row[]; next: string | null };
+    rows.push(...page.results);
+    path = page.next ? `/v2/transactions${page.next}` : null;
+  }
+  return rows;
+}
+
+describe("a freelancer's year of data", () => {
+  it('has a checking account, a savings account and a credit card', () => {
+    expect(accounts.map((candidate) => candidate.subtype).sort()).toEqual([
+      'CHECKING_ACCOUNT',
+      'CREDIT_CARD',
+      'SAVINGS_ACCOUNT',
+    ]);
+  });
+
+  it('pages through every row with the v2 cursor, in date order, without repeats', async () => {
+    const rows = await allRows(account('CHECKING_ACCOUNT').id);
+    expect(rows.length).toBeGreaterThan(500); // more than one page
+    expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+    const dates = rows.map((row) => row.date);
+    expect(dates).toEqual([...dates].sort());
+    const v1 = (await client.call('GET', `/transactions?accountId=${account('CHECKING_ACCOUNT').id}&pageSize=1`))
+      .body as {
+      total: number;
+    };
+    expect(v1.total).toBe(rows.length);
+    const year = Date.parse('2026-11-21T12:00:00.000Z') - Date.parse(rows[0]?.date ?? '');
+    expect(year / (24 * 3600 * 1000)).toBeGreaterThan(360);
+  });
+
+  it("looks like a Brazilian freelancer's books", async () => {
+    const checking = await allRows(account('CHECKING_ACCOUNT').id);
+    const card = await allRows(account('CREDIT_CARD').id);
+    expect(checking.some((row) => row.amount > 0 && row.paymentData?.paymentMethod === 'PIX')).toBe(true);
+    expect(checking.some((row) => row.paymentData?.payer?.documentNumber?.type === 'CNPJ')).toBe(true);
+    expect(checking.some((row) => row.categoryId === '17010000')).toBe(true); // rent
+    expect(checking.some((row) => row.categoryId === '15000000')).toBe(true); // DAS / INSS
+    expect(checking.some((row) => row.categoryId === '16010000')).toBe(true); // bank fees
+    expect(checking.some((row) => row.categoryId === '04000000')).toBe(true); // own-account transfers
+    expect(card.filter((row) => row.amount > 0).length).toBeGreaterThan(card.length / 2); // purchases positive
+    expect(card.some((row) => row.currencyCode === 'USD' && row.amountInAccountCurrency !== undefined)).toBe(true);
+    expect(card.some((row) => (row.creditCardMetadata?.totalInstallments ?? 0) > 1)).toBe(true);
+    expect(checking.some((row) => row.status === 'PENDING')).toBe(true);
+  });
+
+  it('filters by date, inclusive, on São Paulo days', async () => {
+    const rows = await allRows(account('CHECKING_ACCOUNT').id, '&dateFrom=2026-03-01&dateTo=2026-03-31');
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(Date.parse(row.date)).toBeGreaterThanOrEqual(Date.parse('2026-03-01T00:00:00-03:00'));
+      expect(Date.parse(row.date)).toBeLessThanOrEqual(Date.parse('2026-03-31T23:59:59.999-03:00'));
+    }
+    const bad = await client.call(
+      'GET',
+      `/v2/transactions?accountId=${account('CHECKING_ACCOUNT').id}&dateFrom=01/03/2026`,
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it("a card's bills add up to its rows, and its balance is the open bill", async () => {
+    const card = account('CREDIT_CARD');
+    const rows = await allRows(card.id);
+    const bills = (
+      (await client.call('GET', `/bills?accountId=${card.id}`)).body as {
+        results: { billClosingDate: string; totalAmount: number }[];
+      }
+    ).results;
+    expect(bills.length).toBeGreaterThanOrEqual(11);
+    const cents = (row: Row) => Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
+    let previous = Number.NEGATIVE_INFINITY;
+    for (const bill of bills) {
+      const close = Date.parse(bill.billClosingDate);
+      const sum = rows
+        .filter((row) => Date.parse(row.date) > previous && Date.parse(row.date) <= close)
+        .reduce((total, row) => total + cents(row), 0);
+      if (previous !== Number.NEGATIVE_INFINITY) expect(Math.round(bill.totalAmount * 100)).toBe(sum);
+      previous = close;
+    }
+    const open = rows.filter((row) => Date.parse(row.date) > previous).reduce((total, row) => total + cents(row), 0);
+    expect(Math.round(card.balance * 100)).toBe(Math.max(0, open));
+  });
+});
+
+describe('what an update changes', () => {
+  it('adds rows (some back-dated, all newly created), posts pending ones, and drops some', async () => {
+    const checking = account('CHECKING_ACCOUNT').id;
+    const before = new Map((await allRows(checking)).map((row) => [row.id, row]));
+    clock.advance(24 * 3600 * 1000);
+    client.sandbox.control.autoUpdate(itemId);
+    const item = (await client.call('GET', `/items/${itemId}`)).body as { status: string; lastUpdatedAt: string };
+    expect(item.status).toBe('UPDATED');
+
+    const after = await allRows(checking);
+    const created = after.filter((row) => !before.has(row.id));
+    expect(created.length).toBeGreaterThan(0);
+    const sinceUpdate = await allRows(checking, `&createdAtFrom=${encodeURIComponent(item.lastUpdatedAt)}`);
+    expect(sinceUpdate.map((row) => row.id).sort()).toEqual(created.map((row) => row.id).sort());
+
+    const wasPending = [...before.values()].filter((row) => row.status === 'PENDING');
+    const nowById = new Map(after.map((row) => [row.id, row]));
+    const posted = wasPending.filter((row) => nowById.get(row.id)?.status === 'POSTED');
+    const dropped = [...before.keys()].filter((id) => !nowById.has(id));
+    expect(posted.length + dropped.length).toBeGreaterThan(0);
+    for (const id of dropped) expect((await client.call('GET', `/transactions/${id}`)).status).toBe(404);
+
+    const byIds = (
+      await client.call('GET', `/v2/transactions?accountId=${checking}&ids=${posted.map((row) => row.id).join(',')}`)
+    ).body as { results: Row[] };
+    expect(byIds.results.every((row) => row.status === 'POSTED')).toBe(true);
+  });
+
+  it('lets a category be changed', async () => {
+    const [row] = await allRows(account('SAVINGS_ACCOUNT').id);
+    if (!row) throw new Error('no rows');
+    const patched = await client.call('PATCH', `/transactions/${row.id}`, { body: { categoryId: '03020000' } });
+    expect(patched.body).toMatchObject({ id: row.id, categoryId: '03020000', category: 'Fixed income' });
+    expect((await client.call('GET', `/transactions/${row.id}`)).body).toMatchObject({ categoryId: '03020000' });
+    expect((await client.call('PATCH', `/transactions/${row.id}`, { body: { categoryId: 'nope' } })).status).toBe(400);
+  });
+
+  it('answers the deprecated v1 endpoint with 410 when asked to', async () => {
+    client.sandbox.control.setV1Deprecated(true);
+    const response = await client.call('GET', `/transactions?accountId=${account('CHECKING_ACCOUNT').id}`);
+    client.sandbox.control.setV1Deprecated(false);
+    expect(response.status).toBe(410);
+    expect(response.body).toMatchObject({ code: 410, codeDescription: 'ENDPOINT_DEPRECATED' });
+  });
+});
