@@ -7,7 +7,7 @@ import {
   mfaSteps,
   type SandboxConnector,
 } from './connectors.ts';
-import { ItemData } from './data/item-data.ts';
+import { ItemData, type ItemDataHistory } from './data/item-data.ts';
 import { badRequest, notFound, PluggyError } from './errors.ts';
 
 /** Where a documented sandbox username leads (pluggy-api.md); anything else is INVALID_CREDENTIALS. */
@@ -95,6 +95,12 @@ export interface SandboxItem {
   partial: boolean;
   steps: Step[];
   data?: ItemData;
+}
+
+/** An item as saved between runs: no connector object, no scheduled steps, data as its history. */
+export interface SavedItem extends Omit<SandboxItem, 'connector' | 'steps' | 'data'> {
+  connectorId: number;
+  data?: ItemDataHistory;
 }
 
 /**
@@ -218,6 +224,32 @@ export class ItemStore {
   delete(id: string): void {
     this.get(id);
     this.items.delete(id);
+  }
+
+  /** Everything needed to bring the items back after a restart (demo mode keeps them in a file). */
+  save(): SavedItem[] {
+    return [...this.items.values()].map(({ connector, steps: _steps, data, ...rest }) => ({
+      ...rest,
+      connectorId: connector.id,
+      ...(data ? { data: data.history() } : {}),
+    }));
+  }
+
+  /** Brings saved items back; one that was mid-update starts that update again. */
+  restore(saved: readonly SavedItem[]): void {
+    for (const { connectorId, data, ...rest } of saved) {
+      const connector = connectorById(connectorId);
+      if (!connector) continue;
+      const item: SandboxItem = { ...rest, connector, steps: [] };
+      if (data) {
+        item.data = ItemData.restore(
+          { seed: this.options.seed, itemId: item.id, transactionsPerItem: this.options.transactionsPerItem },
+          data,
+        );
+      }
+      this.items.set(item.id, item);
+      if (item.status === 'UPDATING') this.startUpdate(item);
+    }
   }
 
   /** Runs every step whose time has come. */

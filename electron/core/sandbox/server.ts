@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { loadOrCreateCertificate } from './certificate.ts';
 import { createClock, type SandboxClock } from './clock.ts';
 import { PluggyError } from './errors.ts';
 import { corruptBody, FaultInjector, type FaultRule } from './faults.ts';
-import { ItemStore } from './items.ts';
+import { ItemStore, type SavedItem } from './items.ts';
 import { registerRoutes } from './routes.ts';
 
 /** The demo application's keys: public on purpose, they open nothing but this sandbox. */
@@ -33,6 +34,11 @@ export interface SandboxOptions {
   minUpdateIntervalMs?: number;
   /** Answer v1 GET /transactions with 410 ENDPOINT_DEPRECATED (default false). */
   v1Deprecated?: boolean;
+  /**
+   * A JSON file that keeps the items across restarts (demo mode: the app remembers its
+   * connections, so the sandbox must too). Written after every change.
+   */
+  statePath?: string;
 }
 
 export interface SandboxControl {
@@ -71,6 +77,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const faults = new FaultInjector();
   let v1Deprecated = options.v1Deprecated ?? false;
+  const { statePath } = options;
+  if (statePath && existsSync(statePath)) {
+    items.restore((JSON.parse(readFileSync(statePath, 'utf8')) as { items: SavedItem[] }).items);
+  }
+  const saveState = () => {
+    if (!statePath) return;
+    // Write then rename: a crash mid-write leaves the previous state, never half a file.
+    writeFileSync(`${statePath}.tmp`, JSON.stringify({ version: 1, items: items.save() }));
+    renameSync(`${statePath}.tmp`, statePath);
+  };
 
   const app = Fastify({
     https: { key: certificate.key, cert: certificate.cert, minVersion: 'TLSv1.2' },
@@ -94,6 +110,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const status = rule.status ?? 503;
     return reply.code(status).send({ code: status, message: 'Service unavailable (sandbox fault)' });
+  });
+
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.method !== 'GET') saveState();
+    done();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -137,12 +158,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock,
       items,
       faults,
-      autoUpdate: (itemId) => items.autoUpdate(itemId),
+      autoUpdate: (itemId) => {
+        items.autoUpdate(itemId);
+        saveState();
+      },
       setV1Deprecated: (deprecated) => {
         v1Deprecated = deprecated;
       },
     },
-    stop: () => app.close(),
+    stop: async () => {
+      await app.close();
+      saveState();
+    },
   };
 }
 

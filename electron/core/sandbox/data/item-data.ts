@@ -50,6 +50,13 @@ export interface TransactionQuery {
   createdAtFrom?: number;
 }
 
+/** What it takes to rebuild an item's data exactly: everything else follows from the seed. */
+export interface ItemDataHistory {
+  createdAt: number;
+  updates: [updateNumber: number, at: number][];
+  recategorized: [id: string, categoryId: string, at: number][];
+}
+
 export interface UpdateCounts {
   created: number;
   updated: number;
@@ -106,6 +113,8 @@ export class ItemData {
   private readonly removed = new Set<string>();
   private lastUpdateAt: number;
   private version = 0;
+  private readonly updatesApplied: [number, number][] = [];
+  private readonly recategorized: [string, string, number][] = [];
   private totalsCache: { version: number; totals: Map<string, AccountTotals> } | null = null;
 
   constructor(options: { seed: number; itemId: string; createdAt: number; transactionsPerItem: number }) {
@@ -240,7 +249,20 @@ export class ItemData {
     }
     this.lastUpdateAt = at;
     this.version += 1;
+    this.updatesApplied.push([updateNumber, at]);
     return counts;
+  }
+
+  history(): ItemDataHistory {
+    return { createdAt: this.createdAt, updates: [...this.updatesApplied], recategorized: [...this.recategorized] };
+  }
+
+  /** Rebuilds an item's data from its history (update and recategorization order does not interact). */
+  static restore(options: { seed: number; itemId: string; transactionsPerItem: number }, history: ItemDataHistory): ItemData {
+    const data = new ItemData({ ...options, createdAt: history.createdAt });
+    for (const [updateNumber, at] of history.updates) data.applyUpdate(updateNumber, at);
+    for (const [id, categoryId, at] of history.recategorized) data.recategorize(id, categoryId, at);
+    return data;
   }
 
   /** The user re-categorized a row through PATCH /transactions/{id}. */
@@ -248,6 +270,8 @@ export class ItemData {
     const row = this.transaction(id);
     if (!row) return undefined;
     this.patch(id, { categoryId, category: categoryById(categoryId)?.description ?? '', updatedAt: isoDate(at) });
+    this.recategorized.push([id, categoryId, at]);
+    this.version += 1;
     return this.transaction(id);
   }
 
