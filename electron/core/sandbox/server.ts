@@ -94,6 +94,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     bodyLimit: 1024 * 1024,
   });
 
+  // Pluggy accepts an empty body sent as JSON (the SDK's DELETE and MFA calls send one);
+  // Fastify's own parser would refuse it.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new PluggyError(400, 'The body is not valid JSON', { codeDescription: 'INVALID_REQUEST' }), undefined);
+    }
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const rule = faults.take(request.method, request.url.split('?')[0] ?? '', 'before');
     if (!rule) return;

@@ -19,7 +19,8 @@ it('keeps items and their data across restarts when given a state file', async (
   });
   const itemId = (created.body as { id: string }).id;
   const accountsPath = `/accounts?itemId=${itemId}`;
-  const accountId = ((await first.call('GET', accountsPath)).body as { results: { id: string }[] }).results[0]?.id ?? '';
+  const accountId =
+    ((await first.call('GET', accountsPath)).body as { results: { id: string }[] }).results[0]?.id ?? '';
   clock.advance(24 * 3600 * 1000);
   first.sandbox.control.autoUpdate(itemId);
   const rowsPath = `/v2/transactions?accountId=${accountId}&dateFrom=2026-11-01`;

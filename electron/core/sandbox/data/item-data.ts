@@ -258,7 +258,10 @@ export class ItemData {
   }
 
   /** Rebuilds an item's data from its history (update and recategorization order does not interact). */
-  static restore(options: { seed: number; itemId: string; transactionsPerItem: number }, history: ItemDataHistory): ItemData {
+  static restore(
+    options: { seed: number; itemId: string; transactionsPerItem: number },
+    history: ItemDataHistory,
+  ): ItemData {
     const data = new ItemData({ ...options, createdAt: history.createdAt });
     for (const [updateNumber, at] of history.updates) data.applyUpdate(updateNumber, at);
     for (const [id, categoryId, at] of history.recategorized) data.recategorize(id, categoryId, at);
