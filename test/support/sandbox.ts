@@ -14,7 +14,11 @@ export interface SandboxClient {
    * A JSON request over real HTTPS, trusting only the sandbox's certificate. Without `key`
    * it uses a cached API key (renewed once if the sandbox clock expired it); `null` sends none.
    */
-  call(method: string, path: string, options?: { body?: unknown; key?: string | null }): Promise<SandboxResponse>;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; key?: string | null; rawBody?: string },
+  ): Promise<SandboxResponse>;
   /** A fresh API key for the demo credentials. */
   newApiKey(): Promise<string>;
   stop(): Promise<void>;
@@ -27,20 +31,27 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sa
   const dispatcher = new Agent({ connect: { ca: sandbox.ca } });
   let cachedKey: string | undefined;
 
-  async function send(method: string, path: string, body: unknown, apiKey: string | null): Promise<SandboxResponse> {
+  async function send(
+    method: string,
+    path: string,
+    body: unknown,
+    apiKey: string | null,
+    rawBody?: string,
+  ): Promise<SandboxResponse> {
+    const text = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
     const response = await fetch(`${sandbox.url}${path}`, {
       method,
       dispatcher,
       headers: {
         ...(apiKey ? { 'X-API-KEY': apiKey } : {}),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(text === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(text === undefined ? {} : { body: text }),
     });
-    const text = await response.text();
+    const answer = await response.text();
     return {
       status: response.status,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: answer ? (JSON.parse(answer) as unknown) : undefined,
       headers: response.headers as unknown as Headers,
     };
   }
@@ -53,13 +64,13 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sa
   return {
     sandbox,
     newApiKey,
-    async call(method, path, { body, key } = {}) {
-      if (key !== undefined) return send(method, path, body, key);
+    async call(method, path, { body, key, rawBody } = {}) {
+      if (key !== undefined) return send(method, path, body, key, rawBody);
       cachedKey ??= await newApiKey();
-      const response = await send(method, path, body, cachedKey);
+      const response = await send(method, path, body, cachedKey, rawBody);
       if (response.status !== 403) return response;
       cachedKey = await newApiKey();
-      return send(method, path, body, cachedKey);
+      return send(method, path, body, cachedKey, rawBody);
     },
     async stop() {
       await sandbox.stop();

@@ -20,7 +20,7 @@ const { values } = parseArgs({
 const number = (name: keyof typeof values) => {
   const value = Number(values[name]);
   if (!Number.isInteger(value) || value < 0) {
-    console.error(`--${name} must be a whole number, not ${String(values[name])}`);
+    console.error(`--${name} must be a whole number, not ${values[name]}`);
     process.exit(2);
   }
   return value;

@@ -62,6 +62,10 @@ describe('responses match the OpenAPI spec', () => {
   });
 
   it('items, MFA and errors', async () => {
+    await expectConforms('POST', '/items', '/items', 200, {
+      connectorId: 0,
+      parameters: { user: 'user-ok', password: 'password-ok' },
+    });
     await expectConforms('GET', `/items/${itemId}`, '/items/{id}');
     const waiting = (await expectConforms('GET', `/items/${mfaItemId}`, '/items/{id}')) as { status: string };
     expect(waiting.status).toBe('WAITING_USER_INPUT');
@@ -69,6 +73,38 @@ describe('responses match the OpenAPI spec', () => {
     await expectConforms('GET', '/items/00000000-0000-4000-8000-000000000000', '/items/{id}', 404);
     await expectConforms('POST', '/items', '/items', 400, { connectorId: 0, parameters: { user: 'x' } });
     await expectConforms('PATCH', `/items/${itemId}`, '/items/{id}', 200, {});
+  });
+
+  it('bad query values, ids and bodies get Pluggy-shaped 400s and 404s', async () => {
+    const errorShape = responseValidator('get', '/transactions', 400);
+    for (const path of [
+      `/transactions?accountId=${checkingId}&pageSize=0`,
+      `/transactions?accountId=${checkingId}&pageSize=501`,
+      `/transactions?accountId=${checkingId}&page=abc`,
+      `/v2/transactions?accountId=${checkingId}&createdAtFrom=yesterday`,
+      `/v2/transactions?accountId=${checkingId}&dateFrom=2026-01-01&createdAtFrom=2026-01-01T00:00:00Z`,
+      `/v2/transactions?accountId=${checkingId}&after=not-a-cursor`,
+      `/v2/transactions`,
+      '/connectors?sandbox=maybe',
+      '/accounts?itemId=',
+    ]) {
+      const response = await client.call('GET', path);
+      expect(response.status, path).toBe(400);
+      assertMatchesSpec(errorShape, response.body, path);
+    }
+    for (const [path, code] of [
+      ['/accounts/no-such-account', 'ACCOUNT_NOT_FOUND'],
+      ['/connectors/99999', 'CONNECTOR_NOT_FOUND'],
+      ['/categories/12345678', 'CATEGORY_NOT_FOUND'],
+      ['/bills/nope', 'BILL_NOT_FOUND'],
+    ] as const) {
+      const response = await client.call('GET', path);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).toMatchObject({ code: 404, codeDescription: code });
+    }
+    const notJson = await client.call('POST', '/items', { rawBody: '{"connectorId": 0,' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toMatchObject({ code: 400, message: 'The body is not valid JSON' });
   });
 
   it('accounts, statements, transactions (v1 and v2), bills', async () => {

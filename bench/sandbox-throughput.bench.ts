@@ -1,0 +1,81 @@
+import { Worker } from 'node:worker_threads';
+import { Agent, request } from 'undici';
+import { makeTempDir } from '../test/support/temp-dir.ts';
+import type { Benchmark } from './harness.ts';
+
+const rowsPerItem = 400_000;
+const streams = 4;
+
+interface Started {
+  url: string;
+  ca: string;
+  credentials: { clientId: string; clientSecret: string };
+}
+
+/**
+ * design.md §7: the sandbox serves ≥ 100k transactions/s over loopback HTTPS, so it never
+ * limits the sync benchmarks. A client reads a large item's checking account through
+ * the v2 cursor, in a few concurrent streams (one per quarter of the year), parsing every
+ * page, with the sandbox in a worker thread.
+ */
+export const sandboxThroughputBenchmark: Benchmark = {
+  name: 'sandbox-throughput',
+  description: `v2 transactions of a ${rowsPerItem.toLocaleString('en-US')}-row item over loopback HTTPS, ${streams} streams`,
+  async run() {
+    const temp = makeTempDir('balancete-bench-sandbox-');
+    const worker = new Worker(new URL('./sandbox-worker.ts', import.meta.url), {
+      workerData: { certificateDir: temp.path, transactionsPerItem: rowsPerItem },
+    });
+    try {
+      const started = await new Promise<Started>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      const agent = new Agent({ connect: { ca: started.ca }, connections: streams });
+      const call = async (method: string, path: string, key: string | null, body?: unknown) => {
+        const response = await request(`${started.url}${path}`, {
+          method: method as 'GET' | 'POST',
+          dispatcher: agent,
+          headers: { ...(key ? { 'X-API-KEY': key } : {}), 'Content-Type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return (await response.body.json()) as Record<string, unknown>;
+      };
+      const key = String((await call('POST', '/auth', null, started.credentials)).apiKey);
+      const item = await call('POST', '/items', key, { connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } });
+      const accounts = (await call('GET', `/accounts?itemId=${String(item.id)}`, key)).results as { id: string; subtype: string }[];
+      const checking = accounts.find((account) => account.subtype === 'CHECKING_ACCOUNT')?.id ?? '';
+
+      const quarters = Array.from({ length: streams }, (_, index) => {
+        const from = new Date(Date.now() - (streams - index) * 92 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+        const to = new Date(Date.now() - (streams - index - 1) * 92 * 24 * 3600 * 1000 - 24 * 3600 * 1000)
+          .toISOString()
+          .slice(0, 10);
+        return `&dateFrom=${from}&dateTo=${to}`;
+      });
+      let rows = 0;
+      const started2 = performance.now();
+      await Promise.all(
+        quarters.map(async (range) => {
+          let path: string | null = `/v2/transactions?accountId=${checking}${range}`;
+          while (path) {
+            const page = (await call('GET', path, key)) as { results: unknown[]; next: string | null };
+            rows += page.results.length;
+            path = page.next ? `/v2/transactions${page.next}` : null;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started2) / 1000;
+      await agent.close();
+      const rate = rows / seconds;
+      return [
+        { name: 'rows read', value: rows, unit: 'rows' },
+        { name: 'served and parsed', value: rate, unit: 'rows/s', target: '≥ 100,000', met: rate >= 100_000 },
+      ];
+    } finally {
+      worker.postMessage('stop');
+      await new Promise((resolve) => worker.once('exit', resolve));
+      temp.remove();
+    }
+  },
+};
