@@ -16,7 +16,7 @@ interface Started {
  * design.md §7: the sandbox serves ≥ 100k transactions/s over loopback HTTPS, so it never
  * limits the sync benchmarks. A client reads a large item's checking account through
  * the v2 cursor, in a few concurrent streams (one per quarter of the year), parsing every
- * page, with the sandbox in a worker thread.
+ * page, with the sandbox in a worker thread. Timed on a second pass, after a warm-up pass.
  */
 export const sandboxThroughputBenchmark: Benchmark = {
   name: 'sandbox-throughput',
@@ -42,8 +42,14 @@ export const sandboxThroughputBenchmark: Benchmark = {
         return (await response.body.json()) as Record<string, unknown>;
       };
       const key = String((await call('POST', '/auth', null, started.credentials)).apiKey);
-      const item = await call('POST', '/items', key, { connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } });
-      const accounts = (await call('GET', `/accounts?itemId=${String(item.id)}`, key)).results as { id: string; subtype: string }[];
+      const item = await call('POST', '/items', key, {
+        connectorId: 0,
+        parameters: { user: 'user-ok', password: 'password-ok' },
+      });
+      const accounts = (await call('GET', `/accounts?itemId=${String(item.id)}`, key)).results as {
+        id: string;
+        subtype: string;
+      }[];
       const checking = accounts.find((account) => account.subtype === 'CHECKING_ACCOUNT')?.id ?? '';
 
       const quarters = Array.from({ length: streams }, (_, index) => {
@@ -53,19 +59,24 @@ export const sandboxThroughputBenchmark: Benchmark = {
           .slice(0, 10);
         return `&dateFrom=${from}&dateTo=${to}`;
       });
-      let rows = 0;
-      const started2 = performance.now();
-      await Promise.all(
-        quarters.map(async (range) => {
-          let path: string | null = `/v2/transactions?accountId=${checking}${range}`;
-          while (path) {
-            const page = (await call('GET', path, key)) as { results: unknown[]; next: string | null };
-            rows += page.results.length;
-            path = page.next ? `/v2/transactions${page.next}` : null;
-          }
-        }),
-      );
-      const seconds = (performance.now() - started2) / 1000;
+      const readAll = async () => {
+        let rows = 0;
+        await Promise.all(
+          quarters.map(async (range) => {
+            let path: string | null = `/v2/transactions?accountId=${checking}${range}`;
+            while (path) {
+              const page = (await call('GET', path, key)) as { results: unknown[]; next: string | null };
+              rows += page.results.length;
+              path = page.next ? `/v2/transactions${page.next}` : null;
+            }
+          }),
+        );
+        return rows;
+      };
+      await readAll(); // warm-up: JIT and TLS sessions on both sides, as in a long sync
+      const timing = performance.now();
+      const rows = await readAll();
+      const seconds = (performance.now() - timing) / 1000;
       await agent.close();
       const rate = rows / seconds;
       return [

@@ -141,7 +141,7 @@ export class ItemStore {
       steps: [],
     };
     this.items.set(item.id, item);
-    this.startUpdate(item);
+    this.startUpdate(item, now);
     return item;
   }
 
@@ -266,8 +266,7 @@ export class ItemStore {
     }
   }
 
-  private startUpdate(item: SandboxItem): void {
-    const start = this.options.clock.now();
+  private startUpdate(item: SandboxItem, start = this.options.clock.now()): void {
     const step = this.options.stepMs;
     item.status = 'UPDATING';
     item.executionStatus = 'CREATED';

@@ -1,4 +1,5 @@
 import { categoryById } from '../taxonomy.ts';
+import { isoDate } from './iso-date.ts';
 import { between, hash32, mix32, randomStream, uuidFrom } from './random.ts';
 import { type AccountKind, type Movement, movementFor, type Party } from './templates.ts';
 
@@ -92,7 +93,6 @@ const accountShapes: readonly Omit<SandboxAccount, 'id' | 'tag' | 'count' | 'row
 /** How a item's rows split across its accounts. */
 const shareOfRows: Record<AccountKind, number> = { checking: 0.55, savings: 0.05, card: 0.4 };
 
-const isoDate = (ms: number) => new Date(ms).toISOString();
 const money = (cents: number) => cents / 100;
 
 /**
@@ -179,7 +179,7 @@ export class ItemData {
         if (!this.removed.has(nextAdded.id)) results.push(nextAdded);
         extra += 1;
       } else {
-        const row = this.baseRow(account, base);
+        const row = this.baseRow(account, base, baseTime);
         if (!this.removed.has(row.id)) results.push(this.withPatch(row));
         base += 1;
       }
@@ -389,14 +389,14 @@ export class ItemData {
     return index;
   }
 
-  private baseRow(account: SandboxAccount, index: number): PluggyTransaction {
+  private baseRow(account: SandboxAccount, index: number, time = this.rowTime(account, index)): PluggyTransaction {
     const rowSeed = mix32(account.rowSeed + Math.imul(index, 0x85ebca77));
     const random = randomStream(rowSeed);
     // UUID-shaped, with the account's tag in front and the row index in the last group,
     // so GET /transactions/{id} finds the row without any table.
     const middle = (rowSeed >>> 0).toString(16).padStart(8, '0');
     const id = `${account.tag}-${middle.slice(0, 4)}-4${middle.slice(4, 7)}-a${middle.slice(5, 8)}-${index.toString(16).padStart(12, '0')}`;
-    const row = this.buildRow(account, id, this.rowTime(account, index), random, this.createdAt);
+    const row = this.buildRow(account, id, time, random, this.createdAt);
     if (this.createdAt - Date.parse(row.date) < pendingWindowMs) row.status = 'PENDING';
     return row;
   }
