@@ -8,7 +8,8 @@ import addFormats from 'ajv-formats';
  * Validates JSON bodies against Pluggy's OpenAPI 3.1 spec, so fixtures and fakes can be checked
  * against the documented contract instead of against our own idea of it.
  *
- * The spec lives outside the repo (it is shared, read-only); PLUGGY_OAS_PATH points elsewhere.
+ * The spec is Pluggy's own, copied unchanged into test/fixtures/pluggy/ from the project's shared
+ * folder so the suite runs from any clone; PLUGGY_OAS_PATH points at another copy (say, a newer one).
  */
 
 type Validator = (value: unknown) => string[];
@@ -35,7 +36,7 @@ const responseCache = new Map<string, Validator>();
 
 export function specPath(): string {
   // Relative to the cwd, which is the repo root under Vitest and npm scripts.
-  return process.env.PLUGGY_OAS_PATH ?? resolve('..', 'shared', 'pluggy', 'pluggy-oas3.json');
+  return process.env.PLUGGY_OAS_PATH ?? resolve('test', 'fixtures', 'pluggy', 'pluggy-oas3.json');
 }
 
 function load(): { spec: Spec; ajv: Ajv2020 } {
