@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     // Integration tests open real SQLite files; keep each file's temp folder its own.
     pool: 'forks',
+    // Memory tests measure what stays reachable, which needs a real collection first.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -27,7 +27,13 @@ export interface SandboxClient {
 /** Starts a sandbox on a free port with its certificate in a temp folder, and a client for it. */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<SandboxClient> {
   const temp = makeTempDir('balancete-sandbox-');
-  const sandbox = await startSandbox({ certificateDir: temp.path, stepMs: 0, ...options });
+  let sandbox: SandboxHandle;
+  try {
+    sandbox = await startSandbox({ certificateDir: temp.path, stepMs: 0, ...options });
+  } catch (error) {
+    temp.remove();
+    throw error;
+  }
   const dispatcher = new Agent({ connect: { ca: sandbox.ca } });
   let cachedKey: string | undefined;
 

@@ -57,6 +57,10 @@ const progressSteps = [
 ];
 const mfaTimeoutMs = 5 * 60 * 1000;
 const autoSyncIntervalMs = 24 * 3600 * 1000;
+/** Pluggy's PATCH rules (spec, PATCH /items/{id} 400 examples). */
+const maxConsecutiveLoginFailures = 2;
+const loginFailureBackoffMs = 15 * 60 * 1000;
+const maxConsecutiveErrors = 5;
 
 export interface ItemsOptions {
   clock: SandboxClock;
@@ -89,6 +93,10 @@ export interface SandboxItem {
   updatedAt: number;
   lastUpdatedAt?: number;
   consecutiveFailedLoginAttempts: number;
+  /** Updates in a row that ended in an error other than a login failure. */
+  consecutiveErrors: number;
+  /** When the last update ended, however it ended. */
+  lastExecutionEndedAt?: number;
   /** Updates that reached the data (the first one generates the history). */
   updates: number;
   mfaAnswered: number;
@@ -111,6 +119,8 @@ export interface SavedItem extends Omit<SandboxItem, 'connector' | 'steps' | 'da
 export class ItemStore {
   private readonly items = new Map<string, SandboxItem>();
   private readonly options: ItemsOptions;
+  /** Grows with every change to any item, including steps that ran when an item was read. */
+  revision = 0;
 
   constructor(options: ItemsOptions) {
     this.options = options;
@@ -135,6 +145,7 @@ export class ItemStore {
       createdAt: now,
       updatedAt: now,
       consecutiveFailedLoginAttempts: 0,
+      consecutiveErrors: 0,
       updates: 0,
       mfaAnswered: 0,
       partial: false,
@@ -163,36 +174,70 @@ export class ItemStore {
     extra: Pick<SandboxItem, 'clientUserId' | 'webhookUrl' | 'products'>,
   ): SandboxItem {
     const item = this.get(id);
-    if (item.status === 'UPDATING' || item.status === 'WAITING_USER_INPUT') return item;
+    if (item.status === 'UPDATING' || item.status === 'WAITING_USER_INPUT') {
+      throw new PluggyError(400, 'An update of this item is already in progress', {
+        codeDescription: 'ITEM_ALREADY_UPDATING',
+      });
+    }
     const now = this.options.clock.now();
     const minimum = this.options.minUpdateIntervalMs;
     if (minimum > 0 && item.lastUpdatedAt !== undefined && now - item.lastUpdatedAt < minimum) {
-      throw new PluggyError(409, 'Item is being updated before the allowed frequency', {
-        codeDescription: 'CLIENT_IS_UPDATING_BEFORE_ALLOWED_FREQUENCY',
-        data: {
-          minimumHoursBetweenUpdates: minimum / 3_600_000,
-          lastUpdatedAt: new Date(item.lastUpdatedAt).toISOString(),
+      const hours = minimum / 3_600_000;
+      const lastUpdatedAt = new Date(item.lastUpdatedAt).toISOString();
+      throw new PluggyError(
+        409,
+        `Client updates on this item are allowed at most every ${hours} hours. Last update was at ${lastUpdatedAt}`,
+        {
+          codeDescription: 'CLIENT_IS_UPDATING_BEFORE_ALLOWED_FREQUENCY',
+          data: { minUpdateFrequencyAllowedInHours: hours, lastUpdatedAt },
         },
-      });
+      );
     }
-    if (parameters !== undefined && parameters !== null) {
+    const newParameters = parameters !== undefined && parameters !== null;
+    const endedAt = item.lastExecutionEndedAt ?? item.updatedAt;
+    if (
+      !newParameters &&
+      item.consecutiveFailedLoginAttempts >= maxConsecutiveLoginFailures &&
+      now < endedAt + loginFailureBackoffMs
+    ) {
+      const canRetryAfterDate = new Date(endedAt + loginFailureBackoffMs).toISOString();
+      throw new PluggyError(
+        400,
+        `must wait at least 15 minutes after ${maxConsecutiveLoginFailures} consecutive login errors, last attempt was at ${new Date(endedAt).toISOString()} (can retry after: ${canRetryAfterDate})`,
+        {
+          codeDescription: 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
+          data: {
+            readableBackoffTime: '15 minutes',
+            maxConsecutiveFailedLoginAttempts: maxConsecutiveLoginFailures,
+            lastExecutionEndedAt: new Date(endedAt).toISOString(),
+            canRetryAfterDate,
+          },
+        },
+      );
+    }
+    if (item.consecutiveErrors > maxConsecutiveErrors) {
+      throw new PluggyError(
+        400,
+        `There has been more than ${maxConsecutiveErrors} failing syncronizations, please contact support`,
+        { codeDescription: 'TOO_MANY_CONSECUTIVE_ERRORS' },
+      );
+    }
+    if (newParameters) {
       item.parameters = validateParameters(item.connector, parameters);
       item.consecutiveFailedLoginAttempts = 0;
-    } else if (item.consecutiveFailedLoginAttempts >= 3) {
-      throw new PluggyError(400, 'Too many consecutive failed login attempts; send new credentials', {
-        codeDescription: 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
-        data: { consecutiveFailedLoginAttempts: item.consecutiveFailedLoginAttempts },
-      });
     }
     Object.assign(item, extra); // itemExtras leaves out what the request did not say
     this.startUpdate(item);
     return item;
   }
 
-  /** "Pluggy's automatic daily update": an update nobody asked for, no frequency rule. */
+  /**
+   * "Pluggy's automatic daily update", now: an update nobody asked for, without the
+   * frequency rule. Items that need the user (LOGIN_ERROR, MFA) are left alone, as Pluggy does.
+   */
   autoUpdate(id: string): SandboxItem {
     const item = this.get(id);
-    if (item.status !== 'UPDATING' && item.status !== 'WAITING_USER_INPUT') this.startUpdate(item);
+    if (autoUpdatable(item)) this.startUpdate(item);
     return item;
   }
 
@@ -213,7 +258,10 @@ export class ItemStore {
     item.status = 'UPDATING';
     this.touch(item, now);
     if (String(value) !== '123456') {
-      this.finish(item, 'INVALID_CREDENTIALS_MFA', now);
+      // Pluggy accepts the answer, then the login with it fails.
+      this.schedule(item, now + this.options.stepMs, (at) => {
+        this.finish(item, 'INVALID_CREDENTIALS_MFA', at);
+      });
       return item;
     }
     item.mfaAnswered += 1;
@@ -224,6 +272,7 @@ export class ItemStore {
   delete(id: string): void {
     this.get(id);
     this.items.delete(id);
+    this.revision += 1;
   }
 
   /** Everything needed to bring the items back after a restart (demo mode keeps them in a file). */
@@ -241,28 +290,32 @@ export class ItemStore {
       const connector = connectorById(connectorId);
       if (!connector) continue;
       const item: SandboxItem = { ...rest, connector, steps: [] };
-      if (data) {
-        item.data = ItemData.restore(
-          { seed: this.options.seed, itemId: item.id, transactionsPerItem: this.options.transactionsPerItem },
-          data,
-        );
-      }
+      if (data) item.data = ItemData.restore(item.id, data);
       this.items.set(item.id, item);
       if (item.status === 'UPDATING') this.startUpdate(item);
     }
   }
 
-  /** Runs every step whose time has come. */
+  /**
+   * Runs every step whose time has come, expires an unanswered MFA parameter, and starts
+   * the daily automatic update once `nextAutoSyncAt` has passed (repeatedly, if the clock
+   * jumped several days).
+   */
   private advance(item: SandboxItem): void {
     const now = this.options.clock.now();
-    for (let next = item.steps[0]; next && next.at <= now; next = item.steps[0]) {
-      item.steps.shift();
-      next.run(next.at);
-    }
-    if (item.parameter && Date.parse(item.parameter.expiresAt) <= now) {
-      const expiredAt = Date.parse(item.parameter.expiresAt);
-      delete item.parameter;
-      this.finish(item, 'USER_INPUT_TIMEOUT', expiredAt);
+    for (;;) {
+      for (let next = item.steps[0]; next && next.at <= now; next = item.steps[0]) {
+        item.steps.shift();
+        next.run(next.at);
+      }
+      if (item.parameter && Date.parse(item.parameter.expiresAt) <= now) {
+        const expiredAt = Date.parse(item.parameter.expiresAt);
+        delete item.parameter;
+        this.finish(item, 'USER_INPUT_TIMEOUT', expiredAt);
+      }
+      const due = this.nextAutoSyncAt(item);
+      if (due === undefined || due > now || !autoUpdatable(item)) return;
+      this.startUpdate(item, due);
     }
   }
 
@@ -320,10 +373,12 @@ export class ItemStore {
   private finish(item: SandboxItem, outcome: string, now: number): void {
     item.steps = [];
     item.executionStatus = outcome;
+    item.lastExecutionEndedAt = now;
     if (outcome === 'SUCCESS' || outcome === 'PARTIAL_SUCCESS') {
       item.status = 'UPDATED';
       delete item.error;
       item.consecutiveFailedLoginAttempts = 0;
+      item.consecutiveErrors = 0;
       if (!item.data) {
         item.data = new ItemData({
           seed: this.options.seed,
@@ -343,6 +398,7 @@ export class ItemStore {
         item.error.providerMessage = 'Acesse o app do banco e aceite os novos termos de uso.';
       }
       if (item.status === 'LOGIN_ERROR') item.consecutiveFailedLoginAttempts += 1;
+      else item.consecutiveErrors += 1;
     }
     this.touch(item, now);
   }
@@ -354,11 +410,17 @@ export class ItemStore {
 
   private touch(item: SandboxItem, at: number): void {
     item.updatedAt = at;
+    this.revision += 1;
   }
 
   nextAutoSyncAt(item: SandboxItem): number | undefined {
     return item.lastUpdatedAt === undefined ? undefined : item.lastUpdatedAt + autoSyncIntervalMs;
   }
+}
+
+/** Whether Pluggy would update an item on its own: not while one runs, nor when the user must act. */
+function autoUpdatable(item: SandboxItem): boolean {
+  return item.status === 'UPDATED' || item.status === 'OUTDATED';
 }
 
 /** Checks item parameters against the connector's credential definitions, as Pluggy does. */

@@ -22,6 +22,10 @@ export interface RouteContext {
   auth: SandboxAuth;
   items: ItemStore;
   clock: SandboxClock;
+  /** Webhooks by id, kept by the server with the items. */
+  webhooks: Map<string, Record<string, unknown>>;
+  /** Tells the server that something outside the item store changed and should be saved. */
+  changed: () => void;
   /** Answer the deprecated v1 GET /transactions with 410, as some API keys already get. */
   v1Deprecated: () => boolean;
 }
@@ -59,8 +63,7 @@ const connectTokenRoutes = [
 ];
 
 export function registerRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { auth, items, clock } = context;
-  const webhooks = new Map<string, Record<string, unknown>>();
+  const { auth, items, clock, webhooks, changed } = context;
   /** Items each connect token created: a token reaches those and the item it is bound to. */
   const createdByToken = new Map<string, string>();
 
@@ -184,7 +187,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     }
     const query = request.query as Query;
     const { item, account } = accountOr404(requiredParam(query, 'accountId'));
-    const pageSize = intParam(query, 'pageSize', 1, 500) ?? 20;
+    const pageSize = intParam(query, 'pageSize', 1, 500) ?? 500;
     const page = intParam(query, 'page', 1, Number.MAX_SAFE_INTEGER) ?? 1;
     const ids = listParam(query, 'ids');
     const filter: TransactionQuery = {
@@ -195,11 +198,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     if (!data) return pageOf([], page, pageSize);
     if (ids) return pageOf(byIds(item, account, ids), page, pageSize);
     const total = data.count(account, filter);
-    let cursor: string | undefined;
-    for (let skipped = 0; skipped < page - 1; skipped += 1) {
-      cursor = data.page(account, filter, cursor, pageSize).next ?? undefined;
-      if (!cursor) return { page, total, totalPages: Math.ceil(total / pageSize), results: [] };
-    }
+    const cursor = data.cursorAt(account, filter, (page - 1) * pageSize);
     const results = data.page(account, filter, cursor, pageSize).results;
     return { page, total, totalPages: Math.ceil(total / pageSize), results };
   });
@@ -211,8 +210,8 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     if (ids) return { results: byIds(item, account, ids), next: null };
     const dates = dateRange(stringParam(query, 'dateFrom'), stringParam(query, 'dateTo'));
     const created = createdAtFrom(query);
-    if (created.createdAtFrom !== undefined && (dates.dateFrom !== undefined || dates.dateTo !== undefined)) {
-      throw badRequest('Use either createdAtFrom or dateFrom/dateTo, not both');
+    if (created.createdAtFrom !== undefined && dates.dateFrom !== undefined) {
+      throw badRequest('Use either createdAtFrom or dateFrom, not both');
     }
     const pageSize = intParam(query, 'pageSize', 1, 500) ?? 500;
     const after = stringParam(query, 'after');
@@ -242,7 +241,9 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     if (typeof categoryId !== 'string' || !categoryById(categoryId)) {
       throw badRequest('categoryId must be an existing category id');
     }
-    return item.data?.recategorize(idOf(request), categoryId, clock.now());
+    const updated = item.data?.recategorize(idOf(request), categoryId, clock.now());
+    changed();
+    return updated;
   });
 
   app.get('/categories', (request) => {
@@ -343,6 +344,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
       updatedAt: now,
     };
     webhooks.set(webhook.id, webhook);
+    changed();
     // Pluggy's real API answers successful writes with 200, whatever the spec says.
     return reply.code(200).send(webhook);
   });
@@ -362,6 +364,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
       ...(enabled === undefined ? {} : { disabledAt: enabled ? null : now }),
       updatedAt: now,
     });
+    changed();
     return webhook;
   });
 
@@ -369,6 +372,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     const id = idOf(request);
     webhookOr404(id);
     webhooks.delete(id);
+    changed();
     return { count: 1 };
   });
 
@@ -441,6 +445,17 @@ function itemExtras(body: Record<string, unknown>, caller: Caller) {
 
 function validateWebhook(body: Record<string, unknown>, creating: boolean): void {
   const errors: string[] = [];
+  if (body.headers !== undefined && body.headers !== null) {
+    const headers = body.headers;
+    if (
+      typeof headers !== 'object' ||
+      Array.isArray(headers) ||
+      Object.values(headers).some((v) => typeof v !== 'string')
+    ) {
+      errors.push('headers must be an object of strings');
+    }
+  }
+  if (body.enabled !== undefined && typeof body.enabled !== 'boolean') errors.push('enabled must be true or false');
   if (creating || body.url !== undefined) {
     if (typeof body.url !== 'string' || !/^https:\/\//.test(body.url)) errors.push('url must be an https URL');
   }
@@ -484,13 +499,18 @@ function intParam(query: Query, name: string, min: number, max: number): number 
   return number;
 }
 
-/** `yyyy-mm-dd` bounds, inclusive, as São Paulo days. */
+/**
+ * Date bounds, inclusive: a `yyyy-mm-dd` day (taken as a São Paulo day, where Pluggy's
+ * Brazilian banks book) or an exact ISO date-time, as the spec and the SDK allow.
+ */
 function dateRange(from: string | undefined, to: string | undefined): Pick<TransactionQuery, 'dateFrom' | 'dateTo'> {
   const parse = (value: string, endOfDay: boolean) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw badRequest(`Invalid date ${value}: use yyyy-mm-dd`);
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const time = day ? Date.parse(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}-03:00`) : Date.parse(value);
+    if (Number.isNaN(time) || (!day && !/^\d{4}-\d{2}-\d{2}T/.test(value))) {
+      throw badRequest(`Invalid date ${value}: use yyyy-mm-dd or an ISO date-time`);
     }
-    return Date.parse(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}-03:00`);
+    return time;
   };
   return {
     ...(from ? { dateFrom: parse(from, false) } : {}),

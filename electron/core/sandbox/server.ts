@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Fastify from 'fastify';
 import { type ClientCredentials, SandboxAuth } from './auth.ts';
 import { loadOrCreateCertificate } from './certificate.ts';
@@ -35,10 +35,13 @@ export interface SandboxOptions {
   /** Answer v1 GET /transactions with 410 ENDPOINT_DEPRECATED (default false). */
   v1Deprecated?: boolean;
   /**
-   * A JSON file that keeps the items across restarts (demo mode: the app remembers its
-   * connections, so the sandbox must too). Written after every change.
+   * A JSON file that keeps items and webhooks across restarts (demo mode: the app
+   * remembers its connections, so the sandbox must too). Written after any request that
+   * changed something, including a read that let an item's update finish.
    */
   statePath?: string;
+  /** Told when the state file cannot be written (default: a line on stderr). */
+  onStateError?: (error: unknown) => void;
 }
 
 export interface SandboxControl {
@@ -77,15 +80,36 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const faults = new FaultInjector();
   let v1Deprecated = options.v1Deprecated ?? false;
+  const webhooks = new Map<string, Record<string, unknown>>();
   const { statePath } = options;
   if (statePath && existsSync(statePath)) {
-    items.restore((JSON.parse(readFileSync(statePath, 'utf8')) as { items: SavedItem[] }).items);
+    let saved: SavedState;
+    try {
+      saved = JSON.parse(readFileSync(statePath, 'utf8')) as SavedState;
+    } catch (error) {
+      // Starting empty would silently drop the user's demo connections: refuse, and say where.
+      throw new Error(
+        `The sandbox state at ${statePath} cannot be read (${String(error)}). Move it away to start afresh.`,
+      );
+    }
+    items.restore(saved.items);
+    for (const webhook of saved.webhooks) webhooks.set(String(webhook.id), webhook);
   }
+  let savedRevision = items.revision;
+  let otherChanges = false;
   const saveState = () => {
-    if (!statePath) return;
-    // Write then rename: a crash mid-write leaves the previous state, never half a file.
-    writeFileSync(`${statePath}.tmp`, JSON.stringify({ version: 1, items: items.save() }));
-    renameSync(`${statePath}.tmp`, statePath);
+    if (!statePath || (items.revision === savedRevision && !otherChanges)) return;
+    try {
+      mkdirSync(dirname(statePath), { recursive: true });
+      const state: SavedState = { version: 1, items: items.save(), webhooks: [...webhooks.values()] };
+      // Write then rename: a crash mid-write leaves the previous state, never half a file.
+      writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
+      renameSync(`${statePath}.tmp`, statePath);
+      savedRevision = items.revision;
+      otherChanges = false;
+    } catch (error) {
+      (options.onStateError ?? ((cause) => console.error(`sandbox: could not save ${statePath}:`, cause)))(error);
+    }
   };
 
   const app = Fastify({
@@ -128,8 +152,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return reply.code(status).send({ code: status, message: 'Service unavailable (sandbox fault)' });
   });
 
-  app.addHook('onResponse', (request, _reply, done) => {
-    if (request.method !== 'GET') saveState();
+  app.addHook('onResponse', (_request, _reply, done) => {
+    saveState();
     done();
   });
 
@@ -161,7 +185,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }),
   );
 
-  registerRoutes(app, { auth: new SandboxAuth(credentials, clock), items, clock, v1Deprecated: () => v1Deprecated });
+  registerRoutes(app, {
+    auth: new SandboxAuth(credentials, clock),
+    items,
+    clock,
+    webhooks,
+    changed: () => {
+      otherChanges = true;
+    },
+    v1Deprecated: () => v1Deprecated,
+  });
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -187,6 +220,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       saveState();
     },
   };
+}
+
+interface SavedState {
+  version: 1;
+  items: SavedItem[];
+  webhooks: Record<string, unknown>[];
 }
 
 export type { FaultRule };

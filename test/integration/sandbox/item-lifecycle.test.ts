@@ -135,10 +135,30 @@ describe('MFA', () => {
     expect((await settle(item.id)).item).toMatchObject({ status: 'UPDATED' });
   });
 
-  it('a wrong token is INVALID_CREDENTIALS_MFA', async () => {
+  it('a wrong token is accepted, then the login fails with INVALID_CREDENTIALS_MFA', async () => {
     const item = await waitingItem(2);
-    await client.call('POST', `/items/${item.id}/mfa`, { body: { token: '000000' } });
-    expect(await getItem(item.id)).toMatchObject({ status: 'LOGIN_ERROR', executionStatus: 'INVALID_CREDENTIALS_MFA' });
+    const answered = await client.call('POST', `/items/${item.id}/mfa`, { body: { token: '000000' } });
+    expect(answered.body).toMatchObject({ status: 'UPDATING' });
+    expect((await settle(item.id)).item).toMatchObject({
+      status: 'LOGIN_ERROR',
+      executionStatus: 'INVALID_CREDENTIALS_MFA',
+    });
+  });
+
+  it('works through a connect token, as the Connect widget does it', async () => {
+    const apiKey = await client.newApiKey();
+    const token = (
+      (await client.call('POST', '/connect_token', { key: apiKey, body: {} })).body as { accessToken: string }
+    ).accessToken;
+    const created = await client.call('POST', '/items', {
+      key: token,
+      body: { connectorId: 2, parameters: { user: 'user-ok', password: 'password-ok' } },
+    });
+    const id = (created.body as Item).id;
+    await settle(id);
+    const answered = await client.call('POST', `/items/${id}/mfa`, { key: token, body: { token: '123456' } });
+    expect(answered.status).toBe(200);
+    expect((await settle(id)).item.status).toBe('UPDATED');
   });
 
   it('no answer before the parameter expires is USER_INPUT_TIMEOUT', async () => {
@@ -168,22 +188,65 @@ describe('updates', () => {
     expect(Date.parse(after.item.lastUpdatedAt ?? '')).toBeGreaterThan(Date.parse(item.lastUpdatedAt ?? ''));
   });
 
-  it('three failed logins in a row need new credentials', async () => {
+  it('PATCH while an update runs answers 400 ITEM_ALREADY_UPDATING', async () => {
+    const created = await createItem('user-ok');
+    const response = await client.call('PATCH', `/items/${created.id}`, { body: {} });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ codeDescription: 'ITEM_ALREADY_UPDATING' });
+  });
+
+  it('after two failed logins in a row, PATCH waits 15 minutes unless new credentials come', async () => {
     const { item } = await settle((await createItem('user-wrong')).id);
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      clock.advance(60 * 60 * 1000);
-      await client.call('PATCH', `/items/${item.id}`, { body: {} });
-      await settle(item.id);
-    }
     clock.advance(60 * 60 * 1000);
+    await client.call('PATCH', `/items/${item.id}`, { body: {} });
+    const second = (await settle(item.id)).item as Item & { lastUpdatedAt?: string };
+    expect(second.status).toBe('LOGIN_ERROR');
+
     const refused = await client.call('PATCH', `/items/${item.id}`, { body: {} });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ codeDescription: 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES' });
+    expect(refused.body).toMatchObject({
+      codeDescription: 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
+      data: { readableBackoffTime: '15 minutes', maxConsecutiveFailedLoginAttempts: 2 },
+    });
+    const { canRetryAfterDate } = (refused.body as { data: { canRetryAfterDate: string } }).data;
+    clock.advance(Date.parse(canRetryAfterDate) - clock.now() + 1);
+    expect((await client.call('PATCH', `/items/${item.id}`, { body: {} })).status).toBe(200);
+    await settle(item.id);
+
     const fixed = await client.call('PATCH', `/items/${item.id}`, {
       body: { parameters: { user: 'user-ok', password: 'password-ok' } },
     });
     expect(fixed.status).toBe(200);
     expect((await settle(item.id)).item.status).toBe('UPDATED');
+  });
+
+  it('more than five failing updates in a row need support', async () => {
+    const { item } = await settle((await createItem('user-unavailable')).id);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      clock.advance(60 * 60 * 1000);
+      expect((await client.call('PATCH', `/items/${item.id}`, { body: {} })).status).toBe(200);
+      expect((await settle(item.id)).item.executionStatus).toBe('SITE_NOT_AVAILABLE');
+    }
+    clock.advance(60 * 60 * 1000);
+    const refused = await client.call('PATCH', `/items/${item.id}`, { body: {} });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ codeDescription: 'TOO_MANY_CONSECUTIVE_ERRORS' });
+  });
+
+  it('Pluggy updates an item by itself once nextAutoSyncAt has passed', async () => {
+    const { item } = await settle((await createItem('user-ok')).id);
+    clock.advance(Date.parse(item.nextAutoSyncAt ?? '') - clock.now() - 1000);
+    expect((await getItem(item.id)).lastUpdatedAt).toBe(item.lastUpdatedAt);
+    clock.advance(1000 + 6 * step);
+    const updated = await getItem(item.id);
+    expect(updated.status).toBe('UPDATED');
+    expect(Date.parse(updated.lastUpdatedAt ?? '')).toBe(Date.parse(item.nextAutoSyncAt ?? '') + 6 * step);
+  });
+
+  it('but not an item that needs its user', async () => {
+    const { item } = await settle((await createItem('user-locked')).id);
+    clock.advance(3 * 24 * 3600 * 1000);
+    expect(await getItem(item.id)).toMatchObject({ status: 'LOGIN_ERROR', executionStatus: 'ACCOUNT_LOCKED' });
   });
 
   it('DELETE removes the item', async () => {

@@ -51,11 +51,25 @@ export interface TransactionQuery {
   createdAtFrom?: number;
 }
 
+/** One change to an item's data, in the order it happened. */
+export type ItemDataEvent =
+  | { kind: 'update'; updateNumber: number; at: number }
+  | { kind: 'category'; id: string; categoryId: string; at: number };
+
 /** What it takes to rebuild an item's data exactly: everything else follows from the seed. */
 export interface ItemDataHistory {
+  seed: number;
+  transactionsPerItem: number;
   createdAt: number;
-  updates: [updateNumber: number, at: number][];
-  recategorized: [id: string, categoryId: string, at: number][];
+  events: ItemDataEvent[];
+}
+
+/** What one update did, by id: what webhooks would have told a client. */
+export interface UpdateChanges {
+  at: number;
+  created: string[];
+  updated: string[];
+  removed: string[];
 }
 
 export interface UpdateCounts {
@@ -113,12 +127,15 @@ export class ItemData {
   private readonly removed = new Set<string>();
   private lastUpdateAt: number;
   private version = 0;
-  private readonly updatesApplied: [number, number][] = [];
-  private readonly recategorized: [string, string, number][] = [];
+  private readonly transactionsPerItem: number;
+  private readonly events: ItemDataEvent[] = [];
+  /** Every update's changes, oldest first. */
+  readonly updateLog: UpdateChanges[] = [];
   private totalsCache: { version: number; totals: Map<string, AccountTotals> } | null = null;
 
   constructor(options: { seed: number; itemId: string; createdAt: number; transactionsPerItem: number }) {
     this.seed = options.seed;
+    this.transactionsPerItem = options.transactionsPerItem;
     this.itemId = options.itemId;
     this.createdAt = options.createdAt;
     this.lastUpdateAt = options.createdAt;
@@ -154,8 +171,10 @@ export class ItemData {
   }
 
   /**
-   * A page of an account's rows in date order, after `cursor` (an opaque position),
-   * with the position to continue from, or null at the end.
+   * A page of an account's rows in date order, after `cursor` (an opaque position), with
+   * the position to continue from, or null at the end. A cursor stays valid across
+   * updates: it names the last base row by index and the last added row by (time, id),
+   * so rows an update slots in behind it are neither repeated nor skipped.
    */
   page(
     account: SandboxAccount,
@@ -163,20 +182,19 @@ export class ItemData {
     cursor: string | undefined,
     size: number,
   ): { results: PluggyTransaction[]; next: string | null } {
-    const added = (this.added.get(account.id) ?? []).filter((row) => this.matches(row, query));
-    const baseEnd = query.dateTo === undefined ? account.count : this.firstIndexAtOrAfter(account, query.dateTo + 1);
-    const baseWanted = query.createdAtFrom === undefined || query.createdAtFrom <= this.createdAt;
-    let [base, extra] = decodeCursor(cursor) ?? [
-      query.dateFrom === undefined ? 0 : this.firstIndexAtOrAfter(account, query.dateFrom),
-      0,
-    ];
-    if (!baseWanted) base = baseEnd;
+    const { added, baseStart, baseEnd } = this.scope(account, query);
+    const position = decodeCursor(cursor);
+    let base = position ? Math.max(position.base, baseStart) : baseStart;
+    let last = position?.after;
+    let extra = last ? added.findIndex((row) => compareAdded(row, last as AddedPosition) > 0) : 0;
+    if (extra === -1) extra = added.length;
     const results: PluggyTransaction[] = [];
     while (results.length < size && (base < baseEnd || extra < added.length)) {
       const nextAdded = added[extra];
       const baseTime = base < baseEnd ? this.rowTime(account, base) : Number.POSITIVE_INFINITY;
       if (nextAdded && Date.parse(nextAdded.date) < baseTime) {
-        if (!this.removed.has(nextAdded.id)) results.push(nextAdded);
+        results.push(nextAdded);
+        last = positionOf(nextAdded);
         extra += 1;
       } else {
         const row = this.baseRow(account, base, baseTime);
@@ -185,19 +203,65 @@ export class ItemData {
       }
     }
     const more = base < baseEnd || extra < added.length;
-    return { results, next: more ? encodeCursor(base, extra) : null };
+    return { results, next: more ? encodeCursor(base, last) : null };
   }
 
-  /** How many rows a query matches (for v1's page envelope). */
+  /** How many rows a query matches (v1's page envelope), by arithmetic rather than by reading them. */
   count(account: SandboxAccount, query: TransactionQuery): number {
-    let total = 0;
-    let cursor: string | undefined;
-    do {
-      const page = this.page(account, query, cursor, 5000);
-      total += page.results.length;
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    return total;
+    const { added, baseStart, baseEnd } = this.scope(account, query);
+    return baseEnd - baseStart - this.removedBaseRows(account, baseStart, baseEnd) + added.length;
+  }
+
+  /** The cursor of the `offset`-th row of a query (v1's numbered pages), found by bisection. */
+  cursorAt(account: SandboxAccount, query: TransactionQuery, offset: number): string | undefined {
+    if (offset <= 0) return undefined;
+    const { added, baseStart, baseEnd } = this.scope(account, query);
+    // Rows the merge emits before base row `index`: earlier base rows still there, and added rows dated before it.
+    const before = (index: number) => {
+      const time = index < baseEnd ? this.rowTime(account, index) : Number.POSITIVE_INFINITY;
+      const addedBefore = added.filter((row) => Date.parse(row.date) < time);
+      const visible = index - baseStart - this.removedBaseRows(account, baseStart, index) + addedBefore.length;
+      return { visible, lastAdded: addedBefore.at(-1) };
+    };
+    let low = baseStart;
+    let high = baseEnd;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (before(middle).visible <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const start = before(low);
+    let cursor: string | null = encodeCursor(low, positionOf(start.lastAdded));
+    // Between two base rows there are only a few added ones: step over what is left.
+    if (offset > start.visible) cursor = this.page(account, query, cursor, offset - start.visible).next;
+    // Past the end: a cursor after everything, whose page is empty.
+    return cursor ?? encodeCursor(baseEnd, positionOf(added.at(-1)));
+  }
+
+  /** The base index range and the added rows (in order, not removed) a query covers. */
+  private scope(account: SandboxAccount, query: TransactionQuery) {
+    const added = (this.added.get(account.id) ?? []).filter(
+      (row) => !this.removed.has(row.id) && this.matches(row, query),
+    );
+    const baseWanted = query.createdAtFrom === undefined || query.createdAtFrom <= this.createdAt;
+    const baseEnd = query.dateTo === undefined ? account.count : this.firstIndexAtOrAfter(account, query.dateTo + 1);
+    const baseStart = !baseWanted
+      ? baseEnd
+      : query.dateFrom === undefined
+        ? 0
+        : Math.min(baseEnd, this.firstIndexAtOrAfter(account, query.dateFrom));
+    return { added, baseStart, baseEnd };
+  }
+
+  /** Removed base rows of an account with an index in [from, to). */
+  private removedBaseRows(account: SandboxAccount, from: number, to: number): number {
+    let removed = 0;
+    for (const id of this.removed) {
+      if (!id.startsWith(account.tag) || this.addedById.has(id)) continue;
+      const index = Number.parseInt(id.slice(-12), 16);
+      if (index >= from && index < to) removed += 1;
+    }
+    return removed;
   }
 
   /**
@@ -207,7 +271,7 @@ export class ItemData {
    */
   applyUpdate(updateNumber: number, at: number): UpdateCounts {
     const random = randomStream(hash32(this.seed, this.itemId, 'update', updateNumber));
-    const counts: UpdateCounts = { created: 0, updated: 0, removed: 0 };
+    const changes: UpdateChanges = { at, created: [], updated: [], removed: [] };
     const from = this.lastUpdateAt;
     for (const account of this.accounts) {
       const pending = this.pendingRows(account);
@@ -215,12 +279,29 @@ export class ItemData {
         const dropped = pending.splice(between(0, pending.length - 1, random()), 1)[0];
         if (dropped) {
           this.removed.add(dropped.id);
-          counts.removed += 1;
+          changes.removed.push(dropped.id);
         }
       }
       let changedAmount = false;
+      let reissued = false;
       for (const row of pending) {
         if (Date.parse(row.date) > at - day) continue;
+        if (!reissued && random() < 0.25) {
+          // Some banks post a pending movement under a new id: the old row goes, a new one comes.
+          reissued = true;
+          const posted: PluggyTransaction = {
+            ...row,
+            id: uuidFrom(this.seed, this.itemId, row.id, 'posted'),
+            status: 'POSTED',
+            createdAt: isoDate(at),
+            updatedAt: isoDate(at),
+          };
+          this.removed.add(row.id);
+          changes.removed.push(row.id);
+          this.insertAdded(account, posted);
+          changes.created.push(posted.id);
+          continue;
+        }
         const patch: Partial<PluggyTransaction> = { status: 'POSTED', updatedAt: isoDate(at) };
         if (!changedAmount && account.kind !== 'savings') {
           // A tip added to a restaurant bill, an exchange rate settled: the posted amount differs.
@@ -228,7 +309,7 @@ export class ItemData {
           changedAmount = true;
         }
         this.patch(row.id, patch);
-        counts.updated += 1;
+        changes.updated.push(row.id);
       }
       const newRows = between(2, 8, random());
       for (let number = 0; number < newRows; number += 1) {
@@ -244,27 +325,37 @@ export class ItemData {
           at,
         );
         this.insertAdded(account, row);
-        counts.created += 1;
+        changes.created.push(row.id);
       }
     }
     this.lastUpdateAt = at;
     this.version += 1;
-    this.updatesApplied.push([updateNumber, at]);
-    return counts;
+    this.events.push({ kind: 'update', updateNumber, at });
+    this.updateLog.push(changes);
+    return { created: changes.created.length, updated: changes.updated.length, removed: changes.removed.length };
   }
 
   history(): ItemDataHistory {
-    return { createdAt: this.createdAt, updates: [...this.updatesApplied], recategorized: [...this.recategorized] };
+    return {
+      seed: this.seed,
+      transactionsPerItem: this.transactionsPerItem,
+      createdAt: this.createdAt,
+      events: [...this.events],
+    };
   }
 
-  /** Rebuilds an item's data from its history (update and recategorization order does not interact). */
-  static restore(
-    options: { seed: number; itemId: string; transactionsPerItem: number },
-    history: ItemDataHistory,
-  ): ItemData {
-    const data = new ItemData({ ...options, createdAt: history.createdAt });
-    for (const [updateNumber, at] of history.updates) data.applyUpdate(updateNumber, at);
-    for (const [id, categoryId, at] of history.recategorized) data.recategorize(id, categoryId, at);
+  /** Rebuilds an item's data from its history, replaying its changes in the order they happened. */
+  static restore(itemId: string, history: ItemDataHistory): ItemData {
+    const data = new ItemData({
+      seed: history.seed,
+      itemId,
+      createdAt: history.createdAt,
+      transactionsPerItem: history.transactionsPerItem,
+    });
+    for (const event of history.events) {
+      if (event.kind === 'update') data.applyUpdate(event.updateNumber, event.at);
+      else data.recategorize(event.id, event.categoryId, event.at);
+    }
     return data;
   }
 
@@ -273,8 +364,8 @@ export class ItemData {
     const row = this.transaction(id);
     if (!row) return undefined;
     this.patch(id, { categoryId, category: categoryById(categoryId)?.description ?? '', updatedAt: isoDate(at) });
-    this.recategorized.push([id, categoryId, at]);
-    this.version += 1;
+    // No new version: a category changes no balance or bill, so cached totals stay valid.
+    this.events.push({ kind: 'category', id, categoryId, at });
     return this.transaction(id);
   }
 
@@ -359,9 +450,9 @@ export class ItemData {
 
   private insertAdded(account: SandboxAccount, row: PluggyTransaction): void {
     const rows = this.added.get(account.id) ?? [];
-    const time = Date.parse(row.date);
+    const position = { time: Date.parse(row.date), id: row.id };
     let at = rows.length;
-    while (at > 0 && Date.parse(rows[at - 1]?.date ?? '') > time) at -= 1;
+    while (at > 0 && compareAdded(rows[at - 1] as PluggyTransaction, position) > 0) at -= 1;
     rows.splice(at, 0, row);
     this.added.set(account.id, rows);
     this.addedById.set(row.id, row);
@@ -470,13 +561,39 @@ function decorate(row: PluggyTransaction, movement: Movement, time: number): voi
   }
 }
 
-function encodeCursor(base: number, extra: number): string {
-  return Buffer.from(`${base}.${extra}`).toString('base64url');
+interface AddedPosition {
+  time: number;
+  id: string;
 }
 
-function decodeCursor(cursor: string | undefined): [number, number] | null {
+function positionOf(row: PluggyTransaction | undefined): AddedPosition | undefined {
+  return row ? { time: Date.parse(row.date), id: row.id } : undefined;
+}
+
+/** Added rows are ordered by date, then id. */
+function compareAdded(row: PluggyTransaction, position: AddedPosition): number {
+  const time = Date.parse(row.date);
+  if (time !== position.time) return time - position.time;
+  return row.id < position.id ? -1 : row.id > position.id ? 1 : 0;
+}
+
+function encodeCursor(base: number, after: AddedPosition | undefined): string {
+  return Buffer.from(JSON.stringify(after ? [base, after.time, after.id] : [base])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { base: number; after?: AddedPosition } | null {
   if (cursor === undefined) return null;
-  const match = /^(\d+)\.(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new RangeError('invalid cursor');
-  return [Number(match[1]), Number(match[2])];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    throw new RangeError('invalid cursor');
+  }
+  if (!Array.isArray(parsed) || !Number.isSafeInteger(parsed[0]) || (parsed[0] as number) < 0) {
+    throw new RangeError('invalid cursor');
+  }
+  const [base, time, id] = parsed as [number, unknown, unknown];
+  if (time === undefined) return { base };
+  if (typeof time !== 'number' || typeof id !== 'string') throw new RangeError('invalid cursor');
+  return { base, after: { time, id } };
 }
