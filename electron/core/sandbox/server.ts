@@ -90,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // Starting empty would silently drop the user's demo connections: refuse, and say where.
       throw new Error(
         `The sandbox state at ${statePath} cannot be read (${String(error)}). Move it away to start afresh.`,
+        { cause: error },
       );
     }
     items.restore(saved.items);
