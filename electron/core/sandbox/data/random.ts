@@ -16,12 +16,7 @@ export function hash32(...parts: readonly (string | number)[]): number {
     hash ^= 0x1f; // separates ['ab', 'c'] from ['a', 'bc']
     hash = Math.imul(hash, 0x01000193);
   }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+  return mix32(hash);
 }
 
 /** Mixes a 32-bit integer into a well-spread 32-bit hash (murmur3's finaliser): cheap, for hot paths. */
