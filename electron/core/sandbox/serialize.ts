@@ -112,7 +112,7 @@ export function billsJson(item: SandboxItem, account: SandboxAccount): Record<st
   if (!data || account.type !== 'CREDIT') return [];
   const totals = data.totals(account);
   return totals.closes.map((close, index) => {
-    const total = totals.cycleSums[index] ?? 0;
+    const total = totals.closingBalances[index] ?? 0;
     return {
       id: `${account.id.slice(0, 24)}${close.toString(16).slice(-12).padStart(12, '0')}`,
       accountId: account.id,

@@ -107,27 +107,39 @@ describe("a freelancer's year of data", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("a card's bills add up to its rows, and its balance is the open bill", async () => {
+  it('a card bill is what the card owed at its close, paid in full from checking on the due date', async () => {
     const card = account('CREDIT_CARD');
     const rows = await allRows(card.id);
+    const checkingRows = await allRows(account('CHECKING_ACCOUNT').id);
     const bills = (
       (await client.call('GET', `/bills?accountId=${card.id}`)).body as {
-        results: { billClosingDate: string; totalAmount: number }[];
+        results: { billClosingDate: string; dueDate: string; totalAmount: number }[];
       }
     ).results;
     expect(bills.length).toBeGreaterThanOrEqual(11);
     const cents = (row: Row) => Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
-    let previous = Number.NEGATIVE_INFINITY;
+    const owedAt = (time: number) =>
+      rows.filter((row) => Date.parse(row.date) <= time).reduce((total, row) => total + cents(row), 0);
+    let paid = 0;
     for (const bill of bills) {
-      const close = Date.parse(bill.billClosingDate);
-      const sum = rows
-        .filter((row) => Date.parse(row.date) > previous && Date.parse(row.date) <= close)
-        .reduce((total, row) => total + cents(row), 0);
-      if (previous !== Number.NEGATIVE_INFINITY) expect(Math.round(bill.totalAmount * 100)).toBe(sum);
-      previous = close;
+      const total = Math.round(bill.totalAmount * 100);
+      expect(total).toBe(owedAt(Date.parse(bill.billClosingDate)));
+      if (Date.parse(bill.dueDate) > Date.parse('2026-11-21T12:00:00.000Z') || total <= 0) continue;
+      const onCard = rows.filter((row) => row.date === bill.dueDate && cents(row) === -total);
+      const fromChecking = checkingRows.filter((row) => row.date === bill.dueDate && cents(row) === -total);
+      expect(onCard, bill.dueDate).toHaveLength(1);
+      expect(fromChecking, bill.dueDate).toHaveLength(1);
+      paid += 1;
     }
-    const open = rows.filter((row) => Date.parse(row.date) > previous).reduce((total, row) => total + cents(row), 0);
-    expect(Math.round(card.balance * 100)).toBe(Math.max(0, open));
+    expect(paid).toBeGreaterThanOrEqual(10);
+    expect(Math.round(card.balance * 100)).toBe(owedAt(Number.POSITIVE_INFINITY));
+  });
+
+  it('moves money to savings each month, the same amount on both sides', async () => {
+    const out = (await allRows(account('CHECKING_ACCOUNT').id)).filter((row) => row.categoryId === '04000000');
+    const into = (await allRows(account('SAVINGS_ACCOUNT').id)).filter((row) => row.categoryId === '04000000');
+    expect(out.length).toBeGreaterThanOrEqual(11);
+    expect(into.map((row) => [row.date, row.amount])).toEqual(out.map((row) => [row.date, -row.amount]));
   });
 });
 

@@ -1,7 +1,7 @@
 import { categoryById } from '../taxonomy.ts';
 import { isoDate } from './iso-date.ts';
 import { between, hash32, mix32, randomStream, uuidFrom } from './random.ts';
-import { type AccountKind, type Movement, movementFor, type Party } from './templates.ts';
+import { type AccountKind, type Movement, movementFor, owner, type Party } from './templates.ts';
 
 const day = 24 * 3600 * 1000;
 const historyMs = 365 * day;
@@ -152,6 +152,7 @@ export class ItemData {
       };
     });
     for (const account of this.accounts) this.added.set(account.id, []);
+    this.scheduleOwnTransfers(this.historyStart, this.createdAt, this.createdAt);
   }
 
   account(id: string): SandboxAccount | undefined {
@@ -329,6 +330,9 @@ export class ItemData {
       }
     }
     this.lastUpdateAt = at;
+    const before = new Set(this.addedById.keys());
+    this.scheduleOwnTransfers(from, at, at);
+    for (const id of this.addedById.keys()) if (!before.has(id)) changes.created.push(id);
     this.version += 1;
     this.events.push({ kind: 'update', updateNumber, at });
     this.updateLog.push(changes);
@@ -393,29 +397,106 @@ export class ItemData {
     return dates;
   }
 
+  /**
+   * One pass over an account's rows: its balance, and the balance at each bill close
+   * (a card's bill is what is owed at its close: earlier debt, less payments, plus purchases).
+   */
   private computeTotals(account: SandboxAccount): AccountTotals {
     const closes = this.billCloseDates();
-    const cycleSums = new Array<number>(closes.length + 1).fill(0);
+    const closingBalances: number[] = [];
     let sum = 0;
     let cursor: string | undefined;
     do {
       const page = this.page(account, {}, cursor, 10_000);
       for (const row of page.results) {
-        const cents = Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
-        sum += cents;
         const time = Date.parse(row.date);
-        let cycle = closes.findIndex((close) => time <= close);
-        if (cycle === -1) cycle = closes.length;
-        cycleSums[cycle] = (cycleSums[cycle] ?? 0) + cents;
+        while (closingBalances.length < closes.length && time > (closes[closingBalances.length] ?? 0)) {
+          closingBalances.push(sum);
+        }
+        sum += Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
       }
       cursor = page.next ?? undefined;
     } while (cursor);
-    if (account.kind === 'card') {
-      return { balanceCents: Math.max(0, cycleSums[closes.length] ?? 0), cycleSums, closes };
-    }
+    while (closingBalances.length < closes.length) closingBalances.push(sum);
+    if (account.kind === 'card') return { balanceCents: sum, closingBalances, closes };
     // An opening balance that keeps the account in credit, as a careful freelancer's would be.
     const opening = Math.max(0, -sum) + between(3000_00, 15000_00, hash32(this.seed, account.id, 'opening') / 2 ** 32);
-    return { balanceCents: opening + sum, cycleSums, closes };
+    return { balanceCents: opening + sum, closingBalances, closes };
+  }
+
+  /**
+   * Movements between the user's own accounts, in pairs that match to the cent: each month
+   * a transfer from checking to savings on the 10th, and each card bill paid in full from
+   * checking on its due date. Rows dated in (from, to], fetched at `fetchedAt`.
+   */
+  private scheduleOwnTransfers(from: number, to: number, fetchedAt: number): void {
+    const checking = this.accounts.find((account) => account.kind === 'checking');
+    const savings = this.accounts.find((account) => account.kind === 'savings');
+    const card = this.accounts.find((account) => account.kind === 'card');
+    if (!checking || !savings || !card) return;
+    const first = new Date(from);
+    for (let month = 0; ; month += 1) {
+      // The 10th at noon, São Paulo time.
+      const time = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + month, 10, 15);
+      if (time > to) break;
+      if (time <= from) continue;
+      const key = new Date(time).toISOString().slice(0, 7);
+      const cents = between(500_00, 2500_00, hash32(this.seed, this.itemId, 'savings', key) / 2 ** 32);
+      this.addPair(
+        [checking, { description: 'TRANSF PARA POUPANCA', amountCents: -cents }],
+        [savings, { description: 'TRANSF DA CONTA CORRENTE', amountCents: cents }],
+        { time, key: `savings-${key}`, categoryId: '04000000', paymentMethod: 'TEV', fetchedAt },
+      );
+    }
+    // What the card owes at each close builds on the one before; a payment added here
+    // falls in the next cycle, so the next sum includes it: one pass over the card.
+    const dueDelay = 10 * day;
+    let owed = 0;
+    let previous: number | undefined;
+    for (const close of this.billCloseDates()) {
+      if (close + dueDelay > to) break;
+      owed += this.sumBetween(card, previous, close);
+      previous = close;
+      if (close + dueDelay <= from || owed <= 0) continue;
+      this.addPair(
+        [checking, { description: 'PAGAMENTO FATURA CARTAO', amountCents: -owed }],
+        [card, { description: 'PAGAMENTO RECEBIDO', amountCents: -owed }],
+        { time: close + dueDelay, key: `bill-${close}`, categoryId: '05100000', fetchedAt },
+      );
+    }
+  }
+
+  /** Sum (cents, account currency) of an account's rows dated after `after` and up to `upTo`. */
+  private sumBetween(account: SandboxAccount, after: number | undefined, upTo: number): number {
+    const query: TransactionQuery = { ...(after === undefined ? {} : { dateFrom: after + 1 }), dateTo: upTo };
+    let sum = 0;
+    let cursor: string | undefined;
+    do {
+      const page = this.page(account, query, cursor, 10_000);
+      for (const row of page.results) sum += Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    return sum;
+  }
+
+  private addPair(
+    out: [SandboxAccount, { description: string; amountCents: number }],
+    into: [SandboxAccount, { description: string; amountCents: number }],
+    shared: { time: number; key: string; categoryId: string; paymentMethod?: 'TEV'; fetchedAt: number },
+  ): void {
+    for (const [account, side] of [out, into]) {
+      const movement: Movement = {
+        description: side.description,
+        amountCents: side.amountCents,
+        currencyCode: 'BRL',
+        categoryId: shared.categoryId,
+        ...(shared.paymentMethod ? { paymentMethod: shared.paymentMethod, payer: owner, receiver: owner } : {}),
+      };
+      const id = uuidFrom(this.seed, this.itemId, account.id, shared.key);
+      const row = this.rowFrom(account, id, shared.time, movement, shared.fetchedAt, hash32(id) % 900000);
+      row.status = 'POSTED'; // transfers between own accounts settle at once
+      this.insertAdded(account, row);
+    }
   }
 
   private pendingRows(account: SandboxAccount): PluggyTransaction[] {
@@ -500,12 +581,23 @@ export class ItemData {
     fetchedAt: number,
   ): PluggyTransaction {
     const movement = movementFor(account.kind, random);
+    return this.rowFrom(account, id, time, movement, fetchedAt, between(0, 899999, random()));
+  }
+
+  private rowFrom(
+    account: SandboxAccount,
+    id: string,
+    time: number,
+    movement: Movement,
+    fetchedAt: number,
+    reference: number,
+  ): PluggyTransaction {
     const category = categoryById(movement.categoryId);
     const fetched = fetchedAt === this.createdAt ? this.createdAtIso : isoDate(fetchedAt);
     const row: PluggyTransaction = {
       id,
       description: movement.description,
-      descriptionRaw: `${movement.description} ${between(100000, 999999, random())}`,
+      descriptionRaw: `${movement.description} ${100000 + reference}`,
       currencyCode: movement.currencyCode,
       amount: money(movement.amountCents),
       date: isoDate(time),
@@ -523,9 +615,9 @@ export class ItemData {
 
 export interface AccountTotals {
   balanceCents: number;
-  /** Card: the sum of each closed bill cycle (by close date), then the open one. */
-  cycleSums: number[];
+  /** The bill close dates so far, and the balance at each: a card's bill totals. */
   closes: number[];
+  closingBalances: number[];
 }
 
 function transactionType(kind: AccountKind, cents: number): 'DEBIT' | 'CREDIT' {

@@ -1,7 +1,8 @@
 import { between, weightedPicker } from './random.ts';
 
 /**
- * The kinds of movement a Brazilian freelancer's accounts show, with realistic
+ * The kinds of movement a Brazilian freelancer's accounts show (besides the paired
+ * transfers between own accounts, which item-data.ts schedules), with realistic
  * descriptions, amounts, counterparties and Pluggy category ids. Amounts are cents in
  * Pluggy's sign convention for the account: bank outflows negative; on a credit card,
  * purchases positive and payments negative.
@@ -133,25 +134,6 @@ const checking: readonly Template[] = [
     make: () => ({ description: 'TARIFA PACOTE DE SERVICOS', ...brl(-39_90), categoryId: '16010000' }),
   },
   {
-    weight: 1,
-    make: (r) => ({
-      description: 'TRANSF PARA POUPANCA',
-      ...brl(-between(500_00, 3000_00, r())),
-      categoryId: '04000000',
-      paymentMethod: 'TEV',
-      payer: owner,
-      receiver: owner,
-    }),
-  },
-  {
-    weight: monthly,
-    make: (r) => ({
-      description: 'PAGAMENTO FATURA CARTAO',
-      ...brl(-between(1200_00, 4500_00, r())),
-      categoryId: '05100000',
-    }),
-  },
-  {
     weight: 6,
     make: (r) => ({
       description: 'COMPRA DEBITO PAO DE ACUCAR',
@@ -182,28 +164,8 @@ const checking: readonly Template[] = [
 
 const savings: readonly Template[] = [
   {
-    weight: 3,
-    make: (r) => ({
-      description: 'TRANSF DA CONTA CORRENTE',
-      ...brl(between(500_00, 3000_00, r())),
-      categoryId: '04000000',
-      paymentMethod: 'TEV',
-      payer: owner,
-      receiver: owner,
-    }),
-  },
-  {
     weight: 4,
     make: (r) => ({ description: 'RENDIMENTO POUPANCA', ...brl(between(5_00, 90_00, r())), categoryId: '03060000' }),
-  },
-  {
-    weight: 1,
-    make: (r) => ({
-      description: 'RESGATE PARA CONTA CORRENTE',
-      ...brl(-between(300_00, 2000_00, r())),
-      categoryId: '04000000',
-      paymentMethod: 'TEV',
-    }),
   },
 ];
 
@@ -301,14 +263,6 @@ const card: readonly Template[] = [
     },
   },
   { weight: 1, make: () => ({ description: 'ANUIDADE CARTAO', ...brl(35_00), categoryId: '16030000' }) },
-  {
-    weight: 0.5,
-    make: (r) => ({
-      description: 'PAGAMENTO RECEBIDO',
-      ...brl(-between(1200_00, 4500_00, r())),
-      categoryId: '05100000',
-    }),
-  },
   {
     weight: 1,
     make: (r) => ({ description: 'ESTORNO IFOOD', ...brl(-between(20_00, 90_00, r())), categoryId: '11020000' }),
