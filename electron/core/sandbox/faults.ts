@@ -14,7 +14,7 @@ export interface FaultRule {
   method?: string;
   /** Only paths that start with this text, or match this expression (any when absent). */
   path?: string | RegExp;
-  /** For server-error: 500, 502 or 503 (default 503). */
+  /** For server-error: the status to answer, usually 500, 502 or 503 (default 503). */
   status?: number;
   /** For rate-limit: the Retry-After seconds (default 1). */
   retryAfterSeconds?: number;

@@ -1,0 +1,345 @@
+import { decodeJwt } from 'jose';
+import type { z } from 'zod';
+import { type Logger, SecretRegistry, silentLogger } from '../log.ts';
+import { PluggyError } from './errors.ts';
+import {
+  Account,
+  ApiKeyAnswer,
+  Bill,
+  Category,
+  ConnectTokenAnswer,
+  Connector,
+  ErrorBody,
+  Identity,
+  Investment,
+  Item,
+  PageEnvelope,
+  Transaction,
+  TransactionCursorPage,
+} from './models.ts';
+import { type HttpRequest, HttpTransport, type RetryPolicy } from './transport.ts';
+
+export interface PluggyClientOptions {
+  /** `https://api.pluggy.ai`, or the embedded sandbox's address. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The embedded sandbox's certificate; never set for the real API. */
+  sandboxCa?: string;
+  logger?: Logger;
+  /** Where the secret, API keys and connect tokens are registered for redaction. */
+  secrets?: SecretRegistry;
+  /** Renew the API key this long before it expires (default 5 minutes). */
+  renewBeforeMs?: number;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** For tests: the time API key expiry is judged by (default Date.now). */
+  now?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface TransactionFilters {
+  /** ISO date-time: rows Pluggy created since (incremental sync). */
+  createdAtFrom?: string;
+  /** `yyyy-mm-dd` (or ISO date-time) bounds on the transaction date. */
+  dateFrom?: string;
+  dateTo?: string;
+  /** Up to 500 ids. */
+  ids?: readonly string[];
+}
+
+export interface CreateItemInput {
+  connectorId: number;
+  parameters: Record<string, string>;
+  clientUserId?: string;
+  products?: string[];
+}
+
+/**
+ * The Pluggy API client the app uses (design.md §4). It keeps one API key, renews it a
+ * few minutes before it expires (all concurrent callers share one renewal) and once more
+ * if Pluggy refuses it; every answer it uses is validated, and every failure is a
+ * PluggyError with a stable code.
+ */
+export class PluggyClient {
+  private readonly transport: HttpTransport;
+  private readonly options: PluggyClientOptions;
+  private readonly secrets: SecretRegistry;
+  private readonly now: () => number;
+  private apiKey: { value: string; expiresAt: number } | undefined;
+  private renewal: Promise<string> | undefined;
+
+  constructor(options: PluggyClientOptions) {
+    this.options = options;
+    this.secrets = options.secrets ?? new SecretRegistry();
+    this.secrets.add(options.clientSecret);
+    this.now = options.now ?? Date.now;
+    this.transport = new HttpTransport({
+      baseUrl: options.baseUrl,
+      ...(options.sandboxCa ? { sandboxCa: options.sandboxCa } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      logger: options.logger ?? silentLogger,
+    });
+  }
+
+  /** Checks the client id and secret (POST /auth) and keeps the key it gets. */
+  async authenticate(options: CallOptions = {}): Promise<void> {
+    this.apiKey = undefined;
+    await this.currentApiKey(options.signal);
+  }
+
+  /** A connect token (30 min) for the Connect widget, optionally to update one item. */
+  async createConnectToken(
+    input: { itemId?: string; clientUserId?: string; oauthRedirectUri?: string; avoidDuplicates?: boolean } = {},
+    options: CallOptions = {},
+  ): Promise<string> {
+    const { itemId, ...rest } = input;
+    const answer = await this.call(ConnectTokenAnswer, {
+      method: 'POST',
+      path: '/connect_token',
+      body: { ...(itemId ? { itemId } : {}), ...(Object.keys(rest).length > 0 ? { options: rest } : {}) },
+      idempotent: true,
+      ...options,
+    });
+    this.secrets.add(answer.accessToken);
+    return answer.accessToken;
+  }
+
+  async connectors(
+    filters: { sandbox?: boolean; countries?: readonly string[]; name?: string } = {},
+    options: CallOptions = {},
+  ): Promise<Connector[]> {
+    return this.allPages(Connector, '/connectors', { ...filters }, options);
+  }
+
+  connector(id: number, options: CallOptions = {}): Promise<Connector> {
+    return this.call(Connector, { method: 'GET', path: `/connectors/${id}`, idempotent: true, ...options });
+  }
+
+  createItem(input: CreateItemInput, options: CallOptions = {}): Promise<Item> {
+    return this.call(Item, { method: 'POST', path: '/items', body: input, idempotent: false, ...options });
+  }
+
+  item(id: string, options: CallOptions = {}): Promise<Item> {
+    return this.call(Item, { method: 'GET', path: `/items/${encodeURIComponent(id)}`, idempotent: true, ...options });
+  }
+
+  /** Starts an update of the item (only when the user asks: Pluggy's rule), with new parameters if given. */
+  updateItem(
+    id: string,
+    input: { parameters?: Record<string, string> } = {},
+    options: CallOptions = {},
+  ): Promise<Item> {
+    return this.call(Item, {
+      method: 'PATCH',
+      path: `/items/${encodeURIComponent(id)}`,
+      body: input,
+      idempotent: false,
+      ...options,
+    });
+  }
+
+  /** Answers the MFA parameter the item is waiting for, e.g. `{ token: '123456' }`. */
+  sendMfa(id: string, answer: Record<string, string>, options: CallOptions = {}): Promise<Item> {
+    return this.call(Item, {
+      method: 'POST',
+      path: `/items/${encodeURIComponent(id)}/mfa`,
+      body: answer,
+      idempotent: false,
+      ...options,
+    });
+  }
+
+  async deleteItem(id: string, options: CallOptions = {}): Promise<void> {
+    await this.send({ method: 'DELETE', path: `/items/${encodeURIComponent(id)}`, idempotent: true, ...options });
+  }
+
+  accounts(itemId: string, options: CallOptions = {}): Promise<Account[]> {
+    return this.allPages(Account, '/accounts', { itemId }, options);
+  }
+
+  /** One page of an account's transactions (GET /v2/transactions), and the cursor of the next. */
+  async transactionsPage(
+    accountId: string,
+    filters: TransactionFilters & { after?: string } = {},
+    options: CallOptions = {},
+  ): Promise<{ results: Transaction[]; after: string | null }> {
+    if (filters.ids && filters.ids.length > 500) {
+      throw new PluggyError('PLUGGY_VALIDATION', 'At most 500 transaction ids per request');
+    }
+    const page = await this.call(TransactionCursorPage, {
+      method: 'GET',
+      path: '/v2/transactions',
+      query: { accountId, ...filters },
+      idempotent: true,
+      ...options,
+    });
+    return { results: page.results, after: page.next ? nextCursor(page.next) : null };
+  }
+
+  /** Every transaction a filter matches, page by page, following the cursor to the end. */
+  async *transactions(
+    accountId: string,
+    filters: TransactionFilters = {},
+    options: CallOptions = {},
+  ): AsyncGenerator<Transaction[], void, undefined> {
+    let after: string | undefined;
+    do {
+      const page = await this.transactionsPage(accountId, { ...filters, ...(after ? { after } : {}) }, options);
+      yield page.results;
+      after = page.after ?? undefined;
+    } while (after);
+  }
+
+  transaction(id: string, options: CallOptions = {}): Promise<Transaction> {
+    return this.call(Transaction, {
+      method: 'GET',
+      path: `/transactions/${encodeURIComponent(id)}`,
+      idempotent: true,
+      ...options,
+    });
+  }
+
+  categories(options: CallOptions = {}): Promise<Category[]> {
+    return this.allPages(Category, '/categories', {}, options);
+  }
+
+  bills(accountId: string, options: CallOptions = {}): Promise<Bill[]> {
+    return this.allPages(Bill, '/bills', { accountId }, options);
+  }
+
+  identity(itemId: string, options: CallOptions = {}): Promise<Identity> {
+    return this.call(Identity, { method: 'GET', path: '/identity', query: { itemId }, idempotent: true, ...options });
+  }
+
+  investments(itemId: string, options: CallOptions = {}): Promise<Investment[]> {
+    return this.allPages(Investment, '/investments', { itemId }, options);
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  /** Every page of a page envelope (`page` from 1; `totalPages` may be 0). */
+  private async allPages<T extends z.ZodType>(
+    schema: T,
+    path: string,
+    query: NonNullable<HttpRequest['query']>,
+    options: CallOptions,
+  ): Promise<z.output<T>[]> {
+    const results: z.output<T>[] = [];
+    for (let page = 1; ; page += 1) {
+      const envelope = await this.call(PageEnvelope(schema), {
+        method: 'GET',
+        path,
+        query: { ...query, ...(page > 1 ? { page } : {}) },
+        idempotent: true,
+        ...options,
+      });
+      results.push(...envelope.results);
+      if (page >= envelope.totalPages || envelope.results.length === 0) return results;
+    }
+  }
+
+  /** A call whose 2xx answer must match `schema`. */
+  private async call<T extends z.ZodType>(schema: T, request: HttpRequest): Promise<z.output<T>> {
+    const body = await this.send(request);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new PluggyError(
+        'PLUGGY_BAD_RESPONSE',
+        `Pluggy's answer to ${request.method} ${request.path} is not what was expected`,
+        {
+          data: parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+        },
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Sends with the API key; a 403 renews the key and tries once more. */
+  private async send(request: Omit<HttpRequest, 'apiKey'>): Promise<unknown> {
+    let key = await this.currentApiKey(request.signal);
+    let answer = await this.transport.send({ ...request, apiKey: key });
+    if (answer.status === 403) {
+      this.options.logger?.warn('pluggy.key-refused', { path: request.path });
+      if (this.apiKey?.value === key) this.apiKey = undefined;
+      key = await this.currentApiKey(request.signal);
+      answer = await this.transport.send({ ...request, apiKey: key });
+      if (answer.status === 403) {
+        throw new PluggyError('PLUGGY_FORBIDDEN', 'Pluggy refused a freshly issued API key', { status: 403 });
+      }
+    }
+    if (answer.status >= 400) throw errorFor(answer.status, answer.body, request);
+    return answer.body;
+  }
+
+  /** The cached API key, or a new one; concurrent callers share one renewal. */
+  private currentApiKey(signal: AbortSignal | undefined): Promise<string> {
+    const renewBefore = this.options.renewBeforeMs ?? 5 * 60 * 1000;
+    if (this.apiKey && this.now() < this.apiKey.expiresAt - renewBefore) return Promise.resolve(this.apiKey.value);
+    this.renewal ??= this.renewApiKey(signal).finally(() => {
+      this.renewal = undefined;
+    });
+    return this.renewal;
+  }
+
+  private async renewApiKey(signal: AbortSignal | undefined): Promise<string> {
+    const answer = await this.transport.send({
+      method: 'POST',
+      path: '/auth',
+      body: { clientId: this.options.clientId, clientSecret: this.options.clientSecret },
+      idempotent: true,
+      ...(signal ? { signal } : {}),
+    });
+    if (answer.status === 401 || answer.status === 403) {
+      throw new PluggyError('PLUGGY_AUTH', 'Pluggy does not accept this client id and secret', {
+        status: answer.status,
+        pluggyCode: ErrorBody.safeParse(answer.body).data?.codeDescription ?? undefined,
+      });
+    }
+    if (answer.status >= 400) throw errorFor(answer.status, answer.body, { method: 'POST', path: '/auth' });
+    const parsed = ApiKeyAnswer.safeParse(answer.body);
+    if (!parsed.success) throw new PluggyError('PLUGGY_BAD_RESPONSE', 'Pluggy answered /auth without an API key');
+    const value = parsed.data.apiKey;
+    this.secrets.add(value);
+    this.apiKey = { value, expiresAt: expiryOf(value, this.now()) };
+    this.options.logger?.info('pluggy.key-renewed', { expiresAt: new Date(this.apiKey.expiresAt).toISOString() });
+    return value;
+  }
+}
+
+/** When an API key expires: its JWT `exp`, or Pluggy's documented 2 hours if it has none. */
+function expiryOf(apiKey: string, now: number): number {
+  try {
+    const { exp } = decodeJwt(apiKey);
+    if (typeof exp === 'number') return exp * 1000;
+  } catch {
+    // Not a JWT: fall through to the documented lifetime.
+  }
+  return now + 2 * 60 * 60 * 1000;
+}
+
+/** The `after` cursor inside a v2 `next` link (a query string relative to the endpoint). */
+function nextCursor(next: string): string | null {
+  const query = next.includes('?') ? next.slice(next.indexOf('?') + 1) : next;
+  return new URLSearchParams(query).get('after');
+}
+
+function errorFor(status: number, body: unknown, request: Pick<HttpRequest, 'method' | 'path'>): PluggyError {
+  const error = ErrorBody.safeParse(body).data;
+  const details = {
+    status,
+    ...(error?.codeDescription ? { pluggyCode: error.codeDescription } : {}),
+    ...(error?.data === undefined ? {} : { data: error.data }),
+  };
+  const message = error?.message ?? `Pluggy answered ${status} to ${request.method} ${request.path}`;
+  if (status === 404) return new PluggyError('PLUGGY_NOT_FOUND', message, details);
+  if (status === 409) return new PluggyError('PLUGGY_UPDATE_TOO_SOON', message, details);
+  if (status === 401) return new PluggyError('PLUGGY_AUTH', message, details);
+  return new PluggyError('PLUGGY_VALIDATION', message, details);
+}
