@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // Memory tests measure what stays reachable, which needs a real collection first.
     execArgv: ['--expose-gc'],
+    // A private Secret Service (GNOME Keyring on its own D-Bus session) for the keychain tests.
+    globalSetup: ['test/support/secret-service.ts'],
   },
 });

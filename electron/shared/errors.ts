@@ -2,7 +2,15 @@
  * Errors that cross the IPC boundary. The renderer translates `code`; `message` is an
  * English fallback for logs. Codes are stable: add new ones, never rename.
  */
-export const errorCodes = ['INVALID_INPUT', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'INTERNAL'] as const;
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'INTERNAL',
+  /** No OS keychain to keep the Pluggy keys in (details.reason: 'module' or 'service'). */
+  'KEYCHAIN_UNAVAILABLE',
+] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
 
