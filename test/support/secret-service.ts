@@ -33,7 +33,7 @@ export default async function startSecretService(): Promise<() => Promise<void>>
       stdio: ['pipe', 'ignore', 'inherit'],
     });
     children.push(keyring);
-    keyring.stdin?.end('balancete-test-keyring');
+    keyring.stdin.end('balancete-test-keyring');
     await waitForSecretService(env);
     Object.assign(process.env, { DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime });
   } catch (error) {
