@@ -8,6 +8,8 @@ import { chromiumLaunchOptions } from './test/e2e/support/chromium.ts';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
+  // A private Secret Service (GNOME Keyring on its own D-Bus session) for the keychain.
+  globalSetup: './test/support/secret-service.ts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers } from '../core/handlers.ts';
-import { createConsoleLogger } from '../core/log.ts';
+import { createConsoleLogger, createRedactingLogger, SecretRegistry } from '../core/log.ts';
+import { CredentialStore } from '../core/secrets/credential-store.ts';
+import { pluggyApi } from '../core/settings/pluggy-account.ts';
 import { contentSecurityPolicy } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
@@ -10,7 +12,9 @@ import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
 
-const log = createConsoleLogger();
+/** Every secret the app handles is registered here, and no log line carries one. */
+const secrets = new SecretRegistry();
+const log = createRedactingLogger(createConsoleLogger(), secrets);
 /** Set by `electron-vite dev`: the renderer is then served by Vite with hot reload. */
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : appOrigin];
@@ -61,6 +65,10 @@ function start(): void {
     db: database.db,
     appInfo: { version: app.getVersion(), dataDirectory: app.getPath('userData') },
     emit: (event, payload) => broadcast(trustedOrigins, event, payload),
+    credentials: new CredentialStore(),
+    pluggyApi,
+    logger: log,
+    secrets,
   });
   registerIpc(handlers, trustedOrigins, log);
   openMainWindow();

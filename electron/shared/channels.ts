@@ -3,7 +3,15 @@
  * check names without bundling zod. contract.ts pairs each name with its schemas and the
  * compiler keeps the two lists identical.
  */
-export const channelNames = ['app:info', 'settings:get', 'settings:update', 'accounts:list'] as const;
+export const channelNames = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'accounts:list',
+  'pluggy-account:get',
+  'pluggy-account:save',
+  'pluggy-account:remove',
+] as const;
 export type Channel = (typeof channelNames)[number];
 
 export const eventNameList = ['settings:changed'] as const;

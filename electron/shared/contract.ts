@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { type Channel, channelNames, type EventName, eventNameList } from './channels.ts';
-import { AccountSummary, AppInfo, Settings, SettingsPatch } from './models.ts';
+import {
+  AccountSummary,
+  AppInfo,
+  PluggyAccountStatus,
+  PluggyCredentialsInput,
+  Settings,
+  SettingsPatch,
+} from './models.ts';
 
 export { type Channel, type EventName, isChannel, isEventName } from './channels.ts';
 
@@ -15,6 +22,10 @@ export const contract = {
   'settings:get': { input: z.void(), output: Settings },
   'settings:update': { input: SettingsPatch, output: Settings },
   'accounts:list': { input: z.void(), output: z.array(AccountSummary) },
+  'pluggy-account:get': { input: z.void(), output: PluggyAccountStatus },
+  /** Checks the keys with Pluggy (POST /auth) before keeping them in the OS keychain. */
+  'pluggy-account:save': { input: PluggyCredentialsInput, output: PluggyAccountStatus },
+  'pluggy-account:remove': { input: z.void(), output: PluggyAccountStatus },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,7 +2,37 @@
  * Errors that cross the IPC boundary. The renderer translates `code`; `message` is an
  * English fallback for logs. Codes are stable: add new ones, never rename.
  */
+/** Failures talking to Pluggy (electron/core/pluggy), each with its own message in the UI. */
+export const pluggyErrorCodes = [
+  /** The client id or secret is wrong (401 on /auth). */
+  'PLUGGY_AUTH',
+  /** The API key was refused again right after a renewal. */
+  'PLUGGY_FORBIDDEN',
+  /** Too many requests, and the wait Pluggy asks for is longer than we wait. */
+  'PLUGGY_RATE_LIMITED',
+  'PLUGGY_NOT_FOUND',
+  /** Pluggy refused the request as invalid (400), e.g. bad item parameters. */
+  'PLUGGY_VALIDATION',
+  /** A manual update asked for too soon after the last one (409). */
+  'PLUGGY_UPDATE_TOO_SOON',
+  /** A connection ended in an error at the institution (see `fixableBy`). */
+  'PLUGGY_ITEM_ERROR',
+  /** Pluggy could not be reached, or the connection broke, after the retries. */
+  'PLUGGY_NETWORK',
+  'PLUGGY_TIMEOUT',
+  /** Pluggy answered 5xx after the retries. */
+  'PLUGGY_SERVER',
+  /** Pluggy answered something that is not the JSON we need. */
+  'PLUGGY_BAD_RESPONSE',
+  'PLUGGY_CANCELLED',
+  /** The configured address is not https:// (refused, even for the sandbox). */
+  'PLUGGY_INSECURE_URL',
+] as const;
+
+export type PluggyErrorCode = (typeof pluggyErrorCodes)[number];
+
 export const errorCodes = [
+  ...pluggyErrorCodes,
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',

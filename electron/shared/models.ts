@@ -5,8 +5,13 @@ export const languages = ['pt-BR', 'en'] as const;
 export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
 
+/** Where Balancete gets bank data: the embedded sandbox (demo) or the user's own Pluggy application. */
+export const PluggyMode = z.enum(['demo', 'own']);
+export type PluggyMode = z.infer<typeof PluggyMode>;
+
 export const Settings = z.object({
   language: Language,
+  pluggyMode: PluggyMode,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -38,3 +43,20 @@ export const AppInfo = z.object({
   dataDirectory: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** What the settings screen may know of the Pluggy keys: never the secret, only the id's last characters. */
+export const PluggyAccountStatus = z.object({
+  mode: PluggyMode,
+  configured: z.boolean(),
+  clientIdEnding: z.string().nullable(),
+  keychain: z.enum(['available', 'unavailable']),
+});
+export type PluggyAccountStatus = z.infer<typeof PluggyAccountStatus>;
+
+export const PluggyCredentialsInput = z
+  .object({
+    clientId: z.string().trim().min(1).max(200),
+    clientSecret: z.string().trim().min(1).max(500),
+  })
+  .strict();
+export type PluggyCredentialsInput = z.infer<typeof PluggyCredentialsInput>;

@@ -81,6 +81,6 @@ test('a screen that cannot render shows an error and leaves the rest of the app 
 
 test('a language change made elsewhere reaches this window', async ({ app, page }) => {
   await app.open();
-  await app.emit('settings:changed', { language: 'en' });
+  await app.emit('settings:changed', { language: 'en', pluggyMode: 'demo' });
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 });

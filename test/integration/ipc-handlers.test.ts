@@ -7,6 +7,7 @@ import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
 import { channels, contract } from '../../electron/shared/contract.ts';
 import { AppError } from '../../electron/shared/errors.ts';
 import { seedConnection, seedTwoAccounts } from '../fixtures/seed.ts';
+import { testHandlerDeps } from '../support/handler-deps.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -18,11 +19,12 @@ beforeEach(() => {
   temp = makeTempDir();
   database = openDatabase(join(temp.path, 'balancete.sqlite'));
   emitted = [];
-  handlers = createHandlers({
-    db: database.db,
-    appInfo: { version: '0.0.0-test', dataDirectory: temp.path },
-    emit: (event, payload) => emitted.push({ event, payload }),
-  });
+  handlers = createHandlers(
+    testHandlerDeps(database, {
+      appInfo: { version: '0.0.0-test', dataDirectory: temp.path },
+      emit: (event, payload) => emitted.push({ event, payload }),
+    }),
+  );
 });
 afterEach(() => {
   database.close();
@@ -37,7 +39,7 @@ describe('handler map', () => {
   it('answers with outputs that match the contract', async () => {
     seedTwoAccounts(database.db);
     for (const channel of channels) {
-      if (channel === 'settings:update') continue; // needs an input; covered below
+      if (channel === 'settings:update' || channel === 'pluggy-account:save') continue; // need input; covered elsewhere
       const result = await dispatch(handlers, channel, undefined, { validateOutput: true });
       expect(result.ok, channel).toBe(true);
       if (result.ok) expect(() => contract[channel].output.parse(result.value), channel).not.toThrow();
@@ -73,25 +75,34 @@ describe('accounts:list', () => {
 
 describe('settings', () => {
   it('defaults to Brazilian Portuguese', async () => {
-    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({ ok: true, value: { language: 'pt-BR' } });
+    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
+      ok: true,
+      value: { language: 'pt-BR', pluggyMode: 'demo' },
+    });
   });
 
   it('saves a change, tells every window, and keeps it in the file', async () => {
     const result = await dispatch(handlers, 'settings:update', { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en' } });
-    expect(emitted).toEqual([{ event: 'settings:changed', payload: { language: 'en' } }]);
+    expect(result).toEqual({ ok: true, value: { language: 'en', pluggyMode: 'demo' } });
+    expect(emitted).toEqual([{ event: 'settings:changed', payload: { language: 'en', pluggyMode: 'demo' } }]);
 
     database.close();
     database = openDatabase(join(temp.path, 'balancete.sqlite'));
-    const reopened = createHandlers({ db: database.db, appInfo: { version: 'x', dataDirectory: 'x' }, emit: () => {} });
-    expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({ ok: true, value: { language: 'en' } });
+    const reopened = createHandlers(testHandlerDeps(database));
+    expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({
+      ok: true,
+      value: { language: 'en', pluggyMode: 'demo' },
+    });
   });
 
   it('falls back to the default when a stored value is no longer valid', async () => {
     database.sqlite
       .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('language', '\"fr\"', '2026-01-01')")
       .run();
-    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({ ok: true, value: { language: 'pt-BR' } });
+    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
+      ok: true,
+      value: { language: 'pt-BR', pluggyMode: 'demo' },
+    });
   });
 });
 

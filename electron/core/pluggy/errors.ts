@@ -1,40 +1,17 @@
-/**
- * Everything the Pluggy client can fail with, as one error type with a stable `code` the
- * UI translates. `pluggyCode` keeps Pluggy's own `codeDescription` where it sent one.
- */
-export const pluggyErrorCodes = [
-  /** The client id or secret is wrong (401 on /auth). */
-  'PLUGGY_AUTH',
-  /** The API key was refused again right after a renewal. */
-  'PLUGGY_FORBIDDEN',
-  /** Too many requests, and the wait Pluggy asks for is longer than we wait. */
-  'PLUGGY_RATE_LIMITED',
-  'PLUGGY_NOT_FOUND',
-  /** Pluggy refused the request as invalid (400), e.g. bad item parameters. */
-  'PLUGGY_VALIDATION',
-  /** A manual update asked for too soon after the last one (409). */
-  'PLUGGY_UPDATE_TOO_SOON',
-  /** A connection ended in an error at the institution (see `fixableBy`). */
-  'PLUGGY_ITEM_ERROR',
-  /** Pluggy could not be reached, or the connection broke, after the retries. */
-  'PLUGGY_NETWORK',
-  'PLUGGY_TIMEOUT',
-  /** Pluggy answered 5xx after the retries. */
-  'PLUGGY_SERVER',
-  /** Pluggy answered something that is not the JSON we need. */
-  'PLUGGY_BAD_RESPONSE',
-  'PLUGGY_CANCELLED',
-  /** The configured address is not https:// (refused, even for the sandbox). */
-  'PLUGGY_INSECURE_URL',
-] as const;
+import { AppError, type PluggyErrorCode } from '../../shared/errors.ts';
 
-export type PluggyErrorCode = (typeof pluggyErrorCodes)[number];
+export type { PluggyErrorCode } from '../../shared/errors.ts';
 
 /** Who can clear an item error: the user in Balancete (reconnect), the user at the bank, time, or no one. */
 export type FixableBy = 'app' | 'bank' | 'wait' | 'none';
 
-export class PluggyError extends Error {
-  readonly code: PluggyErrorCode;
+/**
+ * Everything the Pluggy client can fail with: one error type with a stable `code` the UI
+ * translates (an AppError, so IPC passes it on as it is); `pluggyCode` keeps Pluggy's
+ * own `codeDescription` where it sent one.
+ */
+export class PluggyError extends AppError {
+  override readonly code: PluggyErrorCode;
   readonly status: number | undefined;
   readonly pluggyCode: string | undefined;
   readonly data: unknown;
@@ -54,7 +31,13 @@ export class PluggyError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(code, message, {
+      ...(details.status === undefined ? {} : { status: details.status }),
+      ...(details.pluggyCode === undefined ? {} : { pluggyCode: details.pluggyCode }),
+      ...(details.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: details.retryAfterSeconds }),
+      ...(details.fixableBy === undefined ? {} : { fixableBy: details.fixableBy }),
+    });
+    if (details.cause !== undefined) this.cause = details.cause;
     this.name = 'PluggyError';
     this.code = code;
     this.status = details.status;

@@ -5,6 +5,7 @@ import { Settings, type SettingsPatch } from '../../shared/models.ts';
 
 export const defaultSettings: Settings = {
   language: 'pt-BR',
+  pluggyMode: 'demo',
 };
 
 const settingKeys = Object.keys(Settings.shape) as (keyof Settings)[];

@@ -1,6 +1,11 @@
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { Settings, SettingsPatch } from '../../../electron/shared/models.ts';
+import type {
+  PluggyAccountStatus,
+  PluggyCredentialsInput,
+  Settings,
+  SettingsPatch,
+} from '../../../electron/shared/models.ts';
 import type { ApiClient } from './client.ts';
 
 export const ApiContext = createContext<ApiClient | null>(null);
@@ -20,6 +25,7 @@ export const queryKeys = {
   accounts: ['accounts'] as const,
   settings: ['settings'] as const,
   appInfo: ['app-info'] as const,
+  pluggyAccount: ['pluggy-account'] as const,
 };
 
 export function useAccounts() {
@@ -44,4 +50,31 @@ export function useUpdateSettings() {
     mutationFn: (patch: SettingsPatch) => api.invoke('settings:update', patch),
     onSuccess: (settings: Settings) => queryClient.setQueryData(queryKeys.settings, settings),
   });
+}
+
+export function usePluggyAccount() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.pluggyAccount, queryFn: () => api.invoke('pluggy-account:get') });
+}
+
+/** Saving or removing the keys also changes the mode, so both caches are refreshed. */
+function usePluggyAccountChange<I>(change: (input: I) => Promise<PluggyAccountStatus>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: (status: PluggyAccountStatus) => {
+      queryClient.setQueryData(queryKeys.pluggyAccount, status);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.settings });
+    },
+  });
+}
+
+export function useSavePluggyAccount() {
+  const api = useApi();
+  return usePluggyAccountChange((input: PluggyCredentialsInput) => api.invoke('pluggy-account:save', input));
+}
+
+export function useRemovePluggyAccount() {
+  const api = useApi();
+  return usePluggyAccountChange(() => api.invoke('pluggy-account:remove'));
 }

@@ -7,6 +7,8 @@ import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
 import { isTrustedOrigin } from '../../../electron/core/ipc/trusted-origin.ts';
 import { resolveStaticFile, staticContentTypes } from '../../../electron/core/static-files.ts';
 import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
+import { testHandlerDeps } from '../../support/handler-deps.ts';
+import { type SandboxClient, startTestSandbox } from '../../support/sandbox.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 /**
@@ -18,7 +20,17 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 export const appOrigin = 'https://balancete.test';
 const rendererDir = resolve('out/renderer');
 
+export interface IpcExchange {
+  channel: unknown;
+  input: unknown;
+  result: unknown;
+}
+
 export interface AppFixture {
+  /** Every request the page made through the bridge, with what it got back. */
+  ipc: IpcExchange[];
+  /** The sandbox standing in for Pluggy (own-application checks go to it). */
+  sandbox: SandboxClient;
   /** The app's database, open in this process: seed it before `open()`. */
   database: OpenedDatabase;
   dataDirectory: string;
@@ -28,8 +40,17 @@ export interface AppFixture {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
 }
 
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: AppFixture }, { sandbox: SandboxClient }>({
+  sandbox: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring even when unused
+    async ({}, use) => {
+      const sandbox = await startTestSandbox();
+      await use(sandbox);
+      await sandbox.stop();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, sandbox }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer is missing: run `npm run build` before the E2E tests');
     }
@@ -38,25 +59,32 @@ export const test = base.extend<{ app: AppFixture }>({
     const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
       await page.evaluate(([name, data]) => window.__balanceteEmit?.(name, data), [event, payload] as const);
     };
-    const handlers = createHandlers({
-      db: database.db,
-      appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
-      emit: (event, payload) => void emit(event, payload).catch(() => {}),
-    });
+    const handlers = createHandlers(
+      testHandlerDeps(database, {
+        appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
+        emit: (event, payload) => void emit(event, payload).catch(() => {}),
+        pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
+      }),
+    );
+    const ipc: IpcExchange[] = [];
 
     await serveRenderer(page);
-    await page.exposeBinding('__balanceteInvoke', (source, channel: unknown, input: unknown) => {
+    await page.exposeBinding('__balanceteInvoke', async (source, channel: unknown, input: unknown) => {
       if (!isTrustedOrigin(source.frame.url(), [appOrigin])) {
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
-      return dispatch(handlers, channel, input, {
+      const result = await dispatch(handlers, channel, input, {
         validateOutput: true,
         onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
       });
+      ipc.push({ channel, input, result });
+      return result;
     });
     await page.addInitScript(installBridge);
 
     await use({
+      ipc,
+      sandbox,
       database,
       dataDirectory: temp.path,
       emit,

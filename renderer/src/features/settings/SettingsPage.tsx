@@ -4,6 +4,7 @@ import { Language, languages } from '../../../../electron/shared/models.ts';
 import { useAppInfo, useSettings, useUpdateSettings } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { changeLanguage } from '../../i18n/index.ts';
+import { PluggyAccountSection } from './PluggyAccountSection.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function SettingsPage() {
           {update.isError && <ErrorNotice error={update.error} />}
         </div>
       )}
+      {settings.data && <PluggyAccountSection />}
       {appInfo.data && (
         <section className="about" aria-labelledby="about-title">
           <h2 id="about-title">{t('settings.about.title')}</h2>

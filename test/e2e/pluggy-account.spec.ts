@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './support/app.ts';
+
+test('own Pluggy application: wrong keys are refused, right ones kept, shown by their ending only, removed', async ({
+  app,
+  page,
+}) => {
+  const { clientId, clientSecret } = app.sandbox.sandbox.credentials;
+  await app.open('/settings');
+  const section = page.getByRole('region', { name: 'Conta Pluggy' });
+  await expect(section.getByLabel('Demonstração (banco de testes embutido)')).toBeChecked();
+
+  await section.getByLabel('Minha aplicação Pluggy').check();
+  await section.getByLabel('Client ID').fill(clientId);
+  await section.getByLabel('Client secret').fill('definitely-not-the-secret');
+  await section.getByRole('button', { name: 'Verificar e salvar' }).click();
+  await expect(section.getByRole('alert')).toHaveText(/O Pluggy não aceitou este client ID e client secret/);
+
+  await section.getByLabel('Client secret').fill(clientSecret);
+  await section.getByRole('button', { name: 'Verificar e salvar' }).click();
+  await expect(section.getByText(`Configurada — Client ID terminando em …${clientId.slice(-4)}`)).toBeVisible();
+  await expect(section.getByRole('status')).toHaveText(/guardadas no chaveiro do sistema/);
+  await page.screenshot({ path: 'test-results/screenshots/settings-pluggy-configured.png', fullPage: true });
+
+  // A restart (for the renderer, a reload) finds them still there, in the keychain.
+  await page.reload();
+  await expect(section.getByLabel('Minha aplicação Pluggy')).toBeChecked();
+  await expect(section.getByText(`Client ID terminando em …${clientId.slice(-4)}`)).toBeVisible();
+
+  await section.getByRole('button', { name: 'Remover credenciais' }).click();
+  await expect(section.getByRole('status')).toHaveText(/voltou ao modo demonstração/);
+  await expect(section.getByLabel('Demonstração (banco de testes embutido)')).toBeChecked();
+
+  // Nothing that crossed to the page carried the secret or an API key.
+  const everything = JSON.stringify(app.ipc.map((exchange) => exchange.result));
+  expect(app.ipc.length).toBeGreaterThan(3);
+  expect(everything).not.toContain(clientSecret);
+  expect(everything).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  // …and nothing of it reached the database file either.
+  app.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const file = readFileSync(join(app.dataDirectory, 'balancete.sqlite'));
+  expect(file.includes(clientSecret)).toBe(false);
+});
