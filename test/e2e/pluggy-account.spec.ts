@@ -42,3 +42,15 @@ test('own Pluggy application: wrong keys are refused, right ones kept, shown by 
   const file = readFileSync(join(app.dataDirectory, 'balancete.sqlite'));
   expect(file.includes(clientSecret)).toBe(false);
 });
+
+test.describe('without an OS keychain', () => {
+  test.use({ keychain: 'missing' });
+
+  test('says so, and how to fix it, instead of asking for keys it could not keep', async ({ app, page }) => {
+    await app.open('/settings');
+    const section = page.getByRole('region', { name: 'Conta Pluggy' });
+    await section.getByLabel('Minha aplicação Pluggy').check();
+    await expect(section.getByRole('alert')).toHaveText(/chaveiro do sistema.*GNOME Keyring/);
+    await expect(section.getByLabel('Client secret')).toHaveCount(0);
+  });
+});

@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
+import { CredentialStore } from '../../../electron/core/secrets/credential-store.ts';
 import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
 import { isTrustedOrigin } from '../../../electron/core/ipc/trusted-origin.ts';
 import { resolveStaticFile, staticContentTypes } from '../../../electron/core/static-files.ts';
@@ -40,7 +41,9 @@ export interface AppFixture {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
 }
 
-export const test = base.extend<{ app: AppFixture }, { sandbox: SandboxClient }>({
+export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' }, { sandbox: SandboxClient }>({
+  /** 'missing' gives the app a keychain module that cannot load, as where keytar failed to build. */
+  keychain: ['real', { option: true }],
   sandbox: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring even when unused
     async ({}, use) => {
@@ -50,7 +53,7 @@ export const test = base.extend<{ app: AppFixture }, { sandbox: SandboxClient }>
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, sandbox }, use) => {
+  app: async ({ page, sandbox, keychain }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer is missing: run `npm run build` before the E2E tests');
     }
@@ -64,6 +67,13 @@ export const test = base.extend<{ app: AppFixture }, { sandbox: SandboxClient }>
         appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
         emit: (event, payload) => void emit(event, payload).catch(() => {}),
         pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
+        ...(keychain === 'missing'
+          ? {
+              credentials: new CredentialStore({
+                loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")),
+              }),
+            }
+          : {}),
       }),
     );
     const ipc: IpcExchange[] = [];
