@@ -278,23 +278,25 @@ export class PluggyClient {
     return answer.body;
   }
 
-  /** The cached API key, or a new one; concurrent callers share one renewal. */
+  /**
+   * The cached API key, or a new one. Concurrent callers share one renewal, which no
+   * single caller can cancel: each only stops waiting for it when its own signal fires.
+   */
   private currentApiKey(signal: AbortSignal | undefined): Promise<string> {
     const renewBefore = this.options.renewBeforeMs ?? 5 * 60 * 1000;
     if (this.apiKey && this.now() < this.apiKey.expiresAt - renewBefore) return Promise.resolve(this.apiKey.value);
-    this.renewal ??= this.renewApiKey(signal).finally(() => {
+    this.renewal ??= this.renewApiKey().finally(() => {
       this.renewal = undefined;
     });
-    return this.renewal;
+    return untilAborted(this.renewal, signal);
   }
 
-  private async renewApiKey(signal: AbortSignal | undefined): Promise<string> {
+  private async renewApiKey(): Promise<string> {
     const answer = await this.transport.send({
       method: 'POST',
       path: '/auth',
       body: { clientId: this.options.clientId, clientSecret: this.options.clientSecret },
       idempotent: true,
-      ...(signal ? { signal } : {}),
     });
     if (answer.status === 401 || answer.status === 403) {
       throw new PluggyError('PLUGGY_AUTH', 'Pluggy does not accept this client id and secret', {
@@ -311,6 +313,17 @@ export class PluggyClient {
     this.options.logger?.info('pluggy.key-renewed', { expiresAt: new Date(this.apiKey.expiresAt).toISOString() });
     return value;
   }
+}
+
+/** The promise's outcome, or PLUGGY_CANCELLED as soon as `signal` fires, whichever comes first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new PluggyError('PLUGGY_CANCELLED', 'Cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new PluggyError('PLUGGY_CANCELLED', 'Cancelled'));
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** When an API key expires: its JWT `exp`, or Pluggy's documented 2 hours if it has none. */

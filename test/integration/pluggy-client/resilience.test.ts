@@ -202,6 +202,18 @@ describe('cancellation', () => {
     expect(performance.now() - started).toBeLessThan(1500);
   });
 
+  it('one caller giving up does not cancel the key renewal the others wait for', async () => {
+    freshClient();
+    faults().add({ kind: 'slow', path: '/auth', delayMs: 300, times: 1 });
+    const controller = new AbortController();
+    const impatient = client.connector(0, { signal: controller.signal });
+    const patient = client.connector(0);
+    setTimeout(() => controller.abort(), 50);
+    expect(await failure(impatient)).toMatchObject({ code: 'PLUGGY_CANCELLED' });
+    expect(await patient).toMatchObject({ id: 0 });
+    expect(logged.filter((entry) => entry.event === 'pluggy.key-renewed')).toHaveLength(1);
+  });
+
   it('stops while waiting to retry', async () => {
     freshClient();
     await client.authenticate();
