@@ -46,6 +46,11 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       settingsChanged();
       return status;
     },
+    'pluggy-account:use': async ({ mode }) => {
+      const status = await pluggyAccount.use(mode);
+      settingsChanged();
+      return status;
+    },
     'pluggy-account:remove': async () => {
       const status = await pluggyAccount.remove();
       settingsChanged();

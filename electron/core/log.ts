@@ -51,15 +51,20 @@ export class SecretRegistry {
 const secretFieldNames =
   /^(client_?secret|api_?key|x-api-key|access_?token|connect_?token|password|token|authorization)$/i;
 
+/**
+ * A logger that blanks secrets before anything is written: registered secret values
+ * wherever they appear (in any string, key or error, before any JSON escaping) and the
+ * values of fields named like secrets. It never throws, whatever it is given (cycles,
+ * BigInts): a log call inside an error handler must not become a new failure.
+ */
 export function createRedactingLogger(base: Logger, secrets: SecretRegistry): Logger {
-  const clean = (fields: Record<string, unknown> = {}) =>
-    JSON.parse(
-      secrets.redact(
-        JSON.stringify(fields, (key, value: unknown) =>
-          secretFieldNames.test(key) && value !== undefined && value !== null ? '[redacted]' : errorAsObject(value),
-        ),
-      ),
-    ) as Record<string, unknown>;
+  const clean = (fields: Record<string, unknown> = {}): Record<string, unknown> => {
+    try {
+      return scrub(fields, secrets, new WeakSet()) as Record<string, unknown>;
+    } catch {
+      return { unloggable: true };
+    }
+  };
   return {
     info: (event, fields) => base.info(event, clean(fields)),
     warn: (event, fields) => base.warn(event, clean(fields)),
@@ -67,8 +72,22 @@ export function createRedactingLogger(base: Logger, secrets: SecretRegistry): Lo
   };
 }
 
-/** Errors serialise as `{}` by default: keep their name, message and own fields (such as a code). */
-function errorAsObject(value: unknown): unknown {
-  if (!(value instanceof Error)) return value;
-  return { ...Object.fromEntries(Object.entries(value)), name: value.name, message: value.message };
+function scrub(value: unknown, secrets: SecretRegistry, seen: WeakSet<object>, key?: string): unknown {
+  if (key !== undefined && secretFieldNames.test(key) && value !== undefined && value !== null) return '[redacted]';
+  if (typeof value === 'string') return secrets.redact(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, seen));
+  // Errors serialise as `{}` by default: keep their name, message, own fields (such as a code) and cause.
+  const entries = Object.entries(value);
+  if (value instanceof Error) {
+    entries.push(['name', value.name], ['message', value.message]);
+    if (value.cause !== undefined) entries.push(['cause', value.cause]);
+  }
+  return Object.fromEntries(
+    entries.map(([field, child]) => [secrets.redact(field), scrub(child, secrets, seen, field)]),
+  );
 }

@@ -10,6 +10,7 @@ export const channelNames = [
   'accounts:list',
   'pluggy-account:get',
   'pluggy-account:save',
+  'pluggy-account:use',
   'pluggy-account:remove',
 ] as const;
 export type Channel = (typeof channelNames)[number];

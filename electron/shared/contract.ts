@@ -5,6 +5,7 @@ import {
   AppInfo,
   PluggyAccountStatus,
   PluggyCredentialsInput,
+  PluggyModeInput,
   Settings,
   SettingsPatch,
 } from './models.ts';
@@ -26,6 +27,8 @@ export const contract = {
   /** Checks the keys with Pluggy (POST /auth) before keeping them in the OS keychain. */
   'pluggy-account:save': { input: PluggyCredentialsInput, output: PluggyAccountStatus },
   'pluggy-account:remove': { input: z.void(), output: PluggyAccountStatus },
+  /** Demo, or the keys already kept (PLUGGY_KEYS_MISSING without them). */
+  'pluggy-account:use': { input: PluggyModeInput, output: PluggyAccountStatus },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@
 export const pluggyErrorCodes = [
   /** The client id or secret is wrong (401 on /auth). */
   'PLUGGY_AUTH',
-  /** The API key was refused again right after a renewal. */
+  /** Pluggy refused access: for this request, or even to a freshly issued API key. */
   'PLUGGY_FORBIDDEN',
   /** Too many requests, and the wait Pluggy asks for is longer than we wait. */
   'PLUGGY_RATE_LIMITED',
@@ -19,6 +19,8 @@ export const pluggyErrorCodes = [
   'PLUGGY_ITEM_ERROR',
   /** Pluggy could not be reached, or the connection broke, after the retries. */
   'PLUGGY_NETWORK',
+  /** The secure connection failed (certificate, TLS version): not a network hiccup, not retried. */
+  'PLUGGY_TLS',
   'PLUGGY_TIMEOUT',
   /** Pluggy answered 5xx after the retries. */
   'PLUGGY_SERVER',
@@ -40,6 +42,8 @@ export const errorCodes = [
   'INTERNAL',
   /** No OS keychain to keep the Pluggy keys in (details.reason: 'module' or 'service'). */
   'KEYCHAIN_UNAVAILABLE',
+  /** The user's own Pluggy application was chosen, but no keys are kept. */
+  'PLUGGY_KEYS_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,7 +15,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SettingsPatch = Settings.partial().strict();
+/** What settings:update may change. The Pluggy mode changes only through the Pluggy-account channels, which check the keys. */
+export const SettingsPatch = Settings.omit({ pluggyMode: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const AccountType = z.enum(['BANK', 'CREDIT']);
@@ -52,6 +53,8 @@ export const PluggyAccountStatus = z.object({
   keychain: z.enum(['available', 'unavailable']),
 });
 export type PluggyAccountStatus = z.infer<typeof PluggyAccountStatus>;
+
+export const PluggyModeInput = z.object({ mode: PluggyMode }).strict();
 
 export const PluggyCredentialsInput = z
   .object({

@@ -69,7 +69,7 @@ export class PluggyClient {
   private readonly options: PluggyClientOptions;
   private readonly secrets: SecretRegistry;
   private readonly now: () => number;
-  private apiKey: { value: string; expiresAt: number } | undefined;
+  private apiKey: { value: string; renewAt: number } | undefined;
   private renewal: Promise<string> | undefined;
 
   constructor(options: PluggyClientOptions) {
@@ -154,8 +154,13 @@ export class PluggyClient {
     });
   }
 
+  /** Deletes an item; one already gone counts as deleted (a retry after a lost answer finds it so). */
   async deleteItem(id: string, options: CallOptions = {}): Promise<void> {
-    await this.send({ method: 'DELETE', path: `/items/${encodeURIComponent(id)}`, idempotent: true, ...options });
+    try {
+      await this.send({ method: 'DELETE', path: `/items/${encodeURIComponent(id)}`, idempotent: true, ...options });
+    } catch (error) {
+      if (!(error instanceof PluggyError && error.code === 'PLUGGY_NOT_FOUND')) throw error;
+    }
   }
 
   accounts(itemId: string, options: CallOptions = {}): Promise<Account[]> {
@@ -188,10 +193,14 @@ export class PluggyClient {
     options: CallOptions = {},
   ): AsyncGenerator<Transaction[], void, undefined> {
     let after: string | undefined;
+    const seen = new Set<string>();
     do {
       const page = await this.transactionsPage(accountId, { ...filters, ...(after ? { after } : {}) }, options);
       yield page.results;
       after = page.after ?? undefined;
+      // A cursor Pluggy already gave would loop for ever: treat it as a broken answer.
+      if (after && seen.has(after)) throw new PluggyError('PLUGGY_BAD_RESPONSE', 'Pluggy repeated a page cursor');
+      if (after) seen.add(after);
     } while (after);
   }
 
@@ -220,6 +229,7 @@ export class PluggyClient {
     return this.allPages(Investment, '/investments', { itemId }, options);
   }
 
+  /** Ends every connection at once, without waiting for requests in flight. */
   close(): Promise<void> {
     return this.transport.close();
   }
@@ -261,16 +271,16 @@ export class PluggyClient {
     return parsed.data;
   }
 
-  /** Sends with the API key; a 403 renews the key and tries once more. */
+  /** Sends with the API key; a refused key is renewed and the request tried once more. */
   private async send(request: Omit<HttpRequest, 'apiKey'>): Promise<unknown> {
     let key = await this.currentApiKey(request.signal);
     let answer = await this.transport.send({ ...request, apiKey: key });
-    if (answer.status === 403) {
+    if (refusedKey(answer)) {
       this.options.logger?.warn('pluggy.key-refused', { path: request.path });
       if (this.apiKey?.value === key) this.apiKey = undefined;
       key = await this.currentApiKey(request.signal);
       answer = await this.transport.send({ ...request, apiKey: key });
-      if (answer.status === 403) {
+      if (refusedKey(answer)) {
         throw new PluggyError('PLUGGY_FORBIDDEN', 'Pluggy refused a freshly issued API key', { status: 403 });
       }
     }
@@ -283,8 +293,7 @@ export class PluggyClient {
    * single caller can cancel: each only stops waiting for it when its own signal fires.
    */
   private currentApiKey(signal: AbortSignal | undefined): Promise<string> {
-    const renewBefore = this.options.renewBeforeMs ?? 5 * 60 * 1000;
-    if (this.apiKey && this.now() < this.apiKey.expiresAt - renewBefore) return Promise.resolve(this.apiKey.value);
+    if (this.apiKey && this.now() < this.apiKey.renewAt) return Promise.resolve(this.apiKey.value);
     this.renewal ??= this.renewApiKey().finally(() => {
       this.renewal = undefined;
     });
@@ -309,8 +318,12 @@ export class PluggyClient {
     if (!parsed.success) throw new PluggyError('PLUGGY_BAD_RESPONSE', 'Pluggy answered /auth without an API key');
     const value = parsed.data.apiKey;
     this.secrets.add(value);
-    this.apiKey = { value, expiresAt: expiryOf(value, this.now()) };
-    this.options.logger?.info('pluggy.key-renewed', { expiresAt: new Date(this.apiKey.expiresAt).toISOString() });
+    // The key's lifetime counts from now on this computer's clock, whatever Pluggy's clock
+    // says: a skewed clock must neither renew on every call nor keep a dead key.
+    const lifetime = lifetimeOf(value);
+    const renewBefore = Math.min(this.options.renewBeforeMs ?? 5 * 60 * 1000, lifetime / 2);
+    this.apiKey = { value, renewAt: this.now() + lifetime - renewBefore };
+    this.options.logger?.info('pluggy.key-renewed', { renewAt: new Date(this.apiKey.renewAt).toISOString() });
     return value;
   }
 }
@@ -326,15 +339,23 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
-/** When an API key expires: its JWT `exp`, or Pluggy's documented 2 hours if it has none. */
-function expiryOf(apiKey: string, now: number): number {
+/** How long an API key lives: `exp − iat` of its JWT, or Pluggy's documented 2 hours. */
+function lifetimeOf(apiKey: string): number {
   try {
-    const { exp } = decodeJwt(apiKey);
-    if (typeof exp === 'number') return exp * 1000;
+    const { exp, iat } = decodeJwt(apiKey);
+    if (typeof exp === 'number' && typeof iat === 'number' && exp > iat) return (exp - iat) * 1000;
   } catch {
     // Not a JWT: fall through to the documented lifetime.
   }
-  return now + 2 * 60 * 60 * 1000;
+  return 2 * 60 * 60 * 1000;
+}
+
+/**
+ * Pluggy's answer to an expired or unknown key: 403 without a `codeDescription`
+ * (pluggy-api.md). Other 403s are about the request, and a new key would not help.
+ */
+function refusedKey(answer: { status: number; body: unknown }): boolean {
+  return answer.status === 403 && !ErrorBody.safeParse(answer.body).data?.codeDescription;
 }
 
 /** The `after` cursor inside a v2 `next` link (a query string relative to the endpoint). */
@@ -354,5 +375,6 @@ function errorFor(status: number, body: unknown, request: Pick<HttpRequest, 'met
   if (status === 404) return new PluggyError('PLUGGY_NOT_FOUND', message, details);
   if (status === 409) return new PluggyError('PLUGGY_UPDATE_TOO_SOON', message, details);
   if (status === 401) return new PluggyError('PLUGGY_AUTH', message, details);
+  if (status === 403) return new PluggyError('PLUGGY_FORBIDDEN', message, details);
   return new PluggyError('PLUGGY_VALIDATION', message, details);
 }

@@ -18,6 +18,11 @@ export class PluggyError extends AppError {
   /** Seconds Pluggy asked to wait (429). */
   readonly retryAfterSeconds: number | undefined;
   readonly fixableBy: FixableBy | undefined;
+  /**
+   * The request changes something, and it may have reached Pluggy before it failed (the
+   * answer was lost): check what happened before trying again.
+   */
+  readonly maybeProcessed: boolean;
 
   constructor(
     code: PluggyErrorCode,
@@ -28,6 +33,7 @@ export class PluggyError extends AppError {
       data?: unknown;
       retryAfterSeconds?: number;
       fixableBy?: FixableBy;
+      maybeProcessed?: boolean;
       cause?: unknown;
     } = {},
   ) {
@@ -36,6 +42,7 @@ export class PluggyError extends AppError {
       ...(details.pluggyCode === undefined ? {} : { pluggyCode: details.pluggyCode }),
       ...(details.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: details.retryAfterSeconds }),
       ...(details.fixableBy === undefined ? {} : { fixableBy: details.fixableBy }),
+      ...(details.maybeProcessed ? { maybeProcessed: true } : {}),
     });
     if (details.cause !== undefined) this.cause = details.cause;
     this.name = 'PluggyError';
@@ -45,6 +52,7 @@ export class PluggyError extends AppError {
     this.data = details.data;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.fixableBy = details.fixableBy;
+    this.maybeProcessed = details.maybeProcessed ?? false;
   }
 }
 

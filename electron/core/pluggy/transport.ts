@@ -123,8 +123,9 @@ export class HttpTransport {
     }
   }
 
+  /** Ends every connection at once: a slow request must not hold up shutting down. */
   close(): Promise<void> {
-    return this.agent.close();
+    return this.agent.destroy();
   }
 
   /** One try: the answer, or a failure worth another try (and how long Pluggy asked to wait). */
@@ -153,10 +154,9 @@ export class HttpTransport {
       text = await response.body.text();
     } catch (error) {
       if (call.signal?.aborted) throw cancelled();
-      const failure = this.networkFailure(error, timeout.aborted);
-      const retryable = failure.code === 'PLUGGY_TIMEOUT' || failure.code === 'PLUGGY_NETWORK';
       const notSent = notSentCodes.has(errorCode(error));
-      if (!retryable || tlsCodes.test(errorCode(error)) || (!call.idempotent && !notSent) || last) throw failure;
+      const failure = this.networkFailure(error, timeout.aborted, !call.idempotent && !notSent);
+      if (failure.code === 'PLUGGY_TLS' || failure.maybeProcessed || last) throw failure;
       return { failure };
     }
     this.logger.info('pluggy.request', {
@@ -177,12 +177,14 @@ export class HttpTransport {
       return { retryAfterMs: waitMs, failure };
     }
     if (status >= 500) {
+      // A 503 means it was not done; after another 5xx, a change may or may not have been made.
+      const maybeProcessed = !call.idempotent && status !== 503;
       const failure = new PluggyError('PLUGGY_SERVER', `Pluggy answered ${status}`, {
         status,
         pluggyCode: errorDescription(text),
+        maybeProcessed,
       });
-      const retry = call.idempotent || status === 503;
-      if (!retry || last) throw failure;
+      if (maybeProcessed || last) throw failure;
       return { failure };
     }
     let body: unknown;
@@ -215,12 +217,13 @@ export class HttpTransport {
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private networkFailure(error: unknown, timedOut: boolean): PluggyError {
-    const code: PluggyErrorCode = timedOut ? 'PLUGGY_TIMEOUT' : 'PLUGGY_NETWORK';
+  private networkFailure(error: unknown, timedOut: boolean, maybeProcessed: boolean): PluggyError {
+    const tls = tlsCodes.test(errorCode(error));
+    const code: PluggyErrorCode = timedOut ? 'PLUGGY_TIMEOUT' : tls ? 'PLUGGY_TLS' : 'PLUGGY_NETWORK';
     const message = timedOut
       ? `Pluggy did not answer within ${Math.round(this.timeoutMs / 1000)} s`
       : `Could not talk to Pluggy (${errorCode(error) || describe(error)})`;
-    return new PluggyError(code, message, { cause: error });
+    return new PluggyError(code, message, { cause: error, maybeProcessed: maybeProcessed && !tls });
   }
 }
 

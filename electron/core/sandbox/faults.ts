@@ -16,6 +16,8 @@ export interface FaultRule {
   path?: string | RegExp;
   /** For server-error: the status to answer, usually 500, 502 or 503 (default 503). */
   status?: number;
+  /** For server-error: a `codeDescription` for the error body. */
+  codeDescription?: string;
   /** For rate-limit: the Retry-After seconds (default 1). */
   retryAfterSeconds?: number;
   /** For slow: how long to wait before answering (default 2000). */

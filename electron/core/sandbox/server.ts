@@ -150,7 +150,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         .send({ code: 429, message: 'Too many requests', codeDescription: 'TOO_MANY_REQUESTS' });
     }
     const status = rule.status ?? 503;
-    return reply.code(status).send({ code: status, message: 'Failure injected by the sandbox' });
+    return reply.code(status).send({
+      code: status,
+      message: 'Failure injected by the sandbox',
+      ...(rule.codeDescription ? { codeDescription: rule.codeDescription } : {}),
+    });
   });
 
   app.addHook('onResponse', (_request, _reply, done) => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/open.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { PluggyAccountStatus, PluggyCredentialsInput } from '../../shared/models.ts';
+import type { PluggyAccountStatus, PluggyCredentialsInput, PluggyMode } from '../../shared/models.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
 import { PluggyClient } from '../pluggy/client.ts';
 import type { CredentialStore, PluggyCredentials } from '../secrets/credential-store.ts';
@@ -76,6 +76,15 @@ export class PluggyAccount {
     await this.deps.credentials.save({ clientId: input.clientId, clientSecret: input.clientSecret });
     updateSettings(this.deps.db, { pluggyMode: 'own' });
     this.deps.logger.info('pluggy-account.saved', { clientIdEnding: input.clientId.slice(-4) });
+    return this.status();
+  }
+
+  /** Switches between demo and the kept keys; the own application needs keys first. */
+  async use(mode: PluggyMode): Promise<PluggyAccountStatus> {
+    if (mode === 'own' && !(await this.status()).configured) {
+      throw new AppError('PLUGGY_KEYS_MISSING', 'No Pluggy keys are kept: save them first');
+    }
+    updateSettings(this.deps.db, { pluggyMode: mode });
     return this.status();
   }
 

@@ -30,7 +30,12 @@ export function readSettings(db: Db): Settings {
   return Settings.parse(result);
 }
 
-export function updateSettings(db: Db, patch: SettingsPatch, now: () => Date = () => new Date()): Settings {
+/** Writes preferences; `pluggyMode` only through PluggyAccount, which checks the keys first. */
+export function updateSettings(
+  db: Db,
+  patch: SettingsPatch & Partial<Pick<Settings, 'pluggyMode'>>,
+  now: () => Date = () => new Date(),
+): Settings {
   const updatedAt = now().toISOString();
   db.transaction((tx) => {
     for (const key of settingKeys) {

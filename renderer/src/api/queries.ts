@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type {
   PluggyAccountStatus,
   PluggyCredentialsInput,
+  PluggyMode,
   Settings,
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
@@ -72,6 +73,11 @@ function usePluggyAccountChange<I>(change: (input: I) => Promise<PluggyAccountSt
 export function useSavePluggyAccount() {
   const api = useApi();
   return usePluggyAccountChange((input: PluggyCredentialsInput) => api.invoke('pluggy-account:save', input));
+}
+
+export function useChoosePluggyMode() {
+  const api = useApi();
+  return usePluggyAccountChange((mode: PluggyMode) => api.invoke('pluggy-account:use', { mode }));
 }
 
 export function useRemovePluggyAccount() {

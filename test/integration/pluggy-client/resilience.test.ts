@@ -103,6 +103,17 @@ describe('retries, bounded', () => {
     expect(retries()).toMatchObject([{ fields: { code: 'PLUGGY_NETWORK' } }]);
   });
 
+  it('does not repeat a change after a 500 that may have been done, and says so', async () => {
+    freshClient();
+    await client.authenticate();
+    faults().add({ kind: 'server-error', status: 500, method: 'POST', path: '/items', times: 1 });
+    const error = await failure(
+      client.createItem({ connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } }),
+    );
+    expect(error).toMatchObject({ code: 'PLUGGY_SERVER', status: 500, maybeProcessed: true });
+    expect(retries()).toEqual([]);
+  });
+
   it('never sends an item creation twice when the answer is lost', async () => {
     freshClient();
     await client.authenticate();
@@ -110,7 +121,7 @@ describe('retries, bounded', () => {
     const error = await failure(
       client.createItem({ connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } }),
     );
-    expect(error.code).toBe('PLUGGY_NETWORK');
+    expect(error).toMatchObject({ code: 'PLUGGY_NETWORK', maybeProcessed: true });
     expect(retries()).toEqual([]);
   });
 
@@ -178,6 +189,29 @@ describe('API key', () => {
     expect(logged.some((entry) => entry.event === 'pluggy.key-refused')).toBe(false);
   });
 
+  it("lives its own lifetime, however skewed this computer's clock is", async () => {
+    freshClient({ now: () => Date.now() + 3 * 60 * 60 * 1000 });
+    for (let call = 0; call < 5; call += 1) await client.connector(0);
+    expect(logged.filter((entry) => entry.event === 'pluggy.key-renewed')).toHaveLength(1);
+  });
+
+  it('is not renewed for a 403 that is about the request rather than the key', async () => {
+    freshClient();
+    await client.connector(0);
+    faults().add({
+      kind: 'server-error',
+      status: 403,
+      codeDescription: 'PRODUCT_NOT_ENABLED',
+      path: '/connectors/0',
+      times: 1,
+    });
+    expect(await failure(client.connector(0))).toMatchObject({
+      code: 'PLUGGY_FORBIDDEN',
+      pluggyCode: 'PRODUCT_NOT_ENABLED',
+    });
+    expect(logged.filter((entry) => entry.event === 'pluggy.key-renewed')).toHaveLength(1);
+  });
+
   it('is renewed once when Pluggy refuses it, and a second refusal is a clear error', async () => {
     freshClient();
     await client.connector(0);
@@ -234,7 +268,7 @@ describe('transport security', () => {
   it('trusts the sandbox certificate only when told to', async () => {
     freshClient({ sandboxCa: undefined });
     const error = await failure(client.authenticate());
-    expect(error.code).toBe('PLUGGY_NETWORK');
+    expect(error.code).toBe('PLUGGY_TLS');
     expect(retries()).toEqual([]); // a certificate failure is not retried
   });
 
@@ -243,7 +277,7 @@ describe('transport security', () => {
     const legacy = { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' } as const;
     await withHttpsServer(legacy, answer, async (url, ca) => {
       freshClient({ baseUrl: url, sandboxCa: ca });
-      expect(await failure(client.authenticate())).toMatchObject({ code: 'PLUGGY_NETWORK' });
+      expect(await failure(client.authenticate())).toMatchObject({ code: 'PLUGGY_TLS' });
       expect(retries()).toEqual([]);
     });
     await withHttpsServer({ ...legacy, maxVersion: 'TLSv1.2' }, answer, async (url, ca) => {

@@ -5,7 +5,7 @@ import {
   usePluggyAccount,
   useRemovePluggyAccount,
   useSavePluggyAccount,
-  useUpdateSettings,
+  useChoosePluggyMode,
 } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
@@ -17,7 +17,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 export function PluggyAccountSection() {
   const { t } = useTranslation();
   const account = usePluggyAccount();
-  const updateSettings = useUpdateSettings();
+  const chooseMode = useChoosePluggyMode();
   const save = useSavePluggyAccount();
   const remove = useRemovePluggyAccount();
   const [chosen, setChosen] = useState<PluggyMode | null>(null);
@@ -33,7 +33,7 @@ export function PluggyAccountSection() {
     setChosen(next);
     setNotice(null);
     // Own mode takes effect once keys are saved; with keys already kept, at once.
-    if (next === 'demo' || status.configured) updateSettings.mutate({ pluggyMode: next });
+    if (next === 'demo' || status.configured) chooseMode.mutate(next, { onSuccess: () => setChosen(null) });
   };
 
   return (
@@ -60,7 +60,8 @@ export function PluggyAccountSection() {
           {t('errors.KEYCHAIN_UNAVAILABLE')}
         </div>
       )}
-      {mode === 'own' && status.keychain === 'available' && status.configured && (
+      {chooseMode.isError && <ErrorNotice error={chooseMode.error} />}
+      {status.keychain === 'available' && status.configured && (
         <div className="configured">
           <p>{t('settings.pluggy.configured', { ending: status.clientIdEnding ?? '' })}</p>
           <button
