@@ -23,8 +23,8 @@ test('own Pluggy application: wrong keys are refused, right ones kept, shown by 
   await expect(section.getByRole('status')).toHaveText(/guardadas no chaveiro do sistema/);
   await page.screenshot({ path: 'test-results/screenshots/settings-pluggy-configured.png', fullPage: true });
 
-  // A restart (for the renderer, a reload) finds them still there, in the keychain.
-  await page.reload();
+  // After a restart (main's database, keychain and handlers made anew) they are still there.
+  await app.restart();
   await expect(section.getByLabel('Minha aplicação Pluggy')).toBeChecked();
   await expect(section.getByText(`Client ID terminando em …${clientId.slice(-4)}`)).toBeVisible();
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -39,6 +40,8 @@ export interface AppFixture {
   open(path?: string): Promise<void>;
   /** Pushes an event to the page, as main would. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  /** Stops and starts "main" (database, keychain, handlers anew over the same files) and reloads the page. */
+  restart(): Promise<void>;
 }
 
 export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' }, { sandbox: SandboxClient }>({
@@ -58,24 +61,30 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       throw new Error('out/renderer is missing: run `npm run build` before the E2E tests');
     }
     const temp = makeTempDir('balancete-e2e-');
-    const database = openDatabase(join(temp.path, 'balancete.sqlite'));
+    const databaseFile = join(temp.path, 'balancete.sqlite');
+    // This test's own entry in the shared test keychain, kept across restarts.
+    const keychainService = `Balancete-e2e-${randomUUID()}`;
     const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
       await page.evaluate(([name, data]) => window.__balanceteEmit?.(name, data), [event, payload] as const);
     };
-    const handlers = createHandlers(
-      testHandlerDeps(database, {
-        appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
-        emit: (event, payload) => void emit(event, payload).catch(() => {}),
-        pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
-        ...(keychain === 'missing'
-          ? {
-              credentials: new CredentialStore({
-                loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")),
-              }),
-            }
-          : {}),
-      }),
-    );
+    /** What main builds at start-up: the database opened and migrated, and the handler map over it. */
+    const startMain = () => {
+      const opened = openDatabase(databaseFile);
+      const credentials =
+        keychain === 'missing'
+          ? new CredentialStore({ loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")) })
+          : new CredentialStore({ service: keychainService });
+      const map = createHandlers(
+        testHandlerDeps(opened, {
+          appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
+          emit: (event, payload) => void emit(event, payload).catch(() => {}),
+          pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
+          credentials,
+        }),
+      );
+      return { database: opened, handlers: map, credentials };
+    };
+    let main = startMain();
     const ipc: IpcExchange[] = [];
 
     await serveRenderer(page);
@@ -83,7 +92,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       if (!isTrustedOrigin(source.frame.url(), [appOrigin])) {
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
-      const result = await dispatch(handlers, channel, input, {
+      const result = await dispatch(main.handlers, channel, input, {
         validateOutput: true,
         onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
       });
@@ -92,18 +101,28 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
     });
     await page.addInitScript(installBridge);
 
-    await use({
+    const fixture: AppFixture = {
       ipc,
       sandbox,
-      database,
+      database: main.database,
       dataDirectory: temp.path,
       emit,
+      async restart() {
+        main.database.close();
+        main = startMain();
+        fixture.database = main.database;
+        await page.reload();
+        await expect(page.getByRole('navigation')).toBeVisible();
+      },
       async open(path = '/accounts') {
         await page.goto(`${appOrigin}/index.html#${path}`);
         await expect(page.getByRole('navigation')).toBeVisible();
       },
-    });
-    database.close();
+    };
+    await use(fixture);
+    // Leave the shared test keychain clean; a store with no keychain has nothing to remove.
+    await main.credentials.remove().catch(() => {});
+    main.database.close();
     temp.remove();
   },
 });
