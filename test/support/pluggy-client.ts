@@ -1,4 +1,5 @@
 import { type PluggyClientOptions, PluggyClient } from '../../electron/core/pluggy/client.ts';
+import type { PluggyError } from '../../electron/core/pluggy/errors.ts';
 import type { SandboxClient } from './sandbox.ts';
 
 /** A real Pluggy client pointed at a test sandbox, with short retry delays. */
@@ -20,4 +21,14 @@ export async function settledItem(client: PluggyClient, id: string) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`item ${id} never settled`);
+}
+
+/** The error a promise rejects with (a test failure if it resolves). */
+export async function failure(promise: Promise<unknown>): Promise<PluggyError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as PluggyError;
+  }
+  throw new Error('expected a failure');
 }

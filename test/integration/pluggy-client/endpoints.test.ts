@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluggyClient } from '../../../electron/core/pluggy/client.ts';
-import type { PluggyError } from '../../../electron/core/pluggy/errors.ts';
-import { clientFor, settledItem } from '../../support/pluggy-client.ts';
+import { clientFor, failure, settledItem } from '../../support/pluggy-client.ts';
 import { startTestSandbox, type SandboxClient } from '../../support/sandbox.ts';
 
 let sandbox: SandboxClient;
@@ -19,14 +18,6 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-async function failure(promise: Promise<unknown>): Promise<PluggyError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PluggyError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('every endpoint the app uses, over real HTTPS', () => {
   it('authenticates, and refuses wrong client keys with PLUGGY_AUTH', async () => {

@@ -3,10 +3,9 @@ import { createServer, type ServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PluggyClient } from '../../../electron/core/pluggy/client.ts';
-import type { PluggyError } from '../../../electron/core/pluggy/errors.ts';
 import { type Logger, SecretRegistry, createRedactingLogger } from '../../../electron/core/log.ts';
 import { loadOrCreateCertificate } from '../../../electron/core/sandbox/certificate.ts';
-import { clientFor } from '../../support/pluggy-client.ts';
+import { clientFor, failure } from '../../support/pluggy-client.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startTestSandbox, type SandboxClient } from '../../support/sandbox.ts';
 
@@ -40,14 +39,6 @@ function freshClient(overrides: Parameters<typeof clientFor>[1] = {}) {
   return client;
 }
 
-async function failure(promise: Promise<unknown>): Promise<PluggyError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PluggyError;
-  }
-  throw new Error('expected a failure');
-}
 
 const retries = () => logged.filter((entry) => entry.event === 'pluggy.retry');
 const faults = () => sandbox.sandbox.control.faults;
