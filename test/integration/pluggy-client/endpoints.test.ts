@@ -18,7 +18,6 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-
 describe('every endpoint the app uses, over real HTTPS', () => {
   it('authenticates, and refuses wrong client keys with PLUGGY_AUTH', async () => {
     await client.authenticate();

@@ -39,7 +39,6 @@ function freshClient(overrides: Parameters<typeof clientFor>[1] = {}) {
   return client;
 }
 
-
 const retries = () => logged.filter((entry) => entry.event === 'pluggy.retry');
 const faults = () => sandbox.sandbox.control.faults;
 
