@@ -76,6 +76,21 @@ test('denies pop-ups, navigation away and permission requests', async () => {
   }
 });
 
+test('the settings screen reaches the OS keychain through main (or says it cannot)', async () => {
+  const app = await launchBalancete(temp.path);
+  try {
+    const page = await app.firstWindow();
+    await page.keyboard.press('Control+Comma');
+    const section = page.getByRole('region', { name: 'Conta Pluggy' });
+    await expect(section.getByLabel('Demonstração (banco de testes embutido)')).toBeChecked();
+    await section.getByLabel('Minha aplicação Pluggy').check();
+    // With a keychain the form asks for the keys; without one, the screen explains why it cannot.
+    await expect(section.getByLabel('Client secret').or(section.getByRole('alert'))).toBeVisible();
+  } finally {
+    await app.close();
+  }
+});
+
 test('a second instance hands over to the first and exits', async () => {
   const app = await launchBalancete(temp.path);
   try {
