@@ -155,7 +155,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     const item = itemWithData(requiredParam(query, 'itemId'));
     const type = stringParam(query, 'type');
     if (type !== undefined && type !== 'BANK' && type !== 'CREDIT') throw badRequest('type must be BANK or CREDIT');
-    const results = (item.data?.accounts ?? []).filter((account) => !type || account.type === type);
+    const results = (item.data?.listedAccounts() ?? []).filter((account) => !type || account.type === type);
     return pageOf(results.map((account) => accountJson(item, account)));
   });
 

@@ -54,7 +54,8 @@ export interface TransactionQuery {
 /** One change to an item's data, in the order it happened. */
 export type ItemDataEvent =
   | { kind: 'update'; updateNumber: number; at: number }
-  | { kind: 'category'; id: string; categoryId: string; at: number };
+  | { kind: 'category'; id: string; categoryId: string; at: number }
+  | { kind: 'close-account'; accountId: string };
 
 /** What it takes to rebuild an item's data exactly: everything else follows from the seed. */
 export interface ItemDataHistory {
@@ -155,8 +156,21 @@ export class ItemData {
     this.scheduleOwnTransfers(this.historyStart, this.createdAt, this.createdAt);
   }
 
+  private readonly closedAccounts = new Set<string>();
+
   account(id: string): SandboxAccount | undefined {
     return this.accounts.find((account) => account.id === id);
+  }
+
+  /** The accounts the bank still lists (a closed one stays readable by id). */
+  listedAccounts(): SandboxAccount[] {
+    return this.accounts.filter((account) => !this.closedAccounts.has(account.id));
+  }
+
+  /** The bank stops listing an account, as when the user closes it. */
+  closeAccount(accountId: string): void {
+    this.closedAccounts.add(accountId);
+    this.events.push({ kind: 'close-account', accountId });
   }
 
   /** One row, as the bank shows it now, or undefined if it does not exist (or was removed). */
@@ -358,7 +372,8 @@ export class ItemData {
     });
     for (const event of history.events) {
       if (event.kind === 'update') data.applyUpdate(event.updateNumber, event.at);
-      else data.recategorize(event.id, event.categoryId, event.at);
+      else if (event.kind === 'category') data.recategorize(event.id, event.categoryId, event.at);
+      else data.closeAccount(event.accountId);
     }
     return data;
   }

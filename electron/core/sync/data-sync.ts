@@ -1,0 +1,203 @@
+import { and, eq, gte, inArray, isNull, notInArray } from 'drizzle-orm';
+import type { OpenedDatabase } from '../../../db/open.ts';
+import { accounts, connections, syncRuns, syncTriggers, transactions } from '../../../db/schema.ts';
+import { bookkeepingDate } from '../../shared/format.ts';
+import { ProviderTransactionWriter } from '../books/provider-transactions.ts';
+import type { Logger } from '../log.ts';
+import type { PluggyClient } from '../pluggy/client.ts';
+import { PluggyError } from '../pluggy/errors.ts';
+import type { Account, Transaction } from '../pluggy/models.ts';
+import { toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
+
+export type SyncTrigger = (typeof syncTriggers)[number];
+
+export interface SyncCounts {
+  created: number;
+  updated: number;
+  removed: number;
+}
+
+export interface DataSyncOptions {
+  database: OpenedDatabase;
+  client: PluggyClient;
+  logger: Logger;
+  now?: () => Date;
+  /** How far back `createdAtFrom` reaches behind the watermark, for rows Pluggy stamps late. */
+  overlapMs?: number;
+  /** The recent window re-read for changes and removals (design.md §5: about 45 days). */
+  recentWindowDays?: number;
+}
+
+const day = 24 * 3600 * 1000;
+
+/**
+ * Data sync (design.md §5): brings one item's accounts and transactions up to date.
+ * New rows come by `createdAtFrom` (the account's watermark less an overlap, so rows
+ * Pluggy back-dates are not missed); a recent window is read again for rows that posted,
+ * changed or disappeared. Each account's rows, removals and watermark commit in one
+ * SQLite transaction, so an interruption leaves either the old state or the new one.
+ * Only provider fields are written; the user's never. One sync per item at a time.
+ */
+export class DataSync {
+  private readonly options: DataSyncOptions;
+  private readonly writer: ProviderTransactionWriter;
+  private readonly running = new Map<string, Promise<SyncCounts>>();
+  private readonly now: () => Date;
+
+  constructor(options: DataSyncOptions) {
+    this.options = options;
+    this.writer = new ProviderTransactionWriter(options.database.sqlite);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Syncs an item; a call while one runs for the same item joins it. */
+  syncItem(itemId: string, trigger: SyncTrigger, signal?: AbortSignal): Promise<SyncCounts> {
+    let run = this.running.get(itemId);
+    if (!run) {
+      run = this.run(itemId, trigger, signal).finally(() => this.running.delete(itemId));
+      this.running.set(itemId, run);
+    }
+    return run;
+  }
+
+  private async run(itemId: string, trigger: SyncTrigger, signal: AbortSignal | undefined): Promise<SyncCounts> {
+    const { db } = this.options.database;
+    const { client, logger } = this.options;
+    const startedAt = this.now().toISOString();
+    const item = await client.item(itemId, signal ? { signal } : {});
+    const connection = toConnectionRow(item);
+    db.insert(connections).values(connection).onConflictDoUpdate({ target: connections.id, set: connection }).run();
+    const runId = db
+      .insert(syncRuns)
+      .values({ connectionId: itemId, trigger, status: 'running', startedAt })
+      .returning({ id: syncRuns.id })
+      .get().id;
+
+    const totals: SyncCounts = { created: 0, updated: 0, removed: 0 };
+    try {
+      const remote = await client.accounts(itemId, signal ? { signal } : {});
+      this.upsertAccounts(itemId, remote);
+      for (const account of remote) {
+        const counts = await this.syncAccount(account, signal);
+        totals.created += counts.created;
+        totals.updated += counts.updated;
+        totals.removed += counts.removed;
+      }
+      db.update(connections)
+        .set({ syncedLastUpdatedAt: item.lastUpdatedAt ?? null })
+        .where(eq(connections.id, itemId))
+        .run();
+      db.update(syncRuns)
+        .set({ status: 'succeeded', finishedAt: this.now().toISOString(), ...totals })
+        .where(eq(syncRuns.id, runId))
+        .run();
+      logger.info('sync.finished', { itemId, trigger, ...totals });
+      return totals;
+    } catch (error) {
+      const code = error instanceof PluggyError ? error.code : 'INTERNAL';
+      const message = error instanceof Error ? error.message : String(error);
+      db.update(syncRuns)
+        .set({
+          status: 'failed',
+          finishedAt: this.now().toISOString(),
+          ...totals,
+          errorCode: code,
+          errorMessage: message,
+        })
+        .where(eq(syncRuns.id, runId))
+        .run();
+      logger.warn('sync.failed', { itemId, trigger, code, error });
+      throw error;
+    }
+  }
+
+  /** Accounts Pluggy lists are upserted; one it no longer lists is marked closed, never deleted. */
+  private upsertAccounts(itemId: string, remote: readonly Account[]): void {
+    const { db } = this.options.database;
+    const syncedAt = this.now().toISOString();
+    db.transaction((tx) => {
+      for (const account of remote) {
+        const row = toAccountRow(account, itemId, syncedAt);
+        tx.insert(accounts)
+          .values(row)
+          .onConflictDoUpdate({ target: accounts.id, set: { ...row, closedAt: null } })
+          .run();
+      }
+      const listed = remote.map((account) => account.id);
+      tx.update(accounts)
+        .set({ closedAt: syncedAt })
+        .where(
+          and(
+            eq(accounts.connectionId, itemId),
+            isNull(accounts.closedAt),
+            listed.length > 0 ? notInArray(accounts.id, listed) : undefined,
+          ),
+        )
+        .run();
+    });
+  }
+
+  private async syncAccount(account: Account, signal: AbortSignal | undefined): Promise<SyncCounts> {
+    const { db } = this.options.database;
+    const { client } = this.options;
+    const callOptions = signal ? { signal } : {};
+    const stored = db
+      .select({ watermark: accounts.transactionsSyncedThrough })
+      .from(accounts)
+      .where(eq(accounts.id, account.id))
+      .get();
+    const watermark = stored?.watermark ?? null;
+    const overlap = this.options.overlapMs ?? 2 * day;
+    const windowStart = new Date(this.now().getTime() - (this.options.recentWindowDays ?? 45) * day);
+
+    const fetched = new Map<string, Transaction>();
+    const createdAtFrom = watermark ? new Date(Date.parse(watermark) - overlap).toISOString() : undefined;
+    for await (const page of client.transactions(account.id, createdAtFrom ? { createdAtFrom } : {}, callOptions)) {
+      for (const row of page) fetched.set(row.id, row);
+    }
+    const inWindow = new Set<string>();
+    // Read a day more than the window whose rows may be found gone: however Pluggy reads a
+    // bare date (São Paulo or UTC day), every row the check below looks at has been asked for.
+    const readFrom = bookkeepingDate(new Date(windowStart.getTime() - day));
+    for await (const page of client.transactions(account.id, { dateFrom: readFrom }, callOptions)) {
+      for (const row of page) {
+        fetched.set(row.id, row);
+        inWindow.add(row.id);
+      }
+    }
+
+    let newWatermark = watermark;
+    for (const row of fetched.values()) {
+      if (row.createdAt && (!newWatermark || row.createdAt > newWatermark)) newWatermark = row.createdAt;
+    }
+    const rows = [...fetched.values()].map((row) => toProviderTransaction(row, account.type));
+    const windowFromDate = bookkeepingDate(windowStart);
+    const removedAt = this.now().toISOString();
+
+    return db.transaction((tx) => {
+      const written = this.writer.write(rows, this.now());
+      // Rows of the window we hold but Pluggy no longer lists: the bank dropped them.
+      const gone = tx
+        .select({ id: transactions.id })
+        .from(transactions)
+        .where(
+          and(
+            eq(transactions.accountId, account.id),
+            isNull(transactions.removedAt),
+            gte(transactions.date, windowFromDate),
+          ),
+        )
+        .all()
+        .map((row) => row.id)
+        .filter((id) => !inWindow.has(id) && !fetched.has(id));
+      for (let start = 0; start < gone.length; start += 500) {
+        tx.update(transactions)
+          .set({ removedAt })
+          .where(inArray(transactions.id, gone.slice(start, start + 500)))
+          .run();
+      }
+      tx.update(accounts).set({ transactionsSyncedThrough: newWatermark }).where(eq(accounts.id, account.id)).run();
+      return { created: written.created, updated: written.updated, removed: gone.length };
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import type { accounts, connections } from '../../../db/schema.ts';
+import { bookkeepingDate } from '../../shared/format.ts';
+import { toCents } from '../../shared/money.ts';
+import type { ProviderTransaction } from '../books/provider-transactions.ts';
+import type { Account, Item, Transaction } from '../pluggy/models.ts';
+
+/**
+ * From Pluggy's shapes to Balancete's rows. Money becomes integer cents in the user's
+ * sign convention (design.md §3): negative is money leaving the user, on every account.
+ * Pluggy gives card purchases as positive amounts and a card's balance as what is owed,
+ * so both are negated on CREDIT accounts.
+ */
+const userSign = (accountType: string) => (accountType === 'CREDIT' ? -1 : 1);
+const cents = (amount: number, sign: number) => {
+  const value = sign * toCents(amount);
+  return value === 0 ? 0 : value; // never -0
+};
+
+export function toProviderTransaction(transaction: Transaction, accountType: string): ProviderTransaction {
+  const sign = userSign(accountType);
+  const amountCents = cents(transaction.amount, sign);
+  // Money in: the other party paid; money out: the other party received.
+  const party = amountCents > 0 ? transaction.paymentData?.payer : transaction.paymentData?.receiver;
+  const installments = transaction.creditCardMetadata;
+  return {
+    id: transaction.id,
+    accountId: transaction.accountId,
+    description: transaction.description,
+    descriptionRaw: transaction.descriptionRaw ?? null,
+    amountCents,
+    currencyCode: transaction.currencyCode,
+    amountInAccountCurrencyCents:
+      transaction.amountInAccountCurrency === null || transaction.amountInAccountCurrency === undefined
+        ? null
+        : cents(transaction.amountInAccountCurrency, sign),
+    date: bookkeepingDate(transaction.date),
+    occurredAt: transaction.date,
+    status: transaction.status ?? 'POSTED',
+    type: transaction.type ?? null,
+    pluggyCategoryId: transaction.categoryId ?? null,
+    paymentMethod: transaction.paymentData?.paymentMethod ?? null,
+    counterpartyName: party?.name ?? null,
+    counterpartyDocument: party?.documentNumber?.value ?? null,
+    counterpartyDocumentType: party?.documentNumber?.type ?? null,
+    merchantName: transaction.merchant?.name ?? transaction.merchant?.businessName ?? null,
+    merchantCnpj: transaction.merchant?.cnpj ?? null,
+    installmentNumber: installments?.installmentNumber ?? null,
+    totalInstallments: installments?.totalInstallments ?? null,
+    providerCreatedAt: transaction.createdAt ?? null,
+    providerUpdatedAt: transaction.updatedAt ?? null,
+    raw: transaction,
+  };
+}
+
+export type AccountRow = Omit<typeof accounts.$inferInsert, 'createdAt' | 'transactionsSyncedThrough' | 'closedAt'>;
+
+export function toAccountRow(account: Account, connectionId: string, syncedAt: string): AccountRow {
+  const sign = userSign(account.type);
+  const credit = account.creditData;
+  const toCentsOrNull = (value: number | null | undefined) =>
+    value === null || value === undefined ? null : toCents(value);
+  return {
+    id: account.id,
+    connectionId,
+    type: account.type,
+    subtype: account.subtype ?? null,
+    name: account.name,
+    marketingName: account.marketingName ?? null,
+    number: account.number ?? null,
+    currencyCode: account.currencyCode,
+    balanceCents: cents(account.balance, sign),
+    balanceDate: bookkeepingDate(account.updatedAt ?? syncedAt),
+    creditLimitCents: toCentsOrNull(credit?.creditLimit),
+    availableCreditLimitCents: toCentsOrNull(credit?.availableCreditLimit),
+    balanceCloseDate: credit?.balanceCloseDate ? bookkeepingDate(credit.balanceCloseDate) : null,
+    balanceDueDate: credit?.balanceDueDate ? bookkeepingDate(credit.balanceDueDate) : null,
+    updatedAt: syncedAt,
+  };
+}
+
+export type ConnectionRow = Omit<typeof connections.$inferInsert, 'createdAt' | 'removedAt' | 'syncedLastUpdatedAt'>;
+
+export function toConnectionRow(item: Item): ConnectionRow {
+  return {
+    id: item.id,
+    connectorId: item.connector.id,
+    connectorName: item.connector.name,
+    connectorImageUrl: item.connector.imageUrl ?? null,
+    connectorPrimaryColor: item.connector.primaryColor ?? null,
+    status: item.status,
+    executionStatus: item.executionStatus,
+    errorCode: item.error?.code ?? null,
+    errorMessage: item.error?.message ?? null,
+    snapshot: item,
+    lastUpdatedAt: item.lastUpdatedAt ?? null,
+    consentExpiresAt: item.consentExpiresAt ?? null,
+    nextAutoSyncAt: item.nextAutoSyncAt ?? null,
+  };
+}
