@@ -1,0 +1,189 @@
+import { eq, isNull } from 'drizzle-orm';
+import type { OpenedDatabase } from '../../../db/open.ts';
+import { connections } from '../../../db/schema.ts';
+import type { Logger } from '../log.ts';
+import type { PluggyClient } from '../pluggy/client.ts';
+import { itemError, PluggyError } from '../pluggy/errors.ts';
+import type { Item } from '../pluggy/models.ts';
+import type { DataSync, SyncCounts, SyncTrigger } from './data-sync.ts';
+import { toConnectionRow } from './pluggy-mapping.ts';
+
+/** What polling found out: the events Pluggy's webhooks would have sent, and sync progress. */
+export type SyncEvent =
+  | { kind: 'item-updated'; itemId: string; counts: SyncCounts; trigger: SyncTrigger }
+  | { kind: 'item-error'; itemId: string; error: PluggyError }
+  | { kind: 'waiting-user-input'; itemId: string; parameter: NonNullable<Item['parameter']> }
+  | { kind: 'login-succeeded'; itemId: string }
+  | { kind: 'sync-started'; itemId: string; trigger: SyncTrigger };
+
+export interface SyncEngineOptions {
+  database: OpenedDatabase;
+  client: PluggyClient;
+  dataSync: DataSync;
+  logger: Logger;
+  onEvent: (event: SyncEvent) => void;
+  /** Between polls (default 15 minutes), give or take `jitter` of it. */
+  intervalMs?: number;
+  jitter?: number;
+  /** While an item updates after a manual refresh, how often to look at it (default 3 s). */
+  refreshPollMs?: number;
+  /** How long a manual refresh waits for Pluggy before giving up (default 10 minutes). */
+  refreshTimeoutMs?: number;
+  random?: () => number;
+  /** Timers, injectable for tests. */
+  setTimer?: (run: () => void, ms: number) => () => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const busyStatuses = new Set(['UPDATING', 'MERGING']);
+
+/**
+ * Polling in place of webhooks (design.md §5). A timer reads every connection now and
+ * then, tells what changed as webhooks would have, and runs a data sync when Pluggy has
+ * new data. It never asks Pluggy to update an item: only `refresh`, on the user's word,
+ * does (PATCH), then watches the item until it is done. Offline, a poll is skipped quietly.
+ */
+export class SyncEngine {
+  private readonly options: SyncEngineOptions;
+  private cancelTimer: (() => void) | undefined;
+  private paused = false;
+  private polling: Promise<void> | undefined;
+
+  constructor(options: SyncEngineOptions) {
+    this.options = options;
+  }
+
+  /** Polls now (start-up), then on the timer. */
+  start(): void {
+    this.stop();
+    void this.pollNow('start-up');
+  }
+
+  stop(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+  }
+
+  /** The user paused syncing (tray): no polls until `resume`. */
+  pause(): void {
+    this.paused = true;
+    this.stop();
+  }
+
+  /** Back from a pause, from sleep, or online again: poll at once. */
+  resume(reason = 'resume'): void {
+    this.paused = false;
+    void this.pollNow(reason);
+  }
+
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Reads every connection once (concurrent calls share one round), then schedules the next. */
+  pollNow(reason: string): Promise<void> {
+    if (this.paused) return Promise.resolve();
+    this.polling ??= this.pollAll(reason).finally(() => {
+      this.polling = undefined;
+      this.scheduleNext();
+    });
+    return this.polling;
+  }
+
+  /** A refresh the user asked for: Pluggy updates the item, we watch, then sync its data. */
+  async refresh(itemId: string): Promise<void> {
+    const { client } = this.options;
+    await client.updateItem(itemId);
+    await this.follow(itemId, 'manual');
+  }
+
+  /** Answers the MFA question an item is waiting on, then follows the update to its end. */
+  async answerMfa(itemId: string, answer: Record<string, string>): Promise<void> {
+    await this.options.client.sendMfa(itemId, answer);
+    await this.follow(itemId, 'manual');
+  }
+
+  private async pollAll(reason: string): Promise<void> {
+    const { db } = this.options.database;
+    const ids = db.select({ id: connections.id }).from(connections).where(isNull(connections.removedAt)).all();
+    this.options.logger.info('sync.poll', { reason, connections: ids.length });
+    for (const { id } of ids) {
+      try {
+        await this.pollItem(id, 'poll');
+      } catch (error) {
+        if (error instanceof PluggyError && (error.code === 'PLUGGY_NETWORK' || error.code === 'PLUGGY_TIMEOUT')) {
+          // Offline or Pluggy unreachable: nothing is lost, the next poll tries again.
+          this.options.logger.info('sync.poll-skipped', { itemId: id, code: error.code });
+          return;
+        }
+        this.options.logger.warn('sync.poll-failed', { itemId: id, error });
+      }
+    }
+  }
+
+  /** Reads one item, reports what changed since the last look, and syncs data that moved. */
+  private async pollItem(itemId: string, trigger: SyncTrigger): Promise<Item> {
+    const { db } = this.options.database;
+    const previous = db.select().from(connections).where(eq(connections.id, itemId)).get();
+    const item = await this.options.client.item(itemId);
+    const row = toConnectionRow(item);
+    db.insert(connections).values(row).onConflictDoUpdate({ target: connections.id, set: row }).run();
+
+    const before = previous?.snapshot as Item | undefined;
+    if (item.status === 'WAITING_USER_INPUT' && item.parameter && before?.status !== 'WAITING_USER_INPUT') {
+      this.options.onEvent({ kind: 'waiting-user-input', itemId, parameter: item.parameter });
+    }
+    if (item.error && (before?.error?.code !== item.error.code || before.executionStatus !== item.executionStatus)) {
+      this.options.onEvent({
+        kind: 'item-error',
+        itemId,
+        error: itemError(item.error.code, item.error.message, item.error.providerMessage ?? undefined),
+      });
+    }
+    if (before && busyStatuses.has(before.status) && !busyStatuses.has(item.status) && !item.error) {
+      this.options.onEvent({ kind: 'login-succeeded', itemId });
+    }
+    const synced = previous?.syncedLastUpdatedAt ?? null;
+    if (item.status === 'UPDATED' && item.lastUpdatedAt && item.lastUpdatedAt !== synced) {
+      this.options.onEvent({ kind: 'sync-started', itemId, trigger });
+      const counts = await this.options.dataSync.syncItem(itemId, trigger);
+      this.options.onEvent({ kind: 'item-updated', itemId, counts, trigger });
+    }
+    return item;
+  }
+
+  /**
+   * Looks at the item every few seconds while Pluggy works on it (within a time limit),
+   * then syncs its data: after a refresh, an MFA answer, or a new connection ('connect').
+   * Returns when the item is done, or waits on the user (MFA), or failed.
+   */
+  async follow(itemId: string, trigger: SyncTrigger): Promise<void> {
+    const pollMs = this.options.refreshPollMs ?? 3000;
+    const deadline = Date.now() + (this.options.refreshTimeoutMs ?? 10 * 60 * 1000);
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    for (;;) {
+      const item = await this.pollItem(itemId, trigger);
+      if (!busyStatuses.has(item.status)) return;
+      if (Date.now() > deadline) {
+        throw new PluggyError('PLUGGY_TIMEOUT', 'Pluggy is still updating this connection; it will be synced later');
+      }
+      await sleep(pollMs);
+    }
+  }
+
+  private scheduleNext(): void {
+    if (this.paused) return;
+    this.stop();
+    const interval = this.options.intervalMs ?? 15 * 60 * 1000;
+    const jitter = this.options.jitter ?? 0.1;
+    const random = this.options.random ?? Math.random;
+    const delay = Math.round(interval * (1 - jitter + 2 * jitter * random()));
+    const setTimer =
+      this.options.setTimer ??
+      ((run: () => void, ms: number) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      });
+    this.cancelTimer = setTimer(() => void this.pollNow('timer'), delay);
+  }
+}

@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
+import { connections, syncRuns } from '../../../db/schema.ts';
+import type { Logger } from '../../../electron/core/log.ts';
+import type { PluggyClient } from '../../../electron/core/pluggy/client.ts';
+import { createClock, type SandboxClock } from '../../../electron/core/sandbox/clock.ts';
+import { DataSync } from '../../../electron/core/sync/data-sync.ts';
+import { SyncEngine, type SyncEvent } from '../../../electron/core/sync/sync-engine.ts';
+import { clientFor, failure, settledItem } from '../../support/pluggy-client.ts';
+import { startTestSandbox, type SandboxClient } from '../../support/sandbox.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+let clock: SandboxClock;
+let sandbox: SandboxClient;
+let client: PluggyClient;
+let temp: ReturnType<typeof makeTempDir>;
+let database: OpenedDatabase;
+let engine: SyncEngine;
+let events: SyncEvent[];
+let requests: { method: string; path: string }[];
+let timers: { delay: number; run: () => void }[];
+
+beforeEach(async () => {
+  clock = createClock(new Date('2026-11-21T12:00:00.000Z'));
+  sandbox = await startTestSandbox({ clock, minUpdateIntervalMs: 60 * 60 * 1000 });
+  requests = [];
+  const logger: Logger = {
+    info: (event, fields) => {
+      if (event === 'pluggy.request') requests.push(fields as { method: string; path: string });
+    },
+    warn: () => {},
+    error: () => {},
+  };
+  client = clientFor(sandbox, { now: () => clock.now(), logger });
+  temp = makeTempDir();
+  database = openDatabase(join(temp.path, 'balancete.sqlite'));
+  events = [];
+  timers = [];
+  const dataSync = new DataSync({ database, client, logger, now: () => new Date(clock.now()) });
+  engine = new SyncEngine({
+    database,
+    client,
+    dataSync,
+    logger,
+    onEvent: (event) => events.push(event),
+    intervalMs: 60_000,
+    jitter: 0.1,
+    refreshPollMs: 0,
+    setTimer: (run, delay) => {
+      const timer = { run, delay };
+      timers.push(timer);
+      return () => timers.splice(timers.indexOf(timer), 1);
+    },
+    sleep: () => Promise.resolve(),
+  });
+});
+afterEach(async () => {
+  engine.stop();
+  await client.close();
+  await sandbox.stop();
+  database.close();
+  temp.remove();
+});
+
+/** A connection the user made in the Connect window, followed to its end as the app does. */
+async function connect(user: string, connectorId = 0): Promise<string> {
+  const item = await client.createItem({ connectorId, parameters: { user, password: 'password-ok' } });
+  await engine.follow(item.id, 'connect');
+  return item.id;
+}
+
+const kinds = () => events.map((event) => event.kind);
+
+describe('a new connection', () => {
+  it('is followed to its end and its data synced', async () => {
+    const itemId = await connect('user-ok');
+    expect(kinds()).toContain('item-updated');
+    expect(database.db.select().from(syncRuns).get()).toMatchObject({ connectionId: itemId, trigger: 'connect' });
+  });
+
+  it('that needs MFA says so, and finishes once answered', async () => {
+    const itemId = await connect('user-ok', 2);
+    const asked = events.find((event) => event.kind === 'waiting-user-input');
+    expect(asked).toMatchObject({ itemId, parameter: { name: 'token', type: 'number' } });
+    await engine.answerMfa(itemId, { token: '123456' });
+    expect(kinds()).toContain('item-updated');
+  });
+
+  it('that fails at the bank says who can fix it', async () => {
+    const itemId = await connect('user-locked');
+    expect(events.find((event) => event.kind === 'item-error')).toMatchObject({
+      itemId,
+      error: { code: 'PLUGGY_ITEM_ERROR', pluggyCode: 'ACCOUNT_LOCKED', fixableBy: 'bank' },
+    });
+  });
+});
+
+describe('polling', () => {
+  it('syncs what Pluggy updated by itself, and never asks Pluggy to update', async () => {
+    const itemId = await connect('user-ok');
+    events = [];
+    requests = [];
+    await engine.pollNow('test');
+    expect(kinds()).toEqual([]); // nothing moved
+
+    clock.advance(25 * 3600 * 1000); // Pluggy's own daily update ran
+    await engine.pollNow('test');
+    const updated = events.find((event) => event.kind === 'item-updated');
+    const log = sandbox.sandbox.control.items.get(itemId).data?.updateLog.at(-1);
+    expect(updated).toMatchObject({ trigger: 'poll', counts: { created: log?.created.length } });
+    expect(requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+  });
+
+  it('runs again on a timer, give or take the jitter', async () => {
+    await connect('user-ok');
+    await engine.pollNow('test');
+    expect(timers).toHaveLength(1);
+    expect(timers[0]?.delay).toBeGreaterThanOrEqual(54_000);
+    expect(timers[0]?.delay).toBeLessThanOrEqual(66_000);
+  });
+
+  it('skips quietly while Pluggy cannot be reached', async () => {
+    await connect('user-ok');
+    sandbox.sandbox.control.faults.add({ kind: 'reset', path: '/items/' });
+    await expect(engine.pollNow('test')).resolves.toBeUndefined();
+    expect(timers).toHaveLength(1); // and tries again later
+  });
+
+  it('does nothing while paused, and polls as soon as it resumes', async () => {
+    const itemId = await connect('user-ok');
+    engine.pause();
+    clock.advance(25 * 3600 * 1000);
+    await engine.pollNow('test');
+    expect(events.filter((event) => event.kind === 'item-updated')).toHaveLength(1);
+    engine.resume();
+    await engine.pollNow('test');
+    expect(events.filter((event) => event.kind === 'item-updated')).toHaveLength(2);
+    expect(database.db.select().from(connections).where(eq(connections.id, itemId)).get()?.status).toBe('UPDATED');
+  });
+});
+
+describe('refresh from the user', () => {
+  it('asks Pluggy to update, follows it, and syncs', async () => {
+    const itemId = await connect('user-ok');
+    clock.advance(2 * 3600 * 1000);
+    events = [];
+    await engine.refresh(itemId);
+    expect(events.find((event) => event.kind === 'item-updated')).toMatchObject({ trigger: 'manual' });
+    expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('too soon after the last update is a clear, typed refusal', async () => {
+    const itemId = await connect('user-ok');
+    expect(await failure(engine.refresh(itemId))).toMatchObject({ code: 'PLUGGY_UPDATE_TOO_SOON' });
+  });
+});
