@@ -8,7 +8,7 @@ import type { PluggyClient } from '../../../electron/core/pluggy/client.ts';
 import { createClock, type SandboxClock } from '../../../electron/core/sandbox/clock.ts';
 import { DataSync } from '../../../electron/core/sync/data-sync.ts';
 import { SyncEngine, type SyncEvent } from '../../../electron/core/sync/sync-engine.ts';
-import { clientFor, failure, settledItem } from '../../support/pluggy-client.ts';
+import { clientFor, failure } from '../../support/pluggy-client.ts';
 import { startTestSandbox, type SandboxClient } from '../../support/sandbox.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
