@@ -5,6 +5,7 @@ import { listAccounts } from './books/accounts.ts';
 import type { HandlerMap } from './ipc/handler-map.ts';
 import type { Logger, SecretRegistry } from './log.ts';
 import type { CredentialStore } from './secrets/credential-store.ts';
+import type { BankConnections } from './sync/bank-connections.ts';
 import { PluggyAccount, type PluggyApiTarget } from './settings/pluggy-account.ts';
 import { readSettings, updateSettings } from './settings/settings-store.ts';
 
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   pluggyApi: PluggyApiTarget;
   logger: Logger;
   secrets: SecretRegistry;
+  /** The bank connections and their syncing, for the current Pluggy mode. */
+  connections: BankConnections;
 }
 
 /** Every IPC channel's implementation. Main and the E2E bridge both serve exactly this map. */
@@ -30,7 +33,14 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     logger: deps.logger,
     secrets: deps.secrets,
   });
+  const { connections } = deps;
   const settingsChanged = () => emit('settings:changed', readSettings(db));
+  /** A new Pluggy mode means another client and another sync engine. */
+  const pluggyModeChanged = async () => {
+    settingsChanged();
+    await connections.modeChanged();
+    await connections.start().catch((error: unknown) => deps.logger.warn('connections.start-failed', { error }));
+  };
   return {
     'app:info': () => appInfo,
     'settings:get': () => readSettings(db),
@@ -43,18 +53,23 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'pluggy-account:get': () => pluggyAccount.status(),
     'pluggy-account:save': async (input) => {
       const status = await pluggyAccount.save(input);
-      settingsChanged();
+      await pluggyModeChanged();
       return status;
     },
     'pluggy-account:use': async ({ mode }) => {
       const status = await pluggyAccount.use(mode);
-      settingsChanged();
+      await pluggyModeChanged();
       return status;
     },
     'pluggy-account:remove': async () => {
       const status = await pluggyAccount.remove();
-      settingsChanged();
+      await pluggyModeChanged();
       return status;
     },
+    'connectors:list': (input) => connections.connectors(input?.search),
+    'connections:list': () => connections.list(),
+    'connections:create': ({ connectorId, parameters }) => connections.connect(connectorId, parameters),
+    'connections:mfa': ({ itemId, answer }) => connections.answerMfa(itemId, answer),
+    'connections:refresh': ({ itemId }) => connections.refresh(itemId),
   };
 }

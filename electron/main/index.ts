@@ -4,7 +4,10 @@ import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers } from '../core/handlers.ts';
 import { createConsoleLogger, createRedactingLogger, SecretRegistry } from '../core/log.ts';
 import { CredentialStore } from '../core/secrets/credential-store.ts';
+import { startSandbox } from '../core/sandbox/server.ts';
 import { pluggyApi } from '../core/settings/pluggy-account.ts';
+import { BankConnections } from '../core/sync/bank-connections.ts';
+import { toSyncNotice } from '../core/sync/sync-notice.ts';
 import { contentSecurityPolicy } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
@@ -21,6 +24,7 @@ const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : appOrigin]
 
 let mainWindow: BrowserWindow | null = null;
 let database: OpenedDatabase | null = null;
+let bankConnections: BankConnections | null = null;
 
 registerAppScheme();
 applyDataDirectoryOverride();
@@ -40,7 +44,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && database) openMainWindow();
   });
-  app.on('will-quit', () => database?.close());
+  app.on('will-quit', () => {
+    void bankConnections?.close();
+    database?.close();
+  });
   hardenWebContents(trustedOrigins);
   app
     .whenReady()
@@ -61,17 +68,34 @@ function start(): void {
   } else {
     serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   }
+  const credentials = new CredentialStore();
+  bankConnections = new BankConnections({
+    database,
+    credentials,
+    pluggyApi,
+    // Demo mode: the embedded sandbox, its certificate and items kept in the user-data folder,
+    // with a few seconds between an update's steps so progress can be seen.
+    startDemoSandbox: (directory) =>
+      startSandbox({ certificateDir: directory, statePath: join(directory, 'state.json'), stepMs: 1500 }),
+    demoDirectory: app.getPath('userData'),
+    logger: log,
+    secrets,
+    onEvent: (event) => broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event)),
+  });
   const handlers = createHandlers({
     db: database.db,
     appInfo: { version: app.getVersion(), dataDirectory: app.getPath('userData') },
     emit: (event, payload) => broadcast(trustedOrigins, event, payload),
-    credentials: new CredentialStore(),
+    credentials,
     pluggyApi,
     logger: log,
     secrets,
+    connections: bankConnections,
   });
   registerIpc(handlers, trustedOrigins, log);
   openMainWindow();
+  // Poll at start-up, then on the timer (design.md §5).
+  bankConnections.start().catch((error: unknown) => log.warn('connections.start-failed', { error }));
   log.info('app.started', { version: app.getVersion() });
 }
 

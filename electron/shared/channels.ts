@@ -12,10 +12,15 @@ export const channelNames = [
   'pluggy-account:save',
   'pluggy-account:use',
   'pluggy-account:remove',
+  'connectors:list',
+  'connections:list',
+  'connections:create',
+  'connections:mfa',
+  'connections:refresh',
 ] as const;
 export type Channel = (typeof channelNames)[number];
 
-export const eventNameList = ['settings:changed'] as const;
+export const eventNameList = ['settings:changed', 'sync:notice'] as const;
 export type EventName = (typeof eventNameList)[number];
 
 export function isChannel(value: unknown): value is Channel {

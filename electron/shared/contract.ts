@@ -8,6 +8,12 @@ import {
   PluggyModeInput,
   Settings,
   SettingsPatch,
+  ConnectInput,
+  ConnectionSummary,
+  ConnectorSummary,
+  ItemInput,
+  MfaInput,
+  SyncNotice,
 } from './models.ts';
 
 export { type Channel, type EventName, isChannel, isEventName } from './channels.ts';
@@ -29,6 +35,19 @@ export const contract = {
   'pluggy-account:remove': { input: z.void(), output: PluggyAccountStatus },
   /** Demo, or the keys already kept (PLUGGY_KEYS_MISSING without them). */
   'pluggy-account:use': { input: PluggyModeInput, output: PluggyAccountStatus },
+  'connectors:list': {
+    input: z
+      .object({ search: z.string().max(100).optional() })
+      .strict()
+      .optional(),
+    output: z.array(ConnectorSummary),
+  },
+  'connections:list': { input: z.void(), output: z.array(ConnectionSummary) },
+  /** Links a bank: creates the connection and follows it (progress arrives as sync:notice events). */
+  'connections:create': { input: ConnectInput, output: ConnectionSummary },
+  'connections:mfa': { input: MfaInput, output: ConnectionSummary },
+  /** The user asks for fresh data now: resolves once Pluggy's update and the sync are done. */
+  'connections:refresh': { input: ItemInput, output: ConnectionSummary },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -38,6 +57,7 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 /** Events main pushes to renderers, each with its payload schema. */
 export const events = {
   'settings:changed': Settings,
+  'sync:notice': SyncNotice,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

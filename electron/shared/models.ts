@@ -63,3 +63,60 @@ export const PluggyCredentialsInput = z
   })
   .strict();
 export type PluggyCredentialsInput = z.infer<typeof PluggyCredentialsInput>;
+
+/** A bank the Connect window offers, with the form its login needs. */
+export const ConnectorSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  imageUrl: z.string().nullable(),
+  primaryColor: z.string().nullable(),
+  credentials: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      type: z.string(),
+      validation: z.string().nullable(),
+      validationMessage: z.string().nullable(),
+      placeholder: z.string().nullable(),
+      optional: z.boolean(),
+      options: z.array(z.object({ value: z.string(), label: z.string() })),
+    }),
+  ),
+});
+export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
+
+/** One bank connection (a Pluggy item) as the screens show it. */
+export const ConnectionSummary = z.object({
+  id: z.string(),
+  institution: z.string(),
+  institutionColor: z.string().nullable(),
+  status: z.string(),
+  executionStatus: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  /** The MFA question the bank is waiting on, if any. */
+  waitingFor: z
+    .object({ name: z.string(), label: z.string(), type: z.string(), expiresAt: z.string().nullable() })
+    .nullable(),
+  lastSyncedAt: z.string().nullable(),
+  syncing: z.boolean(),
+});
+export type ConnectionSummary = z.infer<typeof ConnectionSummary>;
+
+const ParameterValues = z.record(z.string().min(1).max(100), z.string().max(500));
+
+export const ConnectInput = z.object({ connectorId: z.number().int().min(0), parameters: ParameterValues }).strict();
+export const MfaInput = z.object({ itemId: z.string().min(1).max(100), answer: ParameterValues }).strict();
+export const ItemInput = z.object({ itemId: z.string().min(1).max(100) }).strict();
+
+/** What main tells the windows as syncing goes on (the events Pluggy's webhooks would carry). */
+export const SyncNotice = z.object({
+  kind: z.enum(['item-updated', 'item-error', 'waiting-user-input', 'login-succeeded', 'sync-started']),
+  itemId: z.string(),
+  created: z.number().int().optional(),
+  updated: z.number().int().optional(),
+  removed: z.number().int().optional(),
+  errorCode: z.string().optional(),
+  fixableBy: z.string().optional(),
+});
+export type SyncNotice = z.infer<typeof SyncNotice>;

@@ -14,19 +14,29 @@ let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
 let handlers: HandlerMap;
 let emitted: { event: string; payload: unknown }[];
+let disposals: (() => Promise<void>)[] = [];
+
+/** Handler dependencies that are disposed of after the test. */
+function deps(...args: Parameters<typeof testHandlerDeps>) {
+  const made = testHandlerDeps(...args);
+  disposals.push(() => made.dispose());
+  return made;
+}
 
 beforeEach(() => {
   temp = makeTempDir();
   database = openDatabase(join(temp.path, 'balancete.sqlite'));
   emitted = [];
   handlers = createHandlers(
-    testHandlerDeps(database, {
+    deps(database, {
       appInfo: { version: '0.0.0-test', dataDirectory: temp.path },
       emit: (event, payload) => emitted.push({ event, payload }),
     }),
   );
 });
-afterEach(() => {
+afterEach(async () => {
+  await Promise.all(disposals.map((dispose) => dispose()));
+  disposals = [];
   database.close();
   temp.remove();
 });
@@ -39,8 +49,8 @@ describe('handler map', () => {
   it('answers with outputs that match the contract', async () => {
     seedTwoAccounts(database.db);
     for (const channel of channels) {
-      // These need an input; they are covered in their own tests.
-      if (['settings:update', 'pluggy-account:save', 'pluggy-account:use'].includes(channel)) continue;
+      // Channels that need an input are covered in their own tests.
+      if (!contract[channel].input.safeParse(undefined).success) continue;
       const result = await dispatch(handlers, channel, undefined, { validateOutput: true });
       expect(result.ok, channel).toBe(true);
       if (result.ok) expect(() => contract[channel].output.parse(result.value), channel).not.toThrow();
@@ -89,7 +99,7 @@ describe('settings', () => {
 
     database.close();
     database = openDatabase(join(temp.path, 'balancete.sqlite'));
-    const reopened = createHandlers(testHandlerDeps(database));
+    const reopened = createHandlers(deps(database));
     expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({
       ok: true,
       value: { language: 'en', pluggyMode: 'demo' },

@@ -12,6 +12,7 @@ let sandbox: SandboxClient;
 let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
 let handlers: HandlerMap;
+let deps: ReturnType<typeof testHandlerDeps>;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -20,12 +21,12 @@ afterAll(() => sandbox.stop());
 beforeEach(() => {
   temp = makeTempDir();
   database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  handlers = createHandlers(
-    testHandlerDeps(database, { pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca } }),
-  );
+  deps = testHandlerDeps(database, { pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca } });
+  handlers = createHandlers(deps);
 });
 afterEach(async () => {
   await dispatch(handlers, 'pluggy-account:remove', undefined);
+  await deps.dispose();
   database.close();
   temp.remove();
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
@@ -36,14 +36,14 @@ it('a whole session leaves the secret and the API keys out of logs, the database
     secrets,
   );
   const events: unknown[] = [];
-  const handlers = createHandlers(
-    testHandlerDeps(database, {
-      logger,
-      secrets,
-      emit: (event, payload) => events.push({ event, payload }),
-      pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
-    }),
-  );
+  const deps = testHandlerDeps(database, {
+    logger,
+    secrets,
+    emit: (event, payload) => events.push({ event, payload }),
+    pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
+  });
+  const handlers = createHandlers(deps);
+  onTestFinished(() => deps.dispose());
   const ipc: unknown[] = [];
   const call = async (channel: string, input?: unknown) => {
     const result = await dispatch(handlers, channel, input, {

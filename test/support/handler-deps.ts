@@ -1,23 +1,57 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { OpenedDatabase } from '../../db/open.ts';
 import type { HandlerDeps } from '../../electron/core/handlers.ts';
 import { type Logger, SecretRegistry, silentLogger } from '../../electron/core/log.ts';
+import { startSandbox } from '../../electron/core/sandbox/server.ts';
 import { CredentialStore } from '../../electron/core/secrets/credential-store.ts';
+import { BankConnections } from '../../electron/core/sync/bank-connections.ts';
+import { toSyncNotice } from '../../electron/core/sync/sync-notice.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 /**
  * Handler dependencies for tests: the real ones, with a keychain entry of the test's own
- * (parallel tests share one Secret Service) and, unless a test says otherwise, a Pluggy
- * address nothing listens on.
+ * (parallel tests share one Secret Service), a Pluggy address nothing listens on unless a
+ * test gives one, and demo mode's embedded sandbox (started only if a test connects a
+ * bank) in a temp folder, with items that settle at once. `dispose` stops what started.
  */
-export function testHandlerDeps(database: OpenedDatabase, overrides: Partial<HandlerDeps> = {}): HandlerDeps {
+export function testHandlerDeps(
+  database: OpenedDatabase,
+  overrides: Partial<HandlerDeps> = {},
+): HandlerDeps & { dispose(): Promise<void> } {
+  const temp = makeTempDir('balancete-handlers-');
+  const logger: Logger = overrides.logger ?? silentLogger;
+  const secrets = overrides.secrets ?? new SecretRegistry();
+  const credentials = overrides.credentials ?? new CredentialStore({ service: `Balancete-test-${randomUUID()}` });
+  const pluggyApi = overrides.pluggyApi ?? { baseUrl: 'https://127.0.0.1:9' };
+  const emit = overrides.emit ?? (() => {});
+  const connections =
+    overrides.connections ??
+    new BankConnections({
+      database,
+      credentials,
+      pluggyApi,
+      startDemoSandbox: (directory) =>
+        startSandbox({ certificateDir: directory, statePath: join(directory, 'state.json'), stepMs: 0 }),
+      demoDirectory: temp.path,
+      logger,
+      secrets,
+      onEvent: (event) => emit('sync:notice', toSyncNotice(event)),
+      engine: { refreshPollMs: 10 },
+    });
   return {
     db: database.db,
     appInfo: { version: '0.0.0-test', dataDirectory: '/tmp/balancete-test' },
-    emit: () => {},
-    credentials: new CredentialStore({ service: `Balancete-test-${randomUUID()}` }),
-    pluggyApi: { baseUrl: 'https://127.0.0.1:9' },
-    logger: silentLogger satisfies Logger,
-    secrets: new SecretRegistry(),
     ...overrides,
+    emit,
+    credentials,
+    pluggyApi,
+    logger,
+    secrets,
+    connections,
+    async dispose() {
+      await connections.close();
+      temp.remove();
+    },
   };
 }

@@ -1,0 +1,229 @@
+import { join } from 'node:path';
+import { desc, eq, isNull } from 'drizzle-orm';
+import type { OpenedDatabase } from '../../../db/open.ts';
+import { connections, syncRuns } from '../../../db/schema.ts';
+import type { ConnectionSummary, ConnectorSummary, PluggyMode } from '../../shared/models.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Logger, SecretRegistry } from '../log.ts';
+import { PluggyClient } from '../pluggy/client.ts';
+import type { Item } from '../pluggy/models.ts';
+import type { SandboxHandle } from '../sandbox/server.ts';
+import type { CredentialStore } from '../secrets/credential-store.ts';
+import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
+import { readSettings } from '../settings/settings-store.ts';
+import { DataSync } from './data-sync.ts';
+import { SyncEngine, type SyncEvent } from './sync-engine.ts';
+
+export interface BankConnectionsOptions {
+  database: OpenedDatabase;
+  credentials: CredentialStore;
+  pluggyApi: PluggyApiTarget;
+  /** Starts the embedded sandbox for demo mode, keeping its state in `directory`. */
+  startDemoSandbox: (directory: string) => Promise<SandboxHandle>;
+  /** Where demo mode keeps the sandbox's certificate and state (the user-data folder). */
+  demoDirectory: string;
+  logger: Logger;
+  secrets: SecretRegistry;
+  onEvent: (event: SyncEvent) => void;
+  /** Passed to the sync engine (tests use short intervals and manual timers). */
+  engine?: Partial<ConstructorParameters<typeof SyncEngine>[0]>;
+}
+
+interface Runtime {
+  mode: PluggyMode;
+  client: PluggyClient;
+  engine: SyncEngine;
+}
+
+/**
+ * The user's bank connections, whichever Pluggy they come from: the embedded sandbox in
+ * demo mode, or the user's own application with the keys in the keychain. Builds the
+ * client and sync engine for the current mode (again when the mode changes), and is what
+ * the Connect window and the connection screens talk to.
+ */
+export class BankConnections {
+  private readonly options: BankConnectionsOptions;
+  private runtime: Promise<Runtime> | undefined;
+  private sandbox: Promise<SandboxHandle> | undefined;
+
+  constructor(options: BankConnectionsOptions) {
+    this.options = options;
+  }
+
+  /** Connectors to offer in the Connect window; in demo mode, the sandbox banks. */
+  async connectors(search?: string): Promise<ConnectorSummary[]> {
+    const { client, mode } = await this.current();
+    const list = await client.connectors({
+      sandbox: mode === 'demo',
+      countries: ['BR'],
+      ...(search ? { name: search } : {}),
+    });
+    return list
+      .filter((connector) => mode !== 'demo' || connector.isSandbox)
+      .map((connector) => ({
+        id: connector.id,
+        name: connector.name,
+        imageUrl: connector.imageUrl ?? null,
+        primaryColor: connector.primaryColor ?? null,
+        credentials: (connector.credentials ?? []).map((credential) => ({
+          name: credential.name,
+          label: credential.label,
+          type: credential.type,
+          validation: credential.validation ?? null,
+          validationMessage: credential.validationMessage ?? null,
+          placeholder: credential.placeholder ?? null,
+          optional: credential.optional ?? false,
+          options: credential.options ?? [],
+        })),
+      }));
+  }
+
+  /** Creates the item, records it, and follows it in the background to its end. */
+  async connect(connectorId: number, parameters: Record<string, string>): Promise<ConnectionSummary> {
+    const { client, engine } = await this.current();
+    const item = await client.createItem({ connectorId, parameters });
+    this.record(item);
+    void engine.follow(item.id, 'connect').catch((error: unknown) => this.failedInBackground(item.id, error));
+    return this.summary(item.id);
+  }
+
+  async answerMfa(itemId: string, answer: Record<string, string>): Promise<ConnectionSummary> {
+    const { engine } = await this.current();
+    void engine.answerMfa(itemId, answer).catch((error: unknown) => this.failedInBackground(itemId, error));
+    return this.summary(itemId);
+  }
+
+  /** The user asked for fresh data (tray, screen): waits for the update and its sync. */
+  async refresh(itemId: string): Promise<ConnectionSummary> {
+    const { engine } = await this.current();
+    await engine.refresh(itemId);
+    return this.summary(itemId);
+  }
+
+  list(): ConnectionSummary[] {
+    const { db } = this.options.database;
+    return db
+      .select({ id: connections.id })
+      .from(connections)
+      .where(isNull(connections.removedAt))
+      .orderBy(connections.connectorName)
+      .all()
+      .map((row) => this.summary(row.id));
+  }
+
+  /** Starts polling for the current mode (at start-up, and after a mode change). */
+  async start(): Promise<void> {
+    (await this.current()).engine.start();
+  }
+
+  /** The mode changed: the next call builds a client and engine for the new one. */
+  async modeChanged(): Promise<void> {
+    const previous = this.runtime;
+    this.runtime = undefined;
+    if (previous) {
+      const runtime = await previous.catch(() => undefined);
+      runtime?.engine.stop();
+      await runtime?.client.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.modeChanged();
+    const sandbox = await this.sandbox?.catch(() => undefined);
+    await sandbox?.stop();
+  }
+
+  private current(): Promise<Runtime> {
+    this.runtime ??= this.build().catch((error: unknown) => {
+      this.runtime = undefined;
+      throw error;
+    });
+    return this.runtime;
+  }
+
+  private async build(): Promise<Runtime> {
+    const { database, logger, secrets } = this.options;
+    const mode = readSettings(database.db).pluggyMode;
+    let client: PluggyClient;
+    if (mode === 'demo') {
+      this.sandbox ??= this.options.startDemoSandbox(join(this.options.demoDirectory, 'sandbox'));
+      const sandbox = await this.sandbox;
+      client = new PluggyClient({
+        baseUrl: sandbox.url,
+        sandboxCa: sandbox.ca,
+        ...sandbox.credentials,
+        logger,
+        secrets,
+      });
+    } else {
+      const keys = await this.options.credentials.read();
+      if (!keys) throw new AppError('PLUGGY_KEYS_MISSING', 'No Pluggy keys are kept: save them in Settings');
+      client = new PluggyClient({ ...this.options.pluggyApi, ...keys, logger, secrets });
+    }
+    const dataSync = new DataSync({ database, client, logger });
+    const engine = new SyncEngine({
+      database,
+      client,
+      dataSync,
+      logger,
+      onEvent: this.options.onEvent,
+      ...this.options.engine,
+    });
+    return { mode, client, engine };
+  }
+
+  private record(item: Item): void {
+    const { db } = this.options.database;
+    db.insert(connections)
+      .values({
+        id: item.id,
+        connectorId: item.connector.id,
+        connectorName: item.connector.name,
+        connectorImageUrl: item.connector.imageUrl ?? null,
+        connectorPrimaryColor: item.connector.primaryColor ?? null,
+        status: item.status,
+        executionStatus: item.executionStatus,
+        snapshot: item,
+      })
+      .onConflictDoNothing()
+      .run();
+  }
+
+  private summary(itemId: string): ConnectionSummary {
+    const { db } = this.options.database;
+    const row = db.select().from(connections).where(eq(connections.id, itemId)).get();
+    if (!row) throw new AppError('NOT_FOUND', `No connection ${itemId}`);
+    const lastRun = db
+      .select()
+      .from(syncRuns)
+      .where(eq(syncRuns.connectionId, itemId))
+      .orderBy(desc(syncRuns.id))
+      .limit(1)
+      .get();
+    const snapshot = row.snapshot as Item | null;
+    return {
+      id: row.id,
+      institution: row.connectorName,
+      institutionColor: row.connectorPrimaryColor,
+      status: row.status,
+      executionStatus: row.executionStatus,
+      errorCode: row.errorCode,
+      errorMessage: row.errorMessage,
+      waitingFor:
+        row.status === 'WAITING_USER_INPUT' && snapshot?.parameter
+          ? {
+              name: snapshot.parameter.name,
+              label: snapshot.parameter.label,
+              type: snapshot.parameter.type,
+              expiresAt: snapshot.parameter.expiresAt ?? null,
+            }
+          : null,
+      lastSyncedAt: lastRun?.status === 'succeeded' ? (lastRun.finishedAt ?? null) : null,
+      syncing: lastRun?.status === 'running',
+    };
+  }
+
+  private failedInBackground(itemId: string, error: unknown): void {
+    this.options.logger.warn('connections.follow-failed', { itemId, error });
+  }
+}

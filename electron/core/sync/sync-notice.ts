@@ -1,0 +1,19 @@
+import type { SyncNotice } from '../../shared/models.ts';
+import type { SyncEvent } from './sync-engine.ts';
+
+/** A sync event as the windows receive it: plain data, no error objects. */
+export function toSyncNotice(event: SyncEvent): SyncNotice {
+  switch (event.kind) {
+    case 'item-updated':
+      return { kind: event.kind, itemId: event.itemId, ...event.counts };
+    case 'item-error':
+      return {
+        kind: event.kind,
+        itemId: event.itemId,
+        errorCode: event.error.pluggyCode ?? event.error.code,
+        ...(event.error.fixableBy ? { fixableBy: event.error.fixableBy } : {}),
+      };
+    default:
+      return { kind: event.kind, itemId: event.itemId };
+  }
+}
