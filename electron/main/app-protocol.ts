@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { net, protocol } from 'electron';
+import { net, protocol, type Session } from 'electron';
 import { resolveStaticFile, staticContentTypes } from '../core/static-files.ts';
 import { contentSecurityPolicy } from '../shared/csp.ts';
 
@@ -20,9 +20,9 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files below `rendererDir`; anything else is a 404. */
-export function serveAppScheme(rendererDir: string): void {
-  protocol.handle(appScheme, async (request) => {
+/** Serves files below `rendererDir` in a session (the default one unless given); anything else is a 404. */
+export function serveAppScheme(rendererDir: string, inSession?: Session): void {
+  (inSession?.protocol ?? protocol).handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const file = resolveStaticFile(rendererDir, url.pathname);
     if (url.host !== 'balancete' || !file || !statSync(file, { throwIfNoEntry: false })?.isFile()) {

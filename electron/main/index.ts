@@ -13,6 +13,7 @@ import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts'
 import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
 import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
+import { connectPartition, openConnectWindow } from './connect-window.ts';
 import { createMainWindow } from './main-window.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
@@ -66,7 +67,9 @@ function start(): void {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }); // eng-disable CSP_JS_CHECK
     });
   } else {
-    serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
+    const rendererDir = join(import.meta.dirname, '..', 'renderer');
+    serveAppScheme(rendererDir);
+    serveAppScheme(rendererDir, session.fromPartition(connectPartition));
   }
   const credentials = new CredentialStore();
   bankConnections = new BankConnections({
@@ -91,6 +94,13 @@ function start(): void {
     logger: log,
     secrets,
     connections: bankConnections,
+    openConnectWindow: () =>
+      openConnectWindow({
+        preloadPath: preloadPath(),
+        url: devServerUrl ? new URL('connect.html', devServerUrl).toString() : `${appOrigin}/connect.html`,
+        iconPath: iconPath(),
+        parent: mainWindow,
+      }),
   });
   registerIpc(handlers, trustedOrigins, log);
   openMainWindow();
@@ -99,11 +109,14 @@ function start(): void {
   log.info('app.started', { version: app.getVersion() });
 }
 
+const preloadPath = () => join(import.meta.dirname, '..', 'preload', 'index.cjs');
+const iconPath = () => join(app.getAppPath(), 'resources', 'icon.png');
+
 function openMainWindow(): void {
   mainWindow = createMainWindow({
-    preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+    preloadPath: preloadPath(),
     url: devServerUrl ?? `${appOrigin}/index.html`,
-    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    iconPath: iconPath(),
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

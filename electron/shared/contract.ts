@@ -48,6 +48,8 @@ export const contract = {
   'connections:mfa': { input: MfaInput, output: ConnectionSummary },
   /** The user asks for fresh data now: resolves once Pluggy's update and the sync are done. */
   'connections:refresh': { input: ItemInput, output: ConnectionSummary },
+  /** Opens (or brings forward) the Connect window, where banks are linked. */
+  'connect-window:open': { input: z.void(), output: z.null() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { makeTempDir } from './temp-dir.ts';
 export function testHandlerDeps(
   database: OpenedDatabase,
   overrides: Partial<HandlerDeps> = {},
+  options: { demoDirectory?: string } = {},
 ): HandlerDeps & { dispose(): Promise<void> } {
   const temp = makeTempDir('balancete-handlers-');
   const logger: Logger = overrides.logger ?? silentLogger;
@@ -33,7 +34,7 @@ export function testHandlerDeps(
       pluggyApi,
       startDemoSandbox: (directory) =>
         startSandbox({ certificateDir: directory, statePath: join(directory, 'state.json'), stepMs: 0 }),
-      demoDirectory: temp.path,
+      demoDirectory: options.demoDirectory ?? temp.path,
       logger,
       secrets,
       onEvent: (event) => emit('sync:notice', toSyncNotice(event)),
@@ -42,6 +43,7 @@ export function testHandlerDeps(
   return {
     db: database.db,
     appInfo: { version: '0.0.0-test', dataDirectory: '/tmp/balancete-test' },
+    openConnectWindow: () => {},
     ...overrides,
     emit,
     credentials,
