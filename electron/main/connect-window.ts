@@ -27,8 +27,9 @@ export function openConnectWindow({ preloadPath, url, iconPath, parent }: Connec
   denyPermissions(session.fromPartition(connectPartition));
   // Web preferences from secureWebPreferences() (contextIsolation, sandbox, no Auxclick), which
   // Electronegativity cannot follow: it reads only literal options.
-  connectWindow = new BrowserWindow({
-    // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
+  // (The disable must stay on the line that opens the options, hence prettier-ignore.)
+  // prettier-ignore
+  connectWindow = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
     title: 'Balancete',
     width: 520,
     height: 720,

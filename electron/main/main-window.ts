@@ -11,8 +11,9 @@ export interface MainWindowOptions {
 export function createMainWindow({ preloadPath, url, iconPath }: MainWindowOptions): BrowserWindow {
   // Its web preferences come from secureWebPreferences() below (contextIsolation, sandbox, no
   // Auxclick), which Electronegativity cannot follow: it reads only literal options.
-  const window = new BrowserWindow({
-    // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
+  // (The disable must stay on the line that opens the options, hence prettier-ignore.)
+  // prettier-ignore
+  const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
     title: 'Balancete',
     width: 1280,
     height: 800,
