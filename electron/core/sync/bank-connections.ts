@@ -12,6 +12,7 @@ import type { CredentialStore } from '../secrets/credential-store.ts';
 import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { DataSync } from './data-sync.ts';
+import { toConnectionRow } from './pluggy-mapping.ts';
 import { SyncEngine, type SyncEvent } from './sync-engine.ts';
 
 export interface BankConnectionsOptions {
@@ -87,9 +88,11 @@ export class BankConnections {
     return this.summary(item.id);
   }
 
+  /** Sends the MFA answer, then follows the update in the background. */
   async answerMfa(itemId: string, answer: Record<string, string>): Promise<ConnectionSummary> {
-    const { engine } = await this.current();
-    void engine.answerMfa(itemId, answer).catch((error: unknown) => this.failedInBackground(itemId, error));
+    const { client, engine } = await this.current();
+    this.record(await client.sendMfa(itemId, answer));
+    void engine.follow(itemId, 'connect').catch((error: unknown) => this.failedInBackground(itemId, error));
     return this.summary(itemId);
   }
 
@@ -172,20 +175,13 @@ export class BankConnections {
     return { mode, client, engine };
   }
 
+  /** Keeps what Pluggy just said about an item, so screens see it before the next poll. */
   private record(item: Item): void {
-    const { db } = this.options.database;
-    db.insert(connections)
-      .values({
-        id: item.id,
-        connectorId: item.connector.id,
-        connectorName: item.connector.name,
-        connectorImageUrl: item.connector.imageUrl ?? null,
-        connectorPrimaryColor: item.connector.primaryColor ?? null,
-        status: item.status,
-        executionStatus: item.executionStatus,
-        snapshot: item,
-      })
-      .onConflictDoNothing()
+    const row = toConnectionRow(item);
+    this.options.database.db
+      .insert(connections)
+      .values(row)
+      .onConflictDoUpdate({ target: connections.id, set: row })
       .run();
   }
 

@@ -27,6 +27,8 @@ export const queryKeys = {
   settings: ['settings'] as const,
   appInfo: ['app-info'] as const,
   pluggyAccount: ['pluggy-account'] as const,
+  connections: ['connections'] as const,
+  connectors: (search: string) => ['connectors', search] as const,
 };
 
 export function useAccounts() {
@@ -83,4 +85,22 @@ export function useChoosePluggyMode() {
 export function useRemovePluggyAccount() {
   const api = useApi();
   return usePluggyAccountChange(() => api.invoke('pluggy-account:remove'));
+}
+
+export function useConnectors(search: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.connectors(search),
+    queryFn: () => api.invoke('connectors:list', search ? { search } : {}),
+  });
+}
+
+/** The connections, looked at again every `refreshMs` while something is in progress. */
+export function useConnections(refreshMs: number | false = false) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.connections,
+    queryFn: () => api.invoke('connections:list'),
+    refetchInterval: refreshMs,
+  });
 }

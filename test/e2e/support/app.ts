@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, expect } from '@playwright/test';
 import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
 import { CredentialStore } from '../../../electron/core/secrets/credential-store.ts';
@@ -56,7 +56,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, sandbox, keychain }, use) => {
+  app: async ({ page, context, sandbox, keychain }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer is missing: run `npm run build` before the E2E tests');
     }
@@ -64,8 +64,17 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
     const databaseFile = join(temp.path, 'balancete.sqlite');
     // This test's own entry in the shared test keychain, kept across restarts.
     const keychainService = `Balancete-e2e-${randomUUID()}`;
+    /** Main sends events to every window: here, every page of the browser context. */
     const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
-      await page.evaluate(([name, data]) => window.__balanceteEmit?.(name, data), [event, payload] as const);
+      await Promise.all(
+        context
+          .pages()
+          .map((each) =>
+            each
+              .evaluate(([name, data]) => window.__balanceteEmit?.(name, data), [event, payload] as const)
+              .catch(() => {}),
+          ),
+      );
     };
     /** What main builds at start-up: the database opened and migrated, and the handler map over it. */
     const startMain = () => {
@@ -74,21 +83,28 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
         keychain === 'missing'
           ? new CredentialStore({ loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")) })
           : new CredentialStore({ service: keychainService });
-      const map = createHandlers(
-        testHandlerDeps(opened, {
+      const deps = testHandlerDeps(
+        opened,
+        {
           appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
           emit: (event, payload) => void emit(event, payload).catch(() => {}),
           pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
           credentials,
-        }),
+          // The Connect window, as a new page of the same browser context (same bridge).
+          openConnectWindow: async () => {
+            const connectPage = await context.newPage();
+            await connectPage.goto(`${appOrigin}/connect.html`);
+          },
+        },
+        { demoDirectory: join(temp.path, 'demo') },
       );
-      return { database: opened, handlers: map, credentials };
+      return { database: opened, handlers: createHandlers(deps), credentials, deps };
     };
     let main = startMain();
     const ipc: IpcExchange[] = [];
 
-    await serveRenderer(page);
-    await page.exposeBinding('__balanceteInvoke', async (source, channel: unknown, input: unknown) => {
+    await serveRenderer(context);
+    await context.exposeBinding('__balanceteInvoke', async (source, channel: unknown, input: unknown) => {
       if (!isTrustedOrigin(source.frame.url(), [appOrigin])) {
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
@@ -99,7 +115,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       ipc.push({ channel, input, result });
       return result;
     });
-    await page.addInitScript(installBridge);
+    await context.addInitScript(installBridge);
 
     const fixture: AppFixture = {
       ipc,
@@ -108,6 +124,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       dataDirectory: temp.path,
       emit,
       async restart() {
+        await main.deps.dispose();
         main.database.close();
         main = startMain();
         fixture.database = main.database;
@@ -122,6 +139,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
     await use(fixture);
     // Leave the shared test keychain clean; a store with no keychain has nothing to remove.
     await main.credentials.remove().catch(() => {});
+    await main.deps.dispose();
     main.database.close();
     temp.remove();
   },
@@ -162,8 +180,8 @@ function installBridge(): void {
 }
 
 /** Serves out/renderer at the app origin as main's app:// handler does; other origins get a blank page. */
-async function serveRenderer(page: Page): Promise<void> {
-  await page.route('https://**/*', async (route) => {
+async function serveRenderer(context: BrowserContext): Promise<void> {
+  await context.route('https://**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== appOrigin) {
       await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' });

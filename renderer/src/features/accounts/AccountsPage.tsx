@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
-import { useAccounts } from '../../api/queries.ts';
+import { useAccounts, useApi } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
 import { AccountRow } from './AccountRow.tsx';
@@ -13,9 +13,12 @@ export function AccountsPage() {
 
   return (
     <section className="page" aria-labelledby="accounts-title">
-      <header className="page-header">
-        <h1 id="accounts-title">{t('accounts.title')}</h1>
-        <p className="page-subtitle">{t('accounts.subtitle')}</p>
+      <header className="page-header page-header-actions">
+        <div>
+          <h1 id="accounts-title">{t('accounts.title')}</h1>
+          <p className="page-subtitle">{t('accounts.subtitle')}</p>
+        </div>
+        <ConnectBankButton />
       </header>
       {accounts.isPending && <p className="muted">{t('common.loading')}</p>}
       {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
@@ -64,6 +67,17 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
         </section>
       ))}
     </>
+  );
+}
+
+/** Opens the Connect window, where a bank is linked. */
+function ConnectBankButton() {
+  const { t } = useTranslation();
+  const api = useApi();
+  return (
+    <button type="button" className="primary" onClick={() => void api.invoke('connect-window:open')}>
+      {t('connect.open')}
+    </button>
   );
 }
 

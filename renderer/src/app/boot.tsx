@@ -1,0 +1,39 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { type ReactNode, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { type ApiClient, connectToMain } from '../api/client.ts';
+import { ApiContext, createQueryClient } from '../api/queries.ts';
+import { changeLanguage, initI18n } from '../i18n/index.ts';
+import { NoBridge } from './NoBridge.tsx';
+import '../styles.css';
+
+/**
+ * Starts one of Balancete's pages: finds the bridge to main, sets the language the user
+ * chose, keeps it in step with other windows, and renders the page with the API and query
+ * cache around it. Outside Balancete (no bridge) it says so instead.
+ */
+export async function bootPage(render: (api: ApiClient, queryClient: QueryClient) => ReactNode): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const api = connectToMain();
+  if (!api) {
+    await initI18n('pt-BR');
+    root.render(<NoBridge />);
+    return;
+  }
+  const settings = await api.invoke('settings:get').catch(() => null);
+  await initI18n(settings?.language ?? 'pt-BR');
+  api.on('settings:changed', (next) => void changeLanguage(next.language));
+  const queryClient = createQueryClient();
+  // Data synced in the background changes what every screen shows.
+  api.on('sync:notice', (notice) => {
+    if (notice.kind === 'item-updated') void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+    void queryClient.invalidateQueries({ queryKey: ['connections'] });
+  });
+  root.render(
+    <StrictMode>
+      <ApiContext value={api}>
+        <QueryClientProvider client={queryClient}>{render(api, queryClient)}</QueryClientProvider>
+      </ApiContext>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,274 @@
+import { useMutation } from '@tanstack/react-query';
+import { type SyntheticEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionSummary, ConnectorSummary } from '../../../../electron/shared/models.ts';
+import { useApi, useConnections, useConnectors } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'login'; connector: ConnectorSummary }
+  | { kind: 'following'; connector: ConnectorSummary; itemId: string };
+
+/** Statuses after which Pluggy has nothing more to do for this link. */
+const failedStatuses = new Set(['LOGIN_ERROR', 'OUTDATED']);
+
+/**
+ * Linking a bank: choose it, log in with the form its connector describes, answer the
+ * MFA question if the bank asks one, and watch until the first sync is done. Everything
+ * goes through main, which holds the Pluggy keys.
+ */
+export function ConnectFlow() {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  return (
+    <main className="connect">
+      <h1>{t('connect.title')}</h1>
+      {step.kind === 'choose' && <ChooseBank onChoose={(connector) => setStep({ kind: 'login', connector })} />}
+      {step.kind === 'login' && (
+        <LoginForm
+          connector={step.connector}
+          onBack={() => setStep({ kind: 'choose' })}
+          onCreated={(itemId) => setStep({ kind: 'following', connector: step.connector, itemId })}
+        />
+      )}
+      {step.kind === 'following' && (
+        <Following itemId={step.itemId} onRetry={() => setStep({ kind: 'login', connector: step.connector })} />
+      )}
+    </main>
+  );
+}
+
+function ChooseBank({ onChoose }: { onChoose: (connector: ConnectorSummary) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const connectors = useConnectors(search.trim());
+  const searchId = useId();
+  return (
+    <section aria-labelledby={`${searchId}-title`}>
+      <h2 id={`${searchId}-title`}>{t('connect.choose')}</h2>
+      <div className="field">
+        <label htmlFor={searchId}>{t('connect.search')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          autoFocus
+        />
+      </div>
+      {connectors.isError && <ErrorNotice error={connectors.error} onRetry={() => void connectors.refetch()} />}
+      {connectors.isPending && <p className="muted">{t('common.loading')}</p>}
+      {connectors.data?.length === 0 && <p className="muted">{t('connect.noBank')}</p>}
+      <ul className="connector-list">
+        {connectors.data?.map((connector) => (
+          <li key={connector.id}>
+            <button type="button" className="connector" onClick={() => onChoose(connector)}>
+              <span
+                className="institution-mark"
+                style={{ backgroundColor: connector.primaryColor ? `#${connector.primaryColor}` : undefined }}
+                aria-hidden="true"
+              />
+              {connector.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LoginForm(props: { connector: ConnectorSummary; onBack: () => void; onCreated: (itemId: string) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { connector } = props;
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: () => api.invoke('connections:create', { connectorId: connector.id, parameters: values }),
+    onSuccess: (connection: ConnectionSummary) => props.onCreated(connection.id),
+  });
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // The connector's own rules, checked here first so the user sees them at once.
+    const found: Record<string, string> = {};
+    for (const credential of connector.credentials) {
+      const value = values[credential.name] ?? '';
+      if (!value && !credential.optional) found[credential.name] = t('connect.required');
+      else if (value && credential.validation && !new RegExp(credential.validation).test(value)) {
+        found[credential.name] = credential.validationMessage ?? t('connect.invalid');
+      }
+    }
+    setProblems(found);
+    if (Object.keys(found).length === 0) create.mutate();
+  };
+  return (
+    <form className="credentials" onSubmit={submit} noValidate>
+      <h2>{t('connect.login', { bank: connector.name })}</h2>
+      {connector.credentials.map((credential) => (
+        <CredentialField
+          key={credential.name}
+          credential={credential}
+          value={values[credential.name] ?? ''}
+          problem={problems[credential.name]}
+          onChange={(value) => setValues((current) => ({ ...current, [credential.name]: value }))}
+        />
+      ))}
+      {create.isError && <ErrorNotice error={create.error} />}
+      <div className="actions">
+        <button type="button" onClick={props.onBack}>
+          {t('connect.back')}
+        </button>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {create.isPending ? t('connect.connecting') : t('connect.connect')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CredentialField(props: {
+  credential: ConnectorSummary['credentials'][number];
+  value: string;
+  problem: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const { credential } = props;
+  const id = useId();
+  const problemId = `${id}-problem`;
+  const common = {
+    id,
+    value: props.value,
+    'aria-invalid': props.problem ? true : undefined,
+    'aria-describedby': props.problem ? problemId : undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{credential.label}</label>
+      {credential.type === 'select' ? (
+        <select {...common} onChange={(event) => props.onChange(event.target.value)}>
+          <option value="" />
+          {credential.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          type={credential.type === 'password' ? 'password' : 'text'}
+          inputMode={credential.type === 'number' ? 'numeric' : undefined}
+          placeholder={credential.placeholder ?? undefined}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+      {props.problem && (
+        <p id={problemId} className="field-problem">
+          {props.problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Watches the new link until it is synced, answering the bank's MFA question on the way. */
+function Following({ itemId, onRetry }: { itemId: string; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const connections = useConnections(1000);
+  const connection = connections.data?.find((candidate) => candidate.id === itemId);
+  const done = connection?.status === 'UPDATED' && connection.lastSyncedAt !== null && !connection.syncing;
+  const failed = connection ? failedStatuses.has(connection.status) : false;
+
+  if (!connection) return <p className="muted">{t('common.loading')}</p>;
+  if (done) {
+    return (
+      <div className="connect-result" role="status">
+        <h2>{t('connect.done', { bank: connection.institution })}</h2>
+        <p>{t('connect.doneHelp')}</p>
+        <button type="button" className="primary" onClick={() => window.close()}>
+          {t('connect.close')}
+        </button>
+      </div>
+    );
+  }
+  if (failed) {
+    const code = connection.errorCode ?? 'UNEXPECTED_ERROR';
+    return (
+      <div className="connect-result" role="alert">
+        <h2>{t('connect.failed')}</h2>
+        <p>
+          {t(`connect.itemErrors.${code}`, {
+            defaultValue: connection.errorMessage ?? t('connect.itemErrors.UNEXPECTED_ERROR'),
+          })}
+        </p>
+        <button type="button" className="primary" onClick={onRetry}>
+          {t('connect.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (connection.waitingFor) {
+    // Keyed by the question: a second MFA step starts with an empty field.
+    return (
+      <MfaForm
+        key={`${connection.waitingFor.label}-${connection.waitingFor.expiresAt ?? ''}`}
+        connection={connection}
+        waitingFor={connection.waitingFor}
+      />
+    );
+  }
+  return (
+    <div className="connect-progress" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <p>{t(`connect.progress.${progressKey(connection)}`)}</p>
+    </div>
+  );
+}
+
+function progressKey(connection: ConnectionSummary): 'login' | 'data' | 'sync' {
+  if (connection.status === 'UPDATED') return 'sync';
+  return connection.executionStatus === 'CREATED' || connection.executionStatus === 'LOGIN_IN_PROGRESS'
+    ? 'login'
+    : 'data';
+}
+
+function MfaForm(props: { connection: ConnectionSummary; waitingFor: NonNullable<ConnectionSummary['waitingFor']> }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [value, setValue] = useState('');
+  const id = useId();
+  const answer = useMutation({
+    mutationFn: () =>
+      api.invoke('connections:mfa', { itemId: props.connection.id, answer: { [props.waitingFor.name]: value.trim() } }),
+  });
+  return (
+    <form
+      className="credentials"
+      onSubmit={(event) => {
+        event.preventDefault();
+        answer.mutate();
+      }}
+    >
+      <h2>{t('connect.mfa')}</h2>
+      <p className="field-help">{t('connect.mfaHelp')}</p>
+      <div className="field">
+        <label htmlFor={id}>{props.waitingFor.label}</label>
+        <input
+          id={id}
+          inputMode={props.waitingFor.type === 'number' ? 'numeric' : undefined}
+          autoComplete="one-time-code"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          autoFocus
+        />
+      </div>
+      {answer.isError && <ErrorNotice error={answer.error} />}
+      <button type="submit" className="primary" disabled={answer.isPending || value.trim() === ''}>
+        {t('connect.send')}
+      </button>
+    </form>
+  );
+}
