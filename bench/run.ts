@@ -6,9 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
 import { sandboxThroughputBenchmark } from './sandbox-throughput.bench.ts';
+import { syncBenchmark } from './sync.bench.ts';
 import { writePathBenchmark } from './write-path.bench.ts';
 
-const benchmarks: Benchmark[] = [writePathBenchmark, sandboxThroughputBenchmark];
+const benchmarks: Benchmark[] = [writePathBenchmark, sandboxThroughputBenchmark, syncBenchmark];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));

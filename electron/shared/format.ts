@@ -51,15 +51,18 @@ export function formatDateTime(instant: string, language: Language): string {
     .replace(',', '');
 }
 
+// en-CA formats as YYYY-MM-DD. Made once: building an Intl formatter costs far more than using one,
+// and sync dates every transaction it receives.
+const bookkeepingDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: bookkeepingTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The bookkeeping date (`YYYY-MM-DD` in São Paulo) of an instant. */
 export function bookkeepingDate(instant: string | Date): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: bookkeepingTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  return bookkeepingDateFormat.format(date);
 }

@@ -51,6 +51,9 @@ export interface TransactionFilters {
   ids?: readonly string[];
 }
 
+/** Transactions validated per turn of the event loop. */
+const rowCheckSlice = 100;
+
 export interface CreateItemInput {
   connectorId: number;
   parameters: Record<string, string>;
@@ -183,25 +186,55 @@ export class PluggyClient {
       idempotent: true,
       ...options,
     });
-    return { results: page.results, after: page.next ? nextCursor(page.next) : null };
+    const results: Transaction[] = [];
+    // Rows are checked a slice at a time, letting the event loop go in between: a page of
+    // 500 checked at once would hold the app for tens of milliseconds.
+    for (let start = 0; start < page.results.length; start += rowCheckSlice) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const [offset, row] of page.results.slice(start, start + rowCheckSlice).entries()) {
+        const parsed = Transaction.safeParse(row);
+        if (!parsed.success) {
+          throw new PluggyError('PLUGGY_BAD_RESPONSE', `Pluggy sent a transaction that is not what was expected`, {
+            data: parsed.error.issues
+              .slice(0, 5)
+              .map((issue) => `results.${start + offset}.${issue.path.join('.')}: ${issue.message}`),
+          });
+        }
+        results.push(parsed.data);
+      }
+    }
+    return { results, after: page.next ? nextCursor(page.next) : null };
   }
 
-  /** Every transaction a filter matches, page by page, following the cursor to the end. */
+  /**
+   * Every transaction a filter matches, page by page, following the cursor to the end.
+   * The next page is already on its way while the caller works on the current one.
+   */
   async *transactions(
     accountId: string,
     filters: TransactionFilters = {},
     options: CallOptions = {},
   ): AsyncGenerator<Transaction[], void, undefined> {
-    let after: string | undefined;
     const seen = new Set<string>();
-    do {
-      const page = await this.transactionsPage(accountId, { ...filters, ...(after ? { after } : {}) }, options);
+    const fetchPage = (after?: string) => {
+      const request = this.transactionsPage(accountId, { ...filters, ...(after ? { after } : {}) }, options);
+      // Awaited below; if the caller stops early, its failure must not go unhandled.
+      request.catch(() => {});
+      return request;
+    };
+    let request = fetchPage();
+    for (;;) {
+      const page = await request;
+      const after = page.after;
+      if (after) {
+        // A cursor Pluggy already gave would loop for ever: treat it as a broken answer.
+        if (seen.has(after)) throw new PluggyError('PLUGGY_BAD_RESPONSE', 'Pluggy repeated a page cursor');
+        seen.add(after);
+        request = fetchPage(after);
+      }
       yield page.results;
-      after = page.after ?? undefined;
-      // A cursor Pluggy already gave would loop for ever: treat it as a broken answer.
-      if (after && seen.has(after)) throw new PluggyError('PLUGGY_BAD_RESPONSE', 'Pluggy repeated a page cursor');
-      if (after) seen.add(after);
-    } while (after);
+      if (!after) return;
+    }
   }
 
   transaction(id: string, options: CallOptions = {}): Promise<Transaction> {

@@ -144,7 +144,8 @@ export const Transaction = z.object({
 });
 export type Transaction = z.infer<typeof Transaction>;
 
-export const TransactionCursorPage = z.object({ results: z.array(Transaction), next: z.string().nullable() });
+/** A v2 page: its rows are checked one by one afterwards (see PluggyClient.transactionsPage). */
+export const TransactionCursorPage = z.object({ results: z.array(z.unknown()), next: z.string().nullable() });
 
 export const Category = z.object({
   id: text,
