@@ -2,6 +2,7 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
+import { ConnectionsPage } from '../features/connections/ConnectionsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -16,6 +17,7 @@ export function App() {
       >
         <Routes>
           <Route path="/accounts" element={<AccountsPage />} />
+          <Route path="/connections" element={<ConnectionsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/accounts" replace />} />
         </Routes>

@@ -5,6 +5,7 @@ import { screenShortcuts, useScreenShortcuts } from './shortcuts.ts';
 
 const navItems = [
   { path: '/accounts', labelKey: 'nav.accounts' },
+  { path: '/connections', labelKey: 'nav.connections' },
   { path: '/settings', labelKey: 'nav.settings' },
 ] as const;
 

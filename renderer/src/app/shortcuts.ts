@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 /** Screens reachable from anywhere with Ctrl (⌘ on macOS) + key, as desktop apps do. */
 export const screenShortcuts = [
   { key: '1', path: '/accounts', label: 'Control+1' },
+  { key: '2', path: '/connections', label: 'Control+2' },
   { key: ',', path: '/settings', label: 'Control+,' },
 ] as const;
 

@@ -137,6 +137,8 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       },
     };
     await use(fixture);
+    // Windows first: a page still polling must not find "main" half shut down.
+    await Promise.all(context.pages().map((each) => each.close()));
     // Leave the shared test keychain clean; a store with no keychain has nothing to remove.
     await main.credentials.remove().catch(() => {});
     await main.deps.dispose();
