@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session } from 'electron';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers } from '../core/handlers.ts';
 import { createConsoleLogger, createRedactingLogger, SecretRegistry } from '../core/log.ts';
@@ -15,6 +15,8 @@ import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { connectPartition, openConnectWindow } from './connect-window.ts';
 import { createMainWindow } from './main-window.ts';
+import { createTray } from './tray.ts';
+import { readSettings } from '../core/settings/settings-store.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
 const secrets = new SecretRegistry();
@@ -26,6 +28,7 @@ const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : appOrigin]
 let mainWindow: BrowserWindow | null = null;
 let database: OpenedDatabase | null = null;
 let bankConnections: BankConnections | null = null;
+let tray: ReturnType<typeof createTray> | null = null;
 
 registerAppScheme();
 applyDataDirectoryOverride();
@@ -39,9 +42,11 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  // Closing the window leaves Balancete syncing in the tray; the tray's Quit ends it.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (!tray && process.platform !== 'darwin') app.quit();
   });
+
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && database) openMainWindow();
   });
@@ -83,7 +88,18 @@ function start(): void {
     demoDirectory: app.getPath('userData'),
     logger: log,
     secrets,
-    onEvent: (event) => broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event)),
+    onEvent: (event) => {
+      broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event));
+      tray?.update();
+      if (event.kind === 'waiting-user-input' && Notification.isSupported()) {
+        // The bank waits on a code the user must type: say so even with the window closed.
+        const portuguese = database ? readSettings(database.db).language === 'pt-BR' : true;
+        new Notification({
+          title: 'Balancete',
+          body: portuguese ? 'O banco pediu um código de confirmação.' : 'Your bank asks for a confirmation code.',
+        }).show();
+      }
+    },
   });
   const handlers = createHandlers({
     db: database.db,
@@ -104,8 +120,30 @@ function start(): void {
   });
   registerIpc(handlers, trustedOrigins, log);
   openMainWindow();
-  // Poll at start-up, then on the timer (design.md §5).
-  bankConnections.start().catch((error: unknown) => log.warn('connections.start-failed', { error }));
+  // Poll at start-up, then on the timer (design.md §5), and again on waking up or coming back online.
+  const connectionsRef = bankConnections;
+  connectionsRef.start().catch((error: unknown) => log.warn('connections.start-failed', { error }));
+  powerMonitor.on('resume', () => void connectionsRef.resume('resume'));
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) void connectionsRef.resume('online');
+    online = now;
+  }, 30_000).unref();
+  tray = createTray({
+    iconPath: join(app.getAppPath(), 'resources', 'tray.png'),
+    language: () => (database ? readSettings(database.db).language : 'pt-BR'),
+    paused: () => connectionsRef.isPaused(),
+    lastSyncedAt: () => connectionsRef.lastSyncedAt(),
+    open: () => {
+      if (!mainWindow) openMainWindow();
+      mainWindow?.show();
+      mainWindow?.focus();
+    },
+    refreshAll: () => connectionsRef.refreshAll(),
+    togglePause: () => (connectionsRef.isPaused() ? connectionsRef.resume('tray') : connectionsRef.pause()),
+    quit: () => app.quit(),
+  });
   log.info('app.started', { version: app.getVersion() });
 }
 

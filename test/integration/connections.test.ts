@@ -103,3 +103,26 @@ describe('linking a bank in demo mode, through IPC', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'PLUGGY_VALIDATION' } });
   });
 });
+
+describe('what the tray asks for', () => {
+  it('when data last came in, refresh of every connection, and pause', async () => {
+    expect(deps.connections.lastSyncedAt()).toBeNull();
+    const created = await call<{ id: string }>('connections:create', {
+      connectorId: 0,
+      parameters: { user: 'user-ok', password: 'password-ok' },
+    });
+    await notice('item-updated', created.id);
+    const first = deps.connections.lastSyncedAt();
+    expect(first).not.toBeNull();
+
+    notices = [];
+    await deps.connections.refreshAll();
+    expect(notices.some((each) => each.kind === 'item-updated' && each.itemId === created.id)).toBe(true);
+    expect((deps.connections.lastSyncedAt() ?? '') >= (first ?? '')).toBe(true);
+
+    await deps.connections.pause();
+    expect(deps.connections.isPaused()).toBe(true);
+    await deps.connections.resume('test');
+    expect(deps.connections.isPaused()).toBe(false);
+  });
+});

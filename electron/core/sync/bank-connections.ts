@@ -46,6 +46,7 @@ export class BankConnections {
   private readonly options: BankConnectionsOptions;
   private runtime: Promise<Runtime> | undefined;
   private sandbox: Promise<SandboxHandle> | undefined;
+  private paused = false;
 
   constructor(options: BankConnectionsOptions) {
     this.options = options;
@@ -114,9 +115,49 @@ export class BankConnections {
       .map((row) => this.summary(row.id));
   }
 
+  /** The user paused syncing (tray). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    (await this.current()).engine.pause();
+  }
+
+  /** Back from a pause, from sleep, or online again: poll at once. */
+  async resume(reason: string): Promise<void> {
+    this.paused = false;
+    (await this.current()).engine.resume(reason);
+  }
+
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Fresh data for every connection, as the user asked from the tray. */
+  async refreshAll(): Promise<void> {
+    for (const connection of this.list()) {
+      await this.refresh(connection.id).catch((error: unknown) =>
+        this.options.logger.warn('connections.refresh-failed', { itemId: connection.id, error }),
+      );
+    }
+  }
+
+  /** When data last came in, for the tray's status line. */
+  lastSyncedAt(): string | null {
+    const { db } = this.options.database;
+    const last = db
+      .select({ finishedAt: syncRuns.finishedAt })
+      .from(syncRuns)
+      .where(eq(syncRuns.status, 'succeeded'))
+      .orderBy(desc(syncRuns.id))
+      .limit(1)
+      .get();
+    return last?.finishedAt ?? null;
+  }
+
   /** Starts polling for the current mode (at start-up, and after a mode change). */
   async start(): Promise<void> {
-    (await this.current()).engine.start();
+    const { engine } = await this.current();
+    if (this.paused) engine.pause();
+    else engine.start();
   }
 
   /** The mode changed: the next call builds a client and engine for the new one. */
