@@ -1,16 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import { Agent, request } from 'undici';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { Benchmark } from './harness.ts';
+import { startSandboxThread } from './sandbox-thread.ts';
 
 const rowsPerItem = 400_000;
 const streams = 4;
-
-interface Started {
-  url: string;
-  ca: string;
-  credentials: { clientId: string; clientSecret: string };
-}
 
 /**
  * design.md §7: the sandbox serves ≥ 100k transactions/s over loopback HTTPS, so it never
@@ -23,14 +17,8 @@ export const sandboxThroughputBenchmark: Benchmark = {
   description: `v2 transactions of a ${rowsPerItem.toLocaleString('en-US')}-row item over loopback HTTPS, ${streams} streams`,
   async run() {
     const temp = makeTempDir('balancete-bench-sandbox-');
-    const worker = new Worker(new URL('./sandbox-worker.ts', import.meta.url), {
-      workerData: { certificateDir: temp.path, transactionsPerItem: rowsPerItem },
-    });
+    const started = await startSandboxThread(temp.path, rowsPerItem);
     try {
-      const started = await new Promise<Started>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
       const agent = new Agent({ connect: { ca: started.ca }, connections: streams });
       const call = async (method: string, path: string, key: string | null, body?: unknown) => {
         const response = await request(`${started.url}${path}`, {
@@ -84,8 +72,7 @@ export const sandboxThroughputBenchmark: Benchmark = {
         { name: 'served and parsed', value: rate, unit: 'rows/s', target: '≥ 100,000', met: rate >= 100_000 },
       ];
     } finally {
-      worker.postMessage('stop');
-      await new Promise((resolve) => worker.once('exit', resolve));
+      await started.stop();
       temp.remove();
     }
   },

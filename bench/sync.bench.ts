@@ -1,20 +1,14 @@
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { openDatabase } from '../db/open.ts';
 import { silentLogger } from '../electron/core/log.ts';
 import { PluggyClient } from '../electron/core/pluggy/client.ts';
 import { DataSync } from '../electron/core/sync/data-sync.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { Benchmark } from './harness.ts';
+import { startSandboxThread } from './sandbox-thread.ts';
 
 const rowsPerItem = 100_000;
-
-interface Started {
-  url: string;
-  ca: string;
-  credentials: { clientId: string; clientSecret: string };
-}
 
 /**
  * design.md §10: the first sync of a 100k-transaction item from the sandbox over loopback
@@ -27,15 +21,9 @@ export const syncBenchmark: Benchmark = {
   description: `first sync of a ${rowsPerItem.toLocaleString('en-US')}-transaction item from the sandbox`,
   async run() {
     const temp = makeTempDir('balancete-bench-sync-');
-    const worker = new Worker(new URL('./sandbox-worker.ts', import.meta.url), {
-      workerData: { certificateDir: temp.path, transactionsPerItem: rowsPerItem },
-    });
+    const started = await startSandboxThread(temp.path, rowsPerItem);
     const database = openDatabase(join(temp.path, 'balancete.sqlite'));
     try {
-      const started = await new Promise<Started>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
       const client = new PluggyClient({ baseUrl: started.url, sandboxCa: started.ca, ...started.credentials });
       const item = await client.createItem({
         connectorId: 0,
@@ -62,8 +50,7 @@ export const syncBenchmark: Benchmark = {
       ];
     } finally {
       database.close();
-      worker.postMessage('stop');
-      await new Promise((resolve) => worker.once('exit', resolve));
+      await started.stop();
       temp.remove();
     }
   },

@@ -104,3 +104,13 @@ export function useConnections(refreshMs: number | false = false) {
     refetchInterval: refreshMs,
   });
 }
+
+/** Answers the MFA question a connection waits on; the connections list is looked at again after. */
+export function useAnswerMfa(itemId: string, parameterName: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (value: string) => api.invoke('connections:mfa', { itemId, answer: { [parameterName]: value.trim() } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
+  });
+}

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type SyntheticEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary, ConnectorSummary } from '../../../../electron/shared/models.ts';
-import { useApi, useConnections, useConnectors } from '../../api/queries.ts';
+import { useAnswerMfa, useApi, useConnections, useConnectors } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 type Step =
@@ -237,19 +237,15 @@ function progressKey(connection: ConnectionSummary): 'login' | 'data' | 'sync' {
 
 function MfaForm(props: { connection: ConnectionSummary; waitingFor: NonNullable<ConnectionSummary['waitingFor']> }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [value, setValue] = useState('');
   const id = useId();
-  const answer = useMutation({
-    mutationFn: () =>
-      api.invoke('connections:mfa', { itemId: props.connection.id, answer: { [props.waitingFor.name]: value.trim() } }),
-  });
+  const answer = useAnswerMfa(props.connection.id, props.waitingFor.name);
   return (
     <form
       className="credentials"
       onSubmit={(event) => {
         event.preventDefault();
-        answer.mutate();
+        answer.mutate(value);
       }}
     >
       <h2>{t('connect.mfa')}</h2>

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../electron/shared/format.ts';
 import type { ConnectionSummary } from '../../../../electron/shared/models.ts';
-import { queryKeys, useApi, useConnections } from '../../api/queries.ts';
+import { queryKeys, useAnswerMfa, useApi, useConnections } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
@@ -84,21 +84,15 @@ function ConnectionRow({ connection }: { connection: ConnectionSummary }) {
 
 function MfaAnswer(props: { connection: ConnectionSummary; waitingFor: NonNullable<ConnectionSummary['waitingFor']> }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [value, setValue] = useState('');
   const id = useId();
-  const answer = useMutation({
-    mutationFn: () =>
-      api.invoke('connections:mfa', { itemId: props.connection.id, answer: { [props.waitingFor.name]: value.trim() } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
-  });
+  const answer = useAnswerMfa(props.connection.id, props.waitingFor.name);
   return (
     <form
       className="inline-form"
       onSubmit={(event) => {
         event.preventDefault();
-        answer.mutate();
+        answer.mutate(value);
       }}
     >
       <label htmlFor={id}>{props.waitingFor.label}</label>
