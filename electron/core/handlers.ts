@@ -21,8 +21,8 @@ export interface HandlerDeps {
   secrets: SecretRegistry;
   /** The bank connections and their syncing, for the current Pluggy mode. */
   connections: BankConnections;
-  /** Opens the Connect window: a shell job (main), or a new page in the E2E bridge. */
-  openConnectWindow: () => void | Promise<void>;
+  /** Opens the Connect window (to reconnect one item, if given): a shell job, or a new page in the E2E bridge. */
+  openConnectWindow: (options: { reconnect?: string }) => void | Promise<void>;
 }
 
 /** Every IPC channel's implementation. Main and the E2E bridge both serve exactly this map. */
@@ -73,9 +73,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'connections:create': ({ connectorId, parameters }) => connections.connect(connectorId, parameters),
     'connections:mfa': ({ itemId, answer }) => connections.answerMfa(itemId, answer),
     'connections:refresh': ({ itemId }) => connections.refresh(itemId),
-    'connect-window:open': async () => {
-      await deps.openConnectWindow();
+    'connect-window:open': async (input) => {
+      await deps.openConnectWindow(input ?? {});
       return null;
     },
+    'connections:reconnect': ({ itemId, parameters }) => connections.reconnect(itemId, parameters),
   };
 }

@@ -21,6 +21,8 @@ export interface ConnectWindowOptions {
  */
 export function openConnectWindow({ preloadPath, url, iconPath, parent }: ConnectWindowOptions): void {
   if (connectWindow && !connectWindow.isDestroyed()) {
+    // Already open: show what was asked for now (a new link, or another reconnection).
+    void connectWindow.loadURL(url);
     connectWindow.focus();
     return;
   }

@@ -110,10 +110,12 @@ function start(): void {
     logger: log,
     secrets,
     connections: bankConnections,
-    openConnectWindow: () =>
+    openConnectWindow: ({ reconnect }) =>
       openConnectWindow({
         preloadPath: preloadPath(),
-        url: devServerUrl ? new URL('connect.html', devServerUrl).toString() : `${appOrigin}/connect.html`,
+        url: `${devServerUrl ? new URL('connect.html', devServerUrl).toString() : `${appOrigin}/connect.html`}${
+          reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''
+        }`,
         iconPath: iconPath(),
         parent: mainWindow,
       }),

@@ -17,6 +17,7 @@ export const channelNames = [
   'connections:create',
   'connections:mfa',
   'connections:refresh',
+  'connections:reconnect',
   'connect-window:open',
 ] as const;
 export type Channel = (typeof channelNames)[number];

@@ -9,6 +9,8 @@ import {
   Settings,
   SettingsPatch,
   ConnectInput,
+  ConnectWindowInput,
+  ReconnectInput,
   ConnectionSummary,
   ConnectorSummary,
   ItemInput,
@@ -49,7 +51,9 @@ export const contract = {
   /** The user asks for fresh data now: resolves once Pluggy's update and the sync are done. */
   'connections:refresh': { input: ItemInput, output: ConnectionSummary },
   /** Opens (or brings forward) the Connect window, where banks are linked. */
-  'connect-window:open': { input: z.void(), output: z.null() },
+  'connect-window:open': { input: ConnectWindowInput, output: z.null() },
+  /** Logs in again to a connection the bank refused, with new credentials; progress as for create. */
+  'connections:reconnect': { input: ReconnectInput, output: ConnectionSummary },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -88,6 +88,7 @@ export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
 /** One bank connection (a Pluggy item) as the screens show it. */
 export const ConnectionSummary = z.object({
   id: z.string(),
+  connectorId: z.number().int(),
   institution: z.string(),
   institutionColor: z.string().nullable(),
   status: z.string(),
@@ -108,6 +109,12 @@ const ParameterValues = z.record(z.string().min(1).max(100), z.string().max(500)
 export const ConnectInput = z.object({ connectorId: z.number().int().min(0), parameters: ParameterValues }).strict();
 export const MfaInput = z.object({ itemId: z.string().min(1).max(100), answer: ParameterValues }).strict();
 export const ItemInput = z.object({ itemId: z.string().min(1).max(100) }).strict();
+export const ReconnectInput = z.object({ itemId: z.string().min(1).max(100), parameters: ParameterValues }).strict();
+/** Opens the Connect window, to link a new bank or to log in again to an existing connection. */
+export const ConnectWindowInput = z
+  .object({ reconnect: z.string().min(1).max(100).optional() })
+  .strict()
+  .optional();
 
 /** What main tells the windows as syncing goes on (the events Pluggy's webhooks would carry). */
 export const SyncNotice = z.object({

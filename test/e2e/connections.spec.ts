@@ -44,3 +44,22 @@ test('connections: how each bank is doing, fresh data on request, the MFA code, 
   await expect(ok).toContainText('Atualizada');
   await page.screenshot({ path: 'test-results/screenshots/connections.png', fullPage: true });
 });
+
+test('a connection the bank refused is logged in again from the Connections screen', async ({ app, page, context }) => {
+  await app.open('/connections');
+  await connect(page, 'user-wrong');
+  const row = page.getByRole('main').getByRole('listitem');
+  await expect(row).toContainText('Usuário ou senha incorretos', { timeout: 15_000 });
+
+  const opened = context.waitForEvent('page');
+  await row.getByRole('button', { name: 'Reconectar' }).click();
+  const connectWindow = await opened;
+  await expect(connectWindow.getByRole('heading', { name: 'Reconectar banco' })).toBeVisible();
+  await connectWindow.getByLabel('User').fill('user-ok');
+  await connectWindow.getByLabel('Password').fill('password-ok');
+  await connectWindow.getByRole('button', { name: 'Conectar' }).click();
+  await expect(connectWindow.getByRole('heading', { name: 'Pluggy Bank conectado!' })).toBeVisible({ timeout: 15_000 });
+
+  await expect(row).toContainText('Atualizada', { timeout: 15_000 });
+  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(1); // the same connection, not a new one
+});

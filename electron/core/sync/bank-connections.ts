@@ -89,6 +89,14 @@ export class BankConnections {
     return this.summary(item.id);
   }
 
+  /** New credentials for a connection the bank refused: Pluggy logs in again, and we follow it. */
+  async reconnect(itemId: string, parameters: Record<string, string>): Promise<ConnectionSummary> {
+    const { client, engine } = await this.current();
+    this.record(await client.updateItem(itemId, { parameters }));
+    void engine.follow(itemId, 'manual').catch((error: unknown) => this.failedInBackground(itemId, error));
+    return this.summary(itemId);
+  }
+
   /** Sends the MFA answer, then follows the update in the background. */
   async answerMfa(itemId: string, answer: Record<string, string>): Promise<ConnectionSummary> {
     const { client, engine } = await this.current();
@@ -240,6 +248,7 @@ export class BankConnections {
     const snapshot = row.snapshot as Item | null;
     return {
       id: row.id,
+      connectorId: row.connectorId,
       institution: row.connectorName,
       institutionColor: row.connectorPrimaryColor,
       status: row.status,

@@ -91,9 +91,11 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
           pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
           credentials,
           // The Connect window, as a new page of the same browser context (same bridge).
-          openConnectWindow: async () => {
+          openConnectWindow: async ({ reconnect }) => {
             const connectPage = await context.newPage();
-            await connectPage.goto(`${appOrigin}/connect.html`);
+            await connectPage.goto(
+              `${appOrigin}/connect.html${reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''}`,
+            );
           },
         },
         { demoDirectory: join(temp.path, 'demo') },

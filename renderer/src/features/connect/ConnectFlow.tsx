@@ -7,8 +7,11 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'login'; connector: ConnectorSummary }
-  | { kind: 'following'; connector: ConnectorSummary; itemId: string };
+  | { kind: 'login'; connector: ConnectorSummary; reconnect?: string }
+  | { kind: 'following'; connector: ConnectorSummary; itemId: string; reconnect?: string };
+
+/** The connection to log in to again, when the window was opened for that (`?reconnect=<id>`). */
+const reconnectId = new URLSearchParams(window.location.search).get('reconnect') ?? undefined;
 
 /** Statuses after which Pluggy has nothing more to do for this link. */
 const failedStatuses = new Set(['LOGIN_ERROR', 'OUTDATED']);
@@ -21,22 +24,36 @@ const failedStatuses = new Set(['LOGIN_ERROR', 'OUTDATED']);
 export function ConnectFlow() {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const reconnecting = useReconnectTarget();
+  // Opened to reconnect: straight to that bank's login, once we know which bank it is.
+  const current: Step = step.kind === 'choose' && reconnecting ? { kind: 'login', ...reconnecting } : step;
   return (
     <main className="connect">
-      <h1>{t('connect.title')}</h1>
-      {step.kind === 'choose' && <ChooseBank onChoose={(connector) => setStep({ kind: 'login', connector })} />}
-      {step.kind === 'login' && (
+      <h1>{current.kind !== 'choose' && current.reconnect ? t('connect.reconnectTitle') : t('connect.title')}</h1>
+      {current.kind === 'choose' && <ChooseBank onChoose={(connector) => setStep({ kind: 'login', connector })} />}
+      {current.kind === 'login' && (
         <LoginForm
-          connector={step.connector}
+          connector={current.connector}
+          {...(current.reconnect ? { reconnect: current.reconnect } : {})}
           onBack={() => setStep({ kind: 'choose' })}
-          onCreated={(itemId) => setStep({ kind: 'following', connector: step.connector, itemId })}
+          onCreated={(itemId) => setStep({ ...current, kind: 'following', itemId })}
         />
       )}
-      {step.kind === 'following' && (
-        <Following itemId={step.itemId} onRetry={() => setStep({ kind: 'login', connector: step.connector })} />
+      {current.kind === 'following' && (
+        <Following itemId={current.itemId} onRetry={() => setStep({ ...current, kind: 'login' })} />
       )}
     </main>
   );
+}
+
+/** The connection and bank to log in to again, when this window was opened for that. */
+function useReconnectTarget(): { connector: ConnectorSummary; reconnect: string } | null {
+  const connections = useConnections();
+  const connectors = useConnectors('');
+  if (!reconnectId) return null;
+  const connection = connections.data?.find((candidate) => candidate.id === reconnectId);
+  const connector = connectors.data?.find((candidate) => candidate.id === connection?.connectorId);
+  return connector ? { connector, reconnect: reconnectId } : null;
 }
 
 function ChooseBank({ onChoose }: { onChoose: (connector: ConnectorSummary) => void }) {
@@ -78,14 +95,23 @@ function ChooseBank({ onChoose }: { onChoose: (connector: ConnectorSummary) => v
   );
 }
 
-function LoginForm(props: { connector: ConnectorSummary; onBack: () => void; onCreated: (itemId: string) => void }) {
+function LoginForm(props: {
+  connector: ConnectorSummary;
+  /** Log in again to this connection instead of creating one. */
+  reconnect?: string;
+  onBack: () => void;
+  onCreated: (itemId: string) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
-  const { connector } = props;
+  const { connector, reconnect } = props;
   const [values, setValues] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: () => api.invoke('connections:create', { connectorId: connector.id, parameters: values }),
+    mutationFn: () =>
+      reconnect
+        ? api.invoke('connections:reconnect', { itemId: reconnect, parameters: values })
+        : api.invoke('connections:create', { connectorId: connector.id, parameters: values }),
     onSuccess: (connection: ConnectionSummary) => props.onCreated(connection.id),
   });
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
@@ -116,9 +142,13 @@ function LoginForm(props: { connector: ConnectorSummary; onBack: () => void; onC
       ))}
       {create.isError && <ErrorNotice error={create.error} />}
       <div className="actions">
-        <button type="button" onClick={props.onBack}>
-          {t('connect.back')}
-        </button>
+        {reconnect ? (
+          <span />
+        ) : (
+          <button type="button" onClick={props.onBack}>
+            {t('connect.back')}
+          </button>
+        )}
         <button type="submit" className="primary" disabled={create.isPending}>
           {create.isPending ? t('connect.connecting') : t('connect.connect')}
         </button>

@@ -73,9 +73,19 @@ function ConnectionRow({ connection }: { connection: ConnectionSummary }) {
         {connection.waitingFor && <MfaAnswer connection={connection} waitingFor={connection.waitingFor} />}
       </div>
       <div className="account-balance">
-        <button type="button" disabled={busy} onClick={() => refresh.mutate()}>
-          {busy ? t('connections.refreshing') : t('connections.refresh')}
-        </button>
+        {connection.status === 'LOGIN_ERROR' ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void api.invoke('connect-window:open', { reconnect: connection.id })}
+          >
+            {t('connections.reconnect')}
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => refresh.mutate()}>
+            {busy ? t('connections.refreshing') : t('connections.refresh')}
+          </button>
+        )}
         {refresh.isError && <ErrorNotice error={refresh.error} />}
       </div>
     </li>
