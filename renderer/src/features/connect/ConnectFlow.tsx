@@ -2,8 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { type SyntheticEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary, ConnectorSummary } from '../../../../electron/shared/models.ts';
-import { useAnswerMfa, useApi, useConnections, useConnectors } from '../../api/queries.ts';
+import { useApi, useConnections, useConnectors } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { MfaAnswerForm } from './MfaAnswerForm.tsx';
 
 type Step =
   | { kind: 'choose' }
@@ -243,7 +244,7 @@ function Following({ itemId, onRetry }: { itemId: string; onRetry: () => void })
   if (connection.waitingFor) {
     // Keyed by the question: a second MFA step starts with an empty field.
     return (
-      <MfaForm
+      <MfaAnswerForm
         key={`${connection.waitingFor.label}-${connection.waitingFor.expiresAt ?? ''}`}
         connection={connection}
         waitingFor={connection.waitingFor}
@@ -263,38 +264,4 @@ function progressKey(connection: ConnectionSummary): 'login' | 'data' | 'sync' {
   return connection.executionStatus === 'CREATED' || connection.executionStatus === 'LOGIN_IN_PROGRESS'
     ? 'login'
     : 'data';
-}
-
-function MfaForm(props: { connection: ConnectionSummary; waitingFor: NonNullable<ConnectionSummary['waitingFor']> }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState('');
-  const id = useId();
-  const answer = useAnswerMfa(props.connection.id, props.waitingFor.name);
-  return (
-    <form
-      className="credentials"
-      onSubmit={(event) => {
-        event.preventDefault();
-        answer.mutate(value);
-      }}
-    >
-      <h2>{t('connect.mfa')}</h2>
-      <p className="field-help">{t('connect.mfaHelp')}</p>
-      <div className="field">
-        <label htmlFor={id}>{props.waitingFor.label}</label>
-        <input
-          id={id}
-          inputMode={props.waitingFor.type === 'number' ? 'numeric' : undefined}
-          autoComplete="one-time-code"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          autoFocus
-        />
-      </div>
-      {answer.isError && <ErrorNotice error={answer.error} />}
-      <button type="submit" className="primary" disabled={answer.isPending || value.trim() === ''}>
-        {t('connect.send')}
-      </button>
-    </form>
-  );
 }

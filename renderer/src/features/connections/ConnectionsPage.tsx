@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../electron/shared/format.ts';
 import type { ConnectionSummary } from '../../../../electron/shared/models.ts';
-import { queryKeys, useAnswerMfa, useApi, useConnections } from '../../api/queries.ts';
+import { queryKeys, useApi, useConnections } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { MfaAnswerForm } from '../connect/MfaAnswerForm.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
 const statusKeys = ['UPDATED', 'UPDATING', 'MERGING', 'WAITING_USER_INPUT', 'LOGIN_ERROR', 'OUTDATED'] as const;
@@ -70,7 +70,7 @@ function ConnectionRow({ connection }: { connection: ConnectionSummary }) {
           )}
         </span>
         {problem && <span className="field-problem">{problem}</span>}
-        {connection.waitingFor && <MfaAnswer connection={connection} waitingFor={connection.waitingFor} />}
+        {connection.waitingFor && <MfaAnswerForm connection={connection} waitingFor={connection.waitingFor} inline />}
       </div>
       <div className="account-balance">
         {connection.status === 'LOGIN_ERROR' ? (
@@ -89,28 +89,5 @@ function ConnectionRow({ connection }: { connection: ConnectionSummary }) {
         {refresh.isError && <ErrorNotice error={refresh.error} />}
       </div>
     </li>
-  );
-}
-
-function MfaAnswer(props: { connection: ConnectionSummary; waitingFor: NonNullable<ConnectionSummary['waitingFor']> }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState('');
-  const id = useId();
-  const answer = useAnswerMfa(props.connection.id, props.waitingFor.name);
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        answer.mutate(value);
-      }}
-    >
-      <label htmlFor={id}>{props.waitingFor.label}</label>
-      <input id={id} value={value} onChange={(event) => setValue(event.target.value)} autoComplete="one-time-code" />
-      <button type="submit" disabled={answer.isPending || value.trim() === ''}>
-        {t('connect.send')}
-      </button>
-      {answer.isError && <ErrorNotice error={answer.error} />}
-    </form>
   );
 }
