@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
-import { useAccounts, useApi } from '../../api/queries.ts';
+import { useAccounts } from '../../api/queries.ts';
+import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
 import { AccountRow } from './AccountRow.tsx';
@@ -67,17 +68,6 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
         </section>
       ))}
     </>
-  );
-}
-
-/** Opens the Connect window, where a bank is linked. */
-function ConnectBankButton() {
-  const { t } = useTranslation();
-  const api = useApi();
-  return (
-    <button type="button" className="primary" onClick={() => void api.invoke('connect-window:open')}>
-      {t('connect.open')}
-    </button>
   );
 }
 

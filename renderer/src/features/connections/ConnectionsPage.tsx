@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../electron/shared/format.ts';
 import type { ConnectionSummary } from '../../../../electron/shared/models.ts';
 import { queryKeys, useApi, useConnections } from '../../api/queries.ts';
+import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { MfaAnswerForm } from '../connect/MfaAnswerForm.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -14,7 +15,6 @@ const isStatusKey = (status: string): status is StatusKey => (statusKeys as read
 /** The user's bank connections: how each is doing, and fresh data on request. */
 export function ConnectionsPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const connections = useConnections(5000);
   return (
     <section className="page" aria-labelledby="connections-title">
@@ -23,9 +23,7 @@ export function ConnectionsPage() {
           <h1 id="connections-title">{t('connections.title')}</h1>
           <p className="page-subtitle">{t('connections.subtitle')}</p>
         </div>
-        <button type="button" className="primary" onClick={() => void api.invoke('connect-window:open')}>
-          {t('connect.open')}
-        </button>
+        <ConnectBankButton />
       </header>
       {connections.isError && <ErrorNotice error={connections.error} onRetry={() => void connections.refetch()} />}
       {connections.data?.length === 0 && (
