@@ -2,17 +2,20 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './electron/shared/csp.ts';
+import { contentSecurityPolicy, cspPageOf } from './electron/shared/csp.ts';
 
-/** Puts the app's CSP into every built page as a <meta> tag, from the one definition. */
+/** Puts each built page's CSP (the Connect window's has its own) into it as a <meta> tag, from the one definition. */
 function cspMetaTag(): Plugin {
   return {
     name: 'balancete:csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [
+    transformIndexHtml: (_html, context) => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: contentSecurityPolicy({ page: cspPageOf(context.path) }),
+        },
         injectTo: 'head-prepend',
       },
     ],

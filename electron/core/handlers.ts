@@ -78,5 +78,12 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return null;
     },
     'connections:reconnect': ({ itemId, parameters }) => connections.reconnect(itemId, parameters),
+    'connections:remove': async ({ itemId, keepData }) => {
+      await connections.remove(itemId, { keepData });
+      return null;
+    },
+    'connections:history': ({ itemId }) => connections.history(itemId),
+    'connect-token:create': ({ itemId }) => connections.connectToken(itemId),
+    'connections:adopt': ({ itemId }) => connections.adopt(itemId),
   };
 }

@@ -49,3 +49,15 @@ export function openConnectWindow({ preloadPath, url, iconPath, parent }: Connec
   });
   void connectWindow.loadURL(url);
 }
+
+/**
+ * Brings the Connect window forward, as when the user comes back from a bank's login in
+ * the browser (the balancete:// deep link). False when there is none open.
+ */
+export function focusConnectWindow(): boolean {
+  if (!connectWindow || connectWindow.isDestroyed()) return false;
+  if (connectWindow.isMinimized()) connectWindow.restore();
+  connectWindow.show();
+  connectWindow.focus();
+  return true;
+}

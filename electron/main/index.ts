@@ -7,13 +7,17 @@ import { CredentialStore } from '../core/secrets/credential-store.ts';
 import { startSandbox } from '../core/sandbox/server.ts';
 import { pluggyApi } from '../core/settings/pluggy-account.ts';
 import { BankConnections } from '../core/sync/bank-connections.ts';
+import type { OAuthCallbackLink } from '../core/connect/deep-link.ts';
+import type { SyncEvent } from '../core/sync/sync-engine.ts';
 import { toSyncNotice } from '../core/sync/sync-notice.ts';
-import { contentSecurityPolicy } from '../shared/csp.ts';
+import { notificationFor } from '../core/tray/notifications.ts';
+import { contentSecurityPolicy, cspPageOf } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
 import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
-import { connectPartition, openConnectWindow } from './connect-window.ts';
+import { connectPartition, focusConnectWindow, openConnectWindow } from './connect-window.ts';
+import { registerDeepLinks } from './deep-links.ts';
 import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
 import { readSettings } from '../core/settings/settings-store.ts';
@@ -29,6 +33,8 @@ let mainWindow: BrowserWindow | null = null;
 let database: OpenedDatabase | null = null;
 let bankConnections: BankConnections | null = null;
 let tray: ReturnType<typeof createTray> | null = null;
+/** A balancete:// link that arrived before start-up finished (the link that started the app). */
+let pendingDeepLink: OAuthCallbackLink | null = null;
 
 registerAppScheme();
 applyDataDirectoryOverride();
@@ -37,14 +43,19 @@ if (!app.requestSingleInstanceLock()) {
   // Another Balancete is running: it gets focus (below) and this one leaves quietly.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  const deepLinks = registerDeepLinks(openDeepLink, log);
+  app.on('second-instance', (_event, argv) => {
+    // Windows and Linux hand a balancete:// link to the running app this way.
+    if (deepLinks.fromArgv(argv)) return;
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
   // Closing the window leaves Balancete syncing in the tray; the tray's Quit ends it.
+  // (Unless the user turned that off in Settings: then closing the window quits.)
   app.on('window-all-closed', () => {
-    if (!tray && process.platform !== 'darwin') app.quit();
+    const keepInTray = tray !== null && database !== null && readSettings(database.db).closeToTray;
+    if (!keepInTray && process.platform !== 'darwin') app.quit();
   });
 
   app.on('activate', () => {
@@ -66,15 +77,23 @@ function start(): void {
   // 'session-created' covers every session; the default one is named too, should it predate the listener.
   denyPermissions(session.defaultSession);
   if (devServerUrl) {
-    const csp = contentSecurityPolicy({ devServerOrigin: new URL(devServerUrl).origin });
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      // The policy is built in electron/shared/csp.ts; test/unit/csp.test.ts evaluates it.
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }); // eng-disable CSP_JS_CHECK
-    });
+    const devServerOrigin = new URL(devServerUrl).origin;
+    // As in production, only the Connect window's session gets the Connect page's policy.
+    for (const [served, connectWindow] of [
+      [session.defaultSession, false],
+      [session.fromPartition(connectPartition), true],
+    ] as const) {
+      served.webRequest.onHeadersReceived((details, callback) => {
+        const page = connectWindow ? cspPageOf(new URL(details.url).pathname) : 'main';
+        const csp = contentSecurityPolicy({ devServerOrigin, page });
+        // The policy is built in electron/shared/csp.ts; test/unit/csp.test.ts evaluates it.
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }); // eng-disable CSP_JS_CHECK
+      });
+    }
   } else {
     const rendererDir = join(import.meta.dirname, '..', 'renderer');
     serveAppScheme(rendererDir);
-    serveAppScheme(rendererDir, session.fromPartition(connectPartition));
+    serveAppScheme(rendererDir, { session: session.fromPartition(connectPartition), connectWindow: true });
   }
   const credentials = new CredentialStore();
   bankConnections = new BankConnections({
@@ -91,14 +110,7 @@ function start(): void {
     onEvent: (event) => {
       broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event));
       tray?.update();
-      if (event.kind === 'waiting-user-input' && Notification.isSupported()) {
-        // The bank waits on a code the user must type: say so even with the window closed.
-        const portuguese = database ? readSettings(database.db).language === 'pt-BR' : true;
-        new Notification({
-          title: 'Balancete',
-          body: portuguese ? 'O banco pediu um código de confirmação.' : 'Your bank asks for a confirmation code.',
-        }).show();
-      }
+      notify(event);
     },
   });
   const handlers = createHandlers({
@@ -133,24 +145,72 @@ function start(): void {
     online = now;
   }, 30_000).unref();
   tray = createTray({
-    iconPath: join(app.getAppPath(), 'resources', 'tray.png'),
-    language: () => (database ? readSettings(database.db).language : 'pt-BR'),
-    paused: () => connectionsRef.isPaused(),
-    lastSyncedAt: () => connectionsRef.lastSyncedAt(),
-    open: () => {
-      if (!mainWindow) openMainWindow();
-      mainWindow?.show();
-      mainWindow?.focus();
-    },
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    state: () => ({
+      language: currentLanguage(),
+      connections: connectionsRef.list(),
+      paused: connectionsRef.isPaused(),
+      lastSyncedAt: connectionsRef.lastSyncedAt(),
+    }),
+    open: showMainWindow,
     refreshAll: () => connectionsRef.refreshAll(),
+    refresh: (itemId) =>
+      connectionsRef.refresh(itemId).then(
+        () => undefined,
+        (error: unknown) => log.warn('tray.refresh-failed', { itemId, error }),
+      ),
     togglePause: () => (connectionsRef.isPaused() ? connectionsRef.resume('tray') : connectionsRef.pause()),
     quit: () => app.quit(),
   });
   log.info('app.started', { version: app.getVersion() });
+  if (pendingDeepLink) openDeepLink(pendingDeepLink);
+  pendingDeepLink = null;
+}
+
+/**
+ * Back from a bank's login in the browser (balancete://oauth-callback): the Connect window
+ * comes forward, where Pluggy's widget goes on by itself. An item id in the link is
+ * adopted as the widget's would be (read back with our own key before it is kept), so a
+ * connection is not lost if the widget was closed meanwhile.
+ */
+function openDeepLink(link: OAuthCallbackLink): void {
+  if (!bankConnections) {
+    pendingDeepLink = link;
+    return;
+  }
+  if (!focusConnectWindow()) showMainWindow();
+  const { itemId } = link;
+  if (itemId) {
+    bankConnections.adopt(itemId).catch((error: unknown) => log.warn('deep-link.adopt-failed', { itemId, error }));
+  }
+}
+
+const currentLanguage = () => (database ? readSettings(database.db).language : 'pt-BR');
+
+/** A desktop notification when a sync event calls for one (rules in core/tray/notifications.ts). */
+function notify(event: SyncEvent): void {
+  if (!Notification.isSupported() || !bankConnections) return;
+  const connection = bankConnections.list().find((candidate) => candidate.id === event.itemId);
+  const notification = notificationFor(event, {
+    language: currentLanguage(),
+    institution: connection?.institution ?? 'Balancete',
+    windowFocused: BrowserWindow.getFocusedWindow() !== null,
+  });
+  if (!notification) return;
+  const shown = new Notification(notification);
+  shown.on('click', showMainWindow);
+  shown.show();
 }
 
 const preloadPath = () => join(import.meta.dirname, '..', 'preload', 'index.cjs');
 const iconPath = () => join(app.getAppPath(), 'resources', 'icon.png');
+
+/** From the tray or a notification: the window, opened again if it was closed. */
+function showMainWindow(): void {
+  if (!mainWindow) openMainWindow();
+  mainWindow?.show();
+  mainWindow?.focus();
+}
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({

@@ -18,7 +18,11 @@ export const channelNames = [
   'connections:mfa',
   'connections:refresh',
   'connections:reconnect',
+  'connections:remove',
+  'connections:history',
   'connect-window:open',
+  'connect-token:create',
+  'connections:adopt',
 ] as const;
 export type Channel = (typeof channelNames)[number];
 

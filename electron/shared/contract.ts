@@ -10,7 +10,11 @@ import {
   SettingsPatch,
   ConnectInput,
   ConnectWindowInput,
+  ConnectToken,
+  ConnectTokenInput,
   ReconnectInput,
+  RemoveConnectionInput,
+  SyncRunSummary,
   ConnectionSummary,
   ConnectorSummary,
   ItemInput,
@@ -54,6 +58,14 @@ export const contract = {
   'connect-window:open': { input: ConnectWindowInput, output: z.null() },
   /** Logs in again to a connection the bank refused, with new credentials; progress as for create. */
   'connections:reconnect': { input: ReconnectInput, output: ConnectionSummary },
+  /** Deletes the connection at Pluggy; keeps its accounts and transactions in the books, or deletes them too. */
+  'connections:remove': { input: RemoveConnectionInput, output: z.null() },
+  /** The connection's latest syncs, newest first. */
+  'connections:history': { input: ItemInput, output: z.array(SyncRunSummary) },
+  /** A connect token for Pluggy's widget (own application only), made by main with its API key. */
+  'connect-token:create': { input: ConnectTokenInput, output: ConnectToken },
+  /** An item the widget says it connected: main reads it back with its own key before keeping and following it. */
+  'connections:adopt': { input: ItemInput, output: ConnectionSummary },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

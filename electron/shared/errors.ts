@@ -15,6 +15,10 @@ export const pluggyErrorCodes = [
   'PLUGGY_VALIDATION',
   /** A manual update asked for too soon after the last one (409). */
   'PLUGGY_UPDATE_TOO_SOON',
+  /** A manual update refused after repeated failed logins: Pluggy makes the user wait (400 TOO_MANY_CONSECUTIVE_LOGIN_FAILURES). */
+  'PLUGGY_LOGIN_BACKOFF',
+  /** A manual update refused after too many failed updates in a row (400 TOO_MANY_CONSECUTIVE_ERRORS). */
+  'PLUGGY_TOO_MANY_FAILURES',
   /** A connection ended in an error at the institution (see `fixableBy`). */
   'PLUGGY_ITEM_ERROR',
   /** Pluggy could not be reached, or the connection broke, after the retries. */
@@ -44,6 +48,10 @@ export const errorCodes = [
   'KEYCHAIN_UNAVAILABLE',
   /** The user's own Pluggy application was chosen, but no keys are kept. */
   'PLUGGY_KEYS_MISSING',
+  /** A sync cut short because Balancete stopped (quit, crash, power loss); recorded in the sync history. */
+  'SYNC_INTERRUPTED',
+  /** Pluggy's Connect widget was asked for in demo mode: it talks to Pluggy itself, never to the embedded sandbox. */
+  'CONNECT_WIDGET_OWN_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

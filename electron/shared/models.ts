@@ -12,6 +12,8 @@ export type PluggyMode = z.infer<typeof PluggyMode>;
 export const Settings = z.object({
   language: Language,
   pluggyMode: PluggyMode,
+  /** Closing the window keeps Balancete syncing in the tray (else it quits). */
+  closeToTray: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -36,6 +38,8 @@ export const AccountSummary = z.object({
   balanceDate: z.string().nullable(),
   creditLimitCents: z.number().int().nullable(),
   closed: z.boolean(),
+  /** The connection was removed but the user kept its data: no more updates. */
+  disconnected: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
@@ -100,6 +104,8 @@ export const ConnectionSummary = z.object({
     .object({ name: z.string(), label: z.string(), type: z.string(), expiresAt: z.string().nullable() })
     .nullable(),
   lastSyncedAt: z.string().nullable(),
+  /** When Pluggy next updates the item by itself (its daily update), if it says. */
+  nextAutoSyncAt: z.string().nullable(),
   syncing: z.boolean(),
 });
 export type ConnectionSummary = z.infer<typeof ConnectionSummary>;
@@ -109,12 +115,39 @@ const ParameterValues = z.record(z.string().min(1).max(100), z.string().max(500)
 export const ConnectInput = z.object({ connectorId: z.number().int().min(0), parameters: ParameterValues }).strict();
 export const MfaInput = z.object({ itemId: z.string().min(1).max(100), answer: ParameterValues }).strict();
 export const ItemInput = z.object({ itemId: z.string().min(1).max(100) }).strict();
+/** Removes a connection at Pluggy; its accounts and transactions stay in the books unless `keepData` is false. */
+export const RemoveConnectionInput = z.object({ itemId: z.string().min(1).max(100), keepData: z.boolean() }).strict();
+
+/** One sync of a connection, for its history. */
+export const SyncRunSummary = z.object({
+  id: z.number().int(),
+  trigger: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  errorCode: z.string().nullable(),
+});
+export type SyncRunSummary = z.infer<typeof SyncRunSummary>;
+
 export const ReconnectInput = z.object({ itemId: z.string().min(1).max(100), parameters: ParameterValues }).strict();
 /** Opens the Connect window, to link a new bank or to log in again to an existing connection. */
 export const ConnectWindowInput = z
   .object({ reconnect: z.string().min(1).max(100).optional() })
   .strict()
   .optional();
+
+/** A connect token for Pluggy's widget: to link a new bank, or (with `itemId`) to log in again to that connection. */
+export const ConnectTokenInput = z.object({ itemId: z.string().min(1).max(100).optional() }).strict();
+/** What the widget is opened with. Only the connect token (30 minutes, widget-only) crosses to a window, never the API key. */
+export const ConnectToken = z.object({
+  connectToken: z.string(),
+  /** The connection the token is bound to, for the widget's update mode; null to link a new bank. */
+  updateItem: z.string().nullable(),
+});
+export type ConnectToken = z.infer<typeof ConnectToken>;
 
 /** What main tells the windows as syncing goes on (the events Pluggy's webhooks would carry). */
 export const SyncNotice = z.object({

@@ -1,5 +1,5 @@
 import { bootPage } from './app/boot.tsx';
-import { ConnectFlow } from './features/connect/ConnectFlow.tsx';
+import { ConnectPage } from './features/connect/ConnectPage.tsx';
 
 /** The Connect window's page: where a bank is linked. */
-void bootPage(() => <ConnectFlow />);
+void bootPage(() => <ConnectPage />);

@@ -80,6 +80,18 @@ test('a screen that cannot render shows an error and leaves the rest of the app 
 
 test('a language change made elsewhere reaches this window', async ({ app, page }) => {
   await app.open();
-  await app.emit('settings:changed', { language: 'en', pluggyMode: 'demo' });
+  await app.emit('settings:changed', { language: 'en', pluggyMode: 'demo', closeToTray: true });
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+});
+
+test('closing the window to the tray is a setting that survives a restart', async ({ app, page }) => {
+  await app.open('/settings');
+  const keepInTray = page.getByRole('checkbox', { name: 'Ao fechar a janela, continuar na bandeja do sistema' });
+  await expect(keepInTray).toBeChecked();
+  await keepInTray.press('Space');
+  await expect(keepInTray).not.toBeChecked();
+  expect(app.ipc.at(-1)).toMatchObject({ channel: 'settings:update', input: { closeToTray: false } });
+  await app.restart();
+  await app.open('/settings');
+  await expect(keepInTray).not.toBeChecked();
 });

@@ -1,8 +1,8 @@
 import { expect, test } from './support/app.ts';
 
-/** Links a sandbox bank through the bridge, as the Connect window does. */
-async function connect(page: import('@playwright/test').Page, user: string, connectorId = 0) {
-  return page.evaluate(
+/** Links a sandbox bank through the bridge, as the Connect window does; resolves to the new connection's id. */
+async function connect(page: import('@playwright/test').Page, user: string, connectorId = 0): Promise<string> {
+  const result = await page.evaluate(
     async ([login, connector]) => {
       const bridge = window.balancete;
       if (!bridge) throw new Error('no bridge');
@@ -13,6 +13,8 @@ async function connect(page: import('@playwright/test').Page, user: string, conn
     },
     [user, connectorId] as const,
   );
+  if (!result.ok) throw new Error(`connections:create: ${result.error.code}`);
+  return (result.value as { id: string }).id;
 }
 
 test('connections: how each bank is doing, fresh data on request, the MFA code, and plain errors', async ({
@@ -26,14 +28,14 @@ test('connections: how each bank is doing, fresh data on request, the MFA code, 
   await connect(page, 'user-locked');
   await connect(page, 'user-ok', 2);
 
-  const rows = page.getByRole('main').getByRole('listitem');
-  await expect(rows).toHaveCount(3);
-  const ok = rows.filter({ hasText: /^Pluggy Bank(?! MFA)/ }).filter({ hasText: 'Atualizada' });
+  const cards = page.getByRole('region', { name: /^Pluggy Bank/ });
+  await expect(cards).toHaveCount(3);
+  const ok = page.getByRole('region', { name: 'Pluggy Bank', exact: true }).filter({ hasText: 'Última sincronização' });
   await expect(ok).toHaveCount(1, { timeout: 15_000 });
-  await expect(ok).toContainText('última atualização em');
-  await expect(rows.filter({ hasText: 'Sua conta está bloqueada no banco' })).toHaveCount(1, { timeout: 15_000 });
+  await expect(ok).toHaveAccessibleName('Pluggy Bank');
+  await expect(cards.filter({ hasText: 'Sua conta está bloqueada no banco' })).toHaveCount(1, { timeout: 15_000 });
 
-  const mfa = rows.filter({ hasText: 'Pluggy Bank MFA' });
+  const mfa = page.getByRole('region', { name: 'Pluggy Bank MFA' });
   await expect(mfa).toContainText('Aguardando seu código', { timeout: 15_000 });
   await mfa.getByLabel('Token').fill('123456');
   await mfa.getByRole('button', { name: 'Enviar' }).click();
@@ -48,7 +50,7 @@ test('connections: how each bank is doing, fresh data on request, the MFA code, 
 test('a connection the bank refused is logged in again from the Connections screen', async ({ app, page, context }) => {
   await app.open('/connections');
   await connect(page, 'user-wrong');
-  const row = page.getByRole('main').getByRole('listitem');
+  const row = page.getByRole('region', { name: 'Pluggy Bank' });
   await expect(row).toContainText('Usuário ou senha incorretos', { timeout: 15_000 });
 
   const opened = context.waitForEvent('page');
@@ -61,5 +63,54 @@ test('a connection the bank refused is logged in again from the Connections scre
   await expect(connectWindow.getByRole('heading', { name: 'Pluggy Bank conectado!' })).toBeVisible({ timeout: 15_000 });
 
   await expect(row).toContainText('Atualizada', { timeout: 15_000 });
-  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(1); // the same connection, not a new one
+  await expect(page.getByRole('region', { name: 'Pluggy Bank' })).toHaveCount(1); // the same connection, not a new one
+});
+
+test('a connection shows its accounts and sync history, and is removed keeping or deleting its data', async ({
+  app,
+  page,
+}) => {
+  await app.open('/connections');
+  const first = await connect(page, 'user-ok');
+  const card = page.getByRole('region', { name: 'Pluggy Bank' });
+  await expect(card).toContainText('Última sincronização', { timeout: 15_000 });
+  await expect(card.getByRole('listitem')).toHaveCount(3);
+  await expect(card.getByRole('listitem').filter({ hasText: 'Conta corrente' })).toContainText('R$');
+
+  await card.getByRole('button', { name: 'Histórico' }).click();
+  await expect(card.getByRole('button', { name: 'Histórico' })).toHaveAttribute('aria-expanded', 'true');
+  const history = card.getByRole('table');
+  await expect(history.getByRole('row')).toHaveCount(2); // header + the first sync
+  await expect(history.getByRole('row').nth(1)).toContainText(/Conexão\s*\d\.\d{3} novas, 0 alteradas, 0 removidas/);
+  await page.screenshot({ path: 'test-results/screenshots/connection-history.png', fullPage: true });
+
+  // Escape backs out of the confirmation without removing anything.
+  await card.getByRole('button', { name: 'Remover' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remover a conexão com Pluggy Bank?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /Manter contas e transações/ })).toBeChecked();
+  await page.screenshot({ path: 'test-results/screenshots/connection-remove.png' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(card).toBeVisible();
+
+  // Keep the data: the connection goes, its accounts stay in the books, marked disconnected.
+  await card.getByRole('button', { name: 'Remover' }).click();
+  await dialog.getByRole('button', { name: 'Remover conexão' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(page.getByText('Nenhum banco conectado ainda.')).toBeVisible();
+
+  // Link it again, and this time delete the data: only the first link's accounts remain.
+  const second = await connect(page, 'user-ok');
+  expect(second).not.toBe(first);
+  await expect(card).toContainText('Última sincronização', { timeout: 15_000 });
+  await card.getByRole('button', { name: 'Remover' }).click();
+  await dialog.getByRole('radio', { name: /Apagar contas e transações/ }).check();
+  await dialog.getByRole('button', { name: 'Remover conexão' }).click();
+  await expect(card).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Contas' }).click();
+  const accounts = page.getByRole('main').getByRole('listitem');
+  await expect(accounts).toHaveCount(3);
+  for (const account of await accounts.all()) await expect(account).toContainText('Desconectada');
 });

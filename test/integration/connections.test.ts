@@ -1,32 +1,30 @@
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { accounts, connections, syncRuns, transactions, transactionUserData } from '../../db/schema.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
-import type { SyncNotice } from '../../electron/shared/models.ts';
+import type { AccountSummary, ConnectionSummary, SyncNotice, SyncRunSummary } from '../../electron/shared/models.ts';
+import en from '../../renderer/src/i18n/locales/en.json' with { type: 'json' };
+import ptBR from '../../renderer/src/i18n/locales/pt-BR.json' with { type: 'json' };
 import { testHandlerDeps } from '../support/handler-deps.ts';
+import { invoke, NoticeRecorder } from '../support/ipc-session.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
 let handlers: HandlerMap;
 let deps: ReturnType<typeof testHandlerDeps>;
-let notices: SyncNotice[];
-let waiters: { match: (notice: SyncNotice) => boolean; resolve: (notice: SyncNotice) => void }[];
+let notices: NoticeRecorder;
 
 beforeEach(() => {
   temp = makeTempDir();
   database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  notices = [];
-  waiters = [];
+  notices = new NoticeRecorder();
   deps = testHandlerDeps(database, {
-    emit: (event, payload) => {
-      if (event !== 'sync:notice') return;
-      const notice = payload as SyncNotice;
-      notices.push(notice);
-      for (const waiter of waiters.filter((candidate) => candidate.match(notice))) waiter.resolve(notice);
-    },
+    emit: notices.emit,
   });
   handlers = createHandlers(deps);
 });
@@ -37,18 +35,9 @@ afterEach(async () => {
 });
 
 /** The next notice of a kind for an item (or one already received). */
-function notice(kind: SyncNotice['kind'], itemId: string): Promise<SyncNotice> {
-  const match = (candidate: SyncNotice) => candidate.kind === kind && candidate.itemId === itemId;
-  const seen = notices.find(match);
-  if (seen) return Promise.resolve(seen);
-  return new Promise((resolve) => waiters.push({ match, resolve }));
-}
+const notice = (kind: SyncNotice['kind'], itemId: string) => notices.next(kind, itemId);
 
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await dispatch(handlers, channel, input, { validateOutput: true });
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(channel: string, input?: unknown) => invoke<T>(handlers, channel, input);
 
 describe('linking a bank in demo mode, through IPC', () => {
   it('offers the sandbox banks with the form their login needs', async () => {
@@ -115,14 +104,159 @@ describe('what the tray asks for', () => {
     const first = deps.connections.lastSyncedAt();
     expect(first).not.toBeNull();
 
-    notices = [];
+    notices.clear();
     await deps.connections.refreshAll();
-    expect(notices.some((each) => each.kind === 'item-updated' && each.itemId === created.id)).toBe(true);
+    expect(notices.received.some((each) => each.kind === 'item-updated' && each.itemId === created.id)).toBe(true);
     expect((deps.connections.lastSyncedAt() ?? '') >= (first ?? '')).toBe(true);
 
     await deps.connections.pause();
     expect(deps.connections.isPaused()).toBe(true);
     await deps.connections.resume('test');
     expect(deps.connections.isPaused()).toBe(false);
+  });
+});
+
+describe('every sandbox username ends in the right state, with a message in plain words', () => {
+  // pluggy-api.md's sandbox users, and what the app must make of each (written out here,
+  // not read from the sandbox, so a change on either side shows).
+  const cases = [
+    { user: 'user-ok', status: 'UPDATED', errorCode: null, fixableBy: undefined },
+    { user: 'user-ok-account-error', status: 'UPDATED', errorCode: null, fixableBy: undefined },
+    { user: 'user-wrong', status: 'LOGIN_ERROR', errorCode: 'INVALID_CREDENTIALS', fixableBy: 'app' },
+    {
+      user: 'user-account-credentials-reset',
+      status: 'LOGIN_ERROR',
+      errorCode: 'ACCOUNT_CREDENTIALS_RESET',
+      fixableBy: 'app',
+    },
+    { user: 'user-locked', status: 'LOGIN_ERROR', errorCode: 'ACCOUNT_LOCKED', fixableBy: 'bank' },
+    { user: 'user-account-need-actions', status: 'LOGIN_ERROR', errorCode: 'ACCOUNT_NEEDS_ACTION', fixableBy: 'bank' },
+    { user: 'user-not-supported', status: 'LOGIN_ERROR', errorCode: 'USER_NOT_SUPPORTED', fixableBy: 'none' },
+    { user: 'user-logged', status: 'OUTDATED', errorCode: 'ALREADY_LOGGED_IN', fixableBy: 'bank' },
+    { user: 'user-error', status: 'OUTDATED', errorCode: 'UNEXPECTED_ERROR', fixableBy: 'wait' },
+    { user: 'user-unavailable', status: 'OUTDATED', errorCode: 'SITE_NOT_AVAILABLE', fixableBy: 'wait' },
+    { user: 'user-connection-error', status: 'OUTDATED', errorCode: 'CONNECTION_ERROR', fixableBy: 'wait' },
+  ] as const;
+
+  it.each(cases)('$user → $status $errorCode', async ({ user, status, errorCode, fixableBy }) => {
+    const created = await call<{ id: string }>('connections:create', {
+      connectorId: 0,
+      parameters: { user, password: 'password-ok' },
+    });
+    if (errorCode) {
+      expect(await notice('item-error', created.id)).toMatchObject({ errorCode, fixableBy });
+    } else {
+      expect((await notice('item-updated', created.id)).created).toBeGreaterThan(0);
+    }
+    const [summary] = await call<ConnectionSummary[]>('connections:list');
+    expect(summary).toMatchObject({ id: created.id, status, errorCode, syncing: false });
+    for (const messages of [ptBR, en]) {
+      // Whatever the code, the Connections screen has words for it in both languages.
+      if (errorCode) expect(messages.connect.itemErrors[errorCode]).toMatch(/\w/);
+      expect(messages.connections.status[status]).toMatch(/\w/);
+    }
+    if (!errorCode) expect(await call<unknown[]>('accounts:list')).not.toHaveLength(0);
+  });
+});
+
+describe('removing a connection', () => {
+  /** A synced Pluggy Bank connection, one of its transactions categorized and annotated by the user. */
+  async function connectedWithUserWork(): Promise<{ itemId: string; transactionId: string }> {
+    const created = await call<{ id: string }>('connections:create', {
+      connectorId: 0,
+      parameters: { user: 'user-ok', password: 'password-ok' },
+    });
+    await notice('item-updated', created.id);
+    const row = database.db.select({ id: transactions.id }).from(transactions).limit(1).get();
+    if (!row) throw new Error('the sync brought no transactions');
+    database.db.insert(transactionUserData).values({ transactionId: row.id, notes: 'Nota fiscal 123' }).run();
+    return { itemId: created.id, transactionId: row.id };
+  }
+
+  async function expectGoneAtPluggy(itemId: string) {
+    const sandbox = await deps.demoSandbox();
+    expect(() => sandbox?.control.items.get(itemId)).toThrow();
+  }
+
+  it("keeping its data: the item is deleted at Pluggy, the books keep every row and the user's notes", async () => {
+    const { itemId, transactionId } = await connectedWithUserWork();
+    const before = database.db.select({ id: transactions.id }).from(transactions).all().length;
+
+    expect(await call('connections:remove', { itemId, keepData: true })).toBeNull();
+
+    await expectGoneAtPluggy(itemId);
+    expect(await call('connections:list')).toEqual([]);
+    expect(database.db.select({ id: transactions.id }).from(transactions).all()).toHaveLength(before);
+    expect(
+      database.db.select().from(transactionUserData).where(eq(transactionUserData.transactionId, transactionId)).get(),
+    ).toMatchObject({ notes: 'Nota fiscal 123' });
+    const kept = await call<AccountSummary[]>('accounts:list');
+    expect(kept).toHaveLength(3);
+    expect(kept.every((account) => account.disconnected && account.closed)).toBe(true);
+  });
+
+  it("deleting its data: nothing of it is left, the user's work on it included", async () => {
+    const { itemId } = await connectedWithUserWork();
+
+    await call('connections:remove', { itemId, keepData: false });
+
+    await expectGoneAtPluggy(itemId);
+    expect(await call('connections:list')).toEqual([]);
+    expect(await call('accounts:list')).toEqual([]);
+    for (const table of [connections, accounts, transactions, transactionUserData, syncRuns]) {
+      expect(database.db.select().from(table).all()).toEqual([]);
+    }
+  });
+
+  it('an unknown connection is a plain not-found, and nothing changes', async () => {
+    const result = await dispatch(handlers, 'connections:remove', { itemId: 'no-such-item', keepData: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('sync history', () => {
+  it('a sync cut short when the app died shows as interrupted after a restart, not as syncing forever', async () => {
+    const created = await call<{ id: string }>('connections:create', {
+      connectorId: 0,
+      parameters: { user: 'user-ok', password: 'password-ok' },
+    });
+    await notice('item-updated', created.id);
+    // What a SIGKILL mid-sync leaves (test/integration/sync/crash-safety.test.ts): a run still 'running'.
+    const [connected] = database.db.select().from(syncRuns).all();
+    database.db
+      .insert(syncRuns)
+      .values({ connectionId: created.id, trigger: 'poll', status: 'running', startedAt: new Date().toISOString() })
+      .run();
+    expect(await call('connections:list')).toMatchObject([{ syncing: true }]);
+
+    await deps.dispose();
+    deps = testHandlerDeps(database, { emit: notices.emit });
+    handlers = createHandlers(deps);
+
+    // The data is still as fresh as the last sync that finished.
+    expect(await call('connections:list')).toMatchObject([
+      { id: created.id, syncing: false, lastSyncedAt: connected?.finishedAt },
+    ]);
+    expect(await call('connections:history', { itemId: created.id })).toMatchObject([
+      { trigger: 'poll', status: 'failed', errorCode: 'SYNC_INTERRUPTED' },
+      { trigger: 'connect', status: 'succeeded' },
+    ]);
+  });
+
+  it('lists each sync, newest first, with what it brought and why it ran', async () => {
+    const created = await call<{ id: string }>('connections:create', {
+      connectorId: 0,
+      parameters: { user: 'user-ok', password: 'password-ok' },
+    });
+    const first = await notice('item-updated', created.id);
+    await call('connections:refresh', { itemId: created.id });
+
+    const history = await call<SyncRunSummary[]>('connections:history', { itemId: created.id });
+    expect(history.map((run) => [run.trigger, run.status])).toEqual([
+      ['manual', 'succeeded'],
+      ['connect', 'succeeded'],
+    ]);
+    expect(history[1]).toMatchObject({ created: first.created, updated: 0, removed: 0, errorCode: null });
+    expect((history[0]?.startedAt ?? '') >= (history[1]?.finishedAt ?? '')).toBe(true);
   });
 });

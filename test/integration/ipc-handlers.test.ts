@@ -75,12 +75,15 @@ describe('accounts:list', () => {
     });
   });
 
-  it('leaves out accounts of removed connections', async () => {
+  it('keeps the accounts of a connection removed with its data kept, marked disconnected', async () => {
     seedConnection(database.db, { id: 'item-gone', connectorName: 'Old Bank', removedAt: '2026-01-01T00:00:00.000Z' });
     database.sqlite
-      .prepare("INSERT INTO accounts (id, connection_id, type, name) VALUES ('acc-gone', 'item-gone', 'BANK', 'Old')")
+      .prepare(
+        "INSERT INTO accounts (id, connection_id, type, name, closed_at) VALUES ('acc-gone', 'item-gone', 'BANK', 'Old', '2026-01-01T00:00:00.000Z')",
+      )
       .run();
-    expect(await dispatch(handlers, 'accounts:list', undefined)).toEqual({ ok: true, value: [] });
+    const listed = await dispatch(handlers, 'accounts:list', undefined);
+    expect(listed).toMatchObject({ ok: true, value: [{ id: 'acc-gone', disconnected: true, closed: true }] });
   });
 });
 
@@ -88,21 +91,23 @@ describe('settings', () => {
   it('defaults to Brazilian Portuguese', async () => {
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo' },
+      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true },
     });
   });
 
   it('saves a change, tells every window, and keeps it in the file', async () => {
     const result = await dispatch(handlers, 'settings:update', { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', pluggyMode: 'demo' } });
-    expect(emitted).toEqual([{ event: 'settings:changed', payload: { language: 'en', pluggyMode: 'demo' } }]);
+    expect(result).toEqual({ ok: true, value: { language: 'en', pluggyMode: 'demo', closeToTray: true } });
+    expect(emitted).toEqual([
+      { event: 'settings:changed', payload: { language: 'en', pluggyMode: 'demo', closeToTray: true } },
+    ]);
 
     database.close();
     database = openDatabase(join(temp.path, 'balancete.sqlite'));
     const reopened = createHandlers(deps(database));
     expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'en', pluggyMode: 'demo' },
+      value: { language: 'en', pluggyMode: 'demo', closeToTray: true },
     });
   });
 
@@ -112,7 +117,7 @@ describe('settings', () => {
       .run();
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo' },
+      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true },
     });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { OpenedDatabase } from '../../db/open.ts';
 import type { HandlerDeps } from '../../electron/core/handlers.ts';
 import { type Logger, SecretRegistry, silentLogger } from '../../electron/core/log.ts';
-import { startSandbox } from '../../electron/core/sandbox/server.ts';
+import { type SandboxHandle, startSandbox } from '../../electron/core/sandbox/server.ts';
 import { CredentialStore } from '../../electron/core/secrets/credential-store.ts';
 import { BankConnections } from '../../electron/core/sync/bank-connections.ts';
 import { toSyncNotice } from '../../electron/core/sync/sync-notice.ts';
@@ -19,13 +19,14 @@ export function testHandlerDeps(
   database: OpenedDatabase,
   overrides: Partial<HandlerDeps> = {},
   options: { demoDirectory?: string } = {},
-): HandlerDeps & { dispose(): Promise<void> } {
+): HandlerDeps & { dispose(): Promise<void>; demoSandbox(): Promise<SandboxHandle> | undefined } {
   const temp = makeTempDir('balancete-handlers-');
   const logger: Logger = overrides.logger ?? silentLogger;
   const secrets = overrides.secrets ?? new SecretRegistry();
   const credentials = overrides.credentials ?? new CredentialStore({ service: `Balancete-test-${randomUUID()}` });
   const pluggyApi = overrides.pluggyApi ?? { baseUrl: 'https://127.0.0.1:9' };
   const emit = overrides.emit ?? (() => {});
+  let demoSandbox: Promise<SandboxHandle> | undefined;
   const connections =
     overrides.connections ??
     new BankConnections({
@@ -33,7 +34,11 @@ export function testHandlerDeps(
       credentials,
       pluggyApi,
       startDemoSandbox: (directory) =>
-        startSandbox({ certificateDir: directory, statePath: join(directory, 'state.json'), stepMs: 0 }),
+        (demoSandbox = startSandbox({
+          certificateDir: directory,
+          statePath: join(directory, 'state.json'),
+          stepMs: 0,
+        })),
       demoDirectory: options.demoDirectory ?? temp.path,
       logger,
       secrets,
@@ -51,6 +56,8 @@ export function testHandlerDeps(
     logger,
     secrets,
     connections,
+    /** The embedded sandbox, once demo mode started it: tests check Pluggy's side through it. */
+    demoSandbox: () => demoSandbox,
     async dispose() {
       await connections.close();
       temp.remove();

@@ -1,9 +1,12 @@
-import { asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
 import { accounts, connections } from '../../../db/schema.ts';
 import type { AccountSummary } from '../../shared/models.ts';
 
-/** Accounts of every connection the user still has, grouped by institution. */
+/**
+ * Every account in the books, grouped by institution: those of removed connections too
+ * (the user kept their data), marked disconnected.
+ */
 export function listAccounts(db: Db): AccountSummary[] {
   const rows = db
     .select({
@@ -20,11 +23,15 @@ export function listAccounts(db: Db): AccountSummary[] {
       balanceDate: accounts.balanceDate,
       creditLimitCents: accounts.creditLimitCents,
       closedAt: accounts.closedAt,
+      connectionRemovedAt: connections.removedAt,
     })
     .from(accounts)
     .innerJoin(connections, eq(accounts.connectionId, connections.id))
-    .where(isNull(connections.removedAt))
     .orderBy(asc(connections.connectorName), asc(accounts.type), asc(accounts.name))
     .all();
-  return rows.map(({ closedAt, ...row }) => ({ ...row, closed: closedAt !== null }));
+  return rows.map(({ closedAt, connectionRemovedAt, ...row }) => ({
+    ...row,
+    closed: closedAt !== null,
+    disconnected: connectionRemovedAt !== null,
+  }));
 }

@@ -409,5 +409,12 @@ function errorFor(status: number, body: unknown, request: Pick<HttpRequest, 'met
   if (status === 409) return new PluggyError('PLUGGY_UPDATE_TOO_SOON', message, details);
   if (status === 401) return new PluggyError('PLUGGY_AUTH', message, details);
   if (status === 403) return new PluggyError('PLUGGY_FORBIDDEN', message, details);
+  // The 400s that refuse an update for the item's own history, not for a bad request.
+  if (error?.codeDescription === 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES') {
+    return new PluggyError('PLUGGY_LOGIN_BACKOFF', message, details);
+  }
+  if (error?.codeDescription === 'TOO_MANY_CONSECUTIVE_ERRORS') {
+    return new PluggyError('PLUGGY_TOO_MANY_FAILURES', message, details);
+  }
   return new PluggyError('PLUGGY_VALIDATION', message, details);
 }

@@ -6,6 +6,7 @@ import { Settings, type SettingsPatch } from '../../shared/models.ts';
 export const defaultSettings: Settings = {
   language: 'pt-BR',
   pluggyMode: 'demo',
+  closeToTray: true,
 };
 
 const settingKeys = Object.keys(Settings.shape) as (keyof Settings)[];

@@ -1,9 +1,17 @@
 import { join } from 'node:path';
-import { desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/open.ts';
 import { connections, syncRuns } from '../../../db/schema.ts';
-import type { ConnectionSummary, ConnectorSummary, PluggyMode } from '../../shared/models.ts';
+import type {
+  ConnectionSummary,
+  ConnectorSummary,
+  ConnectToken,
+  PluggyMode,
+  SyncRunSummary,
+} from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
+import { forgetConnection } from '../books/removed-connections.ts';
+import { oauthRedirectUri } from '../connect/deep-link.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
 import { PluggyClient } from '../pluggy/client.ts';
 import type { Item } from '../pluggy/models.ts';
@@ -12,6 +20,7 @@ import type { CredentialStore } from '../secrets/credential-store.ts';
 import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { DataSync } from './data-sync.ts';
+import { closeInterruptedRuns } from './interrupted-runs.ts';
 import { toConnectionRow } from './pluggy-mapping.ts';
 import { SyncEngine, type SyncEvent } from './sync-engine.ts';
 
@@ -33,6 +42,7 @@ export interface BankConnectionsOptions {
 interface Runtime {
   mode: PluggyMode;
   client: PluggyClient;
+  dataSync: DataSync;
   engine: SyncEngine;
 }
 
@@ -50,6 +60,8 @@ export class BankConnections {
 
   constructor(options: BankConnectionsOptions) {
     this.options = options;
+    const interrupted = closeInterruptedRuns(options.database.db, new Date());
+    if (interrupted > 0) options.logger.warn('sync.interrupted-runs', { count: interrupted });
   }
 
   /** Connectors to offer in the Connect window; in demo mode, the sandbox banks. */
@@ -97,6 +109,45 @@ export class BankConnections {
     return this.summary(itemId);
   }
 
+  /**
+   * A connect token for Pluggy's widget, to link a bank or, with `itemId`, to log in again
+   * to one of our connections (the token is then bound to it). Open Finance logins come
+   * back through the balancete:// deep link. Own application only: the widget talks to
+   * Pluggy itself, which knows nothing of the embedded sandbox.
+   */
+  async connectToken(itemId?: string): Promise<ConnectToken> {
+    const { client, mode } = await this.current();
+    if (mode !== 'own') {
+      throw new AppError('CONNECT_WIDGET_OWN_ONLY', "Pluggy's Connect widget needs your own Pluggy application");
+    }
+    // Only a connection we keep may be reopened: throws NOT_FOUND for any other id.
+    if (itemId) this.summary(itemId);
+    const connectToken = await client.createConnectToken({ ...(itemId ? { itemId } : {}), oauthRedirectUri });
+    return { connectToken, updateItem: itemId ?? null };
+  }
+
+  /**
+   * An item that Pluggy's widget (or the OAuth deep link) says was connected. The id comes
+   * from a window, so it is trusted only once read back with our own API key, which also
+   * shows the item belongs to our application; then it is kept and followed like one
+   * linked here (an update of a connection we already keep counts as a manual refresh).
+   */
+  async adopt(itemId: string): Promise<ConnectionSummary> {
+    const { client, engine } = await this.current();
+    const { db } = this.options.database;
+    const known = db
+      .select({ id: connections.id })
+      .from(connections)
+      .where(and(eq(connections.id, itemId), isNull(connections.removedAt)))
+      .get();
+    const item = await client.item(itemId);
+    this.record(item);
+    void engine
+      .follow(item.id, known ? 'manual' : 'connect')
+      .catch((error: unknown) => this.failedInBackground(item.id, error));
+    return this.summary(item.id);
+  }
+
   /** Sends the MFA answer, then follows the update in the background. */
   async answerMfa(itemId: string, answer: Record<string, string>): Promise<ConnectionSummary> {
     const { client, engine } = await this.current();
@@ -110,6 +161,42 @@ export class BankConnections {
     const { engine } = await this.current();
     await engine.refresh(itemId);
     return this.summary(itemId);
+  }
+
+  /**
+   * The user removed a connection: Pluggy deletes the item (and stops updating it), then
+   * its data is kept in the books as disconnected accounts, or deleted. Waits for a sync
+   * of the item in progress, so nothing is written for it afterwards.
+   */
+  async remove(itemId: string, { keepData }: { keepData: boolean }): Promise<void> {
+    this.summary(itemId);
+    const { client, dataSync } = await this.current();
+    await client.deleteItem(itemId);
+    await dataSync.idle(itemId);
+    forgetConnection(this.options.database.db, itemId, keepData, new Date());
+    this.options.logger.info('connections.removed', { itemId, keepData });
+  }
+
+  /** The connection's latest syncs, newest first (its history on the Connections screen). */
+  history(itemId: string, limit = 20): SyncRunSummary[] {
+    this.summary(itemId);
+    return this.options.database.db
+      .select({
+        id: syncRuns.id,
+        trigger: syncRuns.trigger,
+        status: syncRuns.status,
+        startedAt: syncRuns.startedAt,
+        finishedAt: syncRuns.finishedAt,
+        created: syncRuns.created,
+        updated: syncRuns.updated,
+        removed: syncRuns.removed,
+        errorCode: syncRuns.errorCode,
+      })
+      .from(syncRuns)
+      .where(eq(syncRuns.connectionId, itemId))
+      .orderBy(desc(syncRuns.id))
+      .limit(limit)
+      .all();
   }
 
   list(): ConnectionSummary[] {
@@ -221,7 +308,7 @@ export class BankConnections {
       onEvent: this.options.onEvent,
       ...this.options.engine,
     });
-    return { mode, client, engine };
+    return { mode, client, dataSync, engine };
   }
 
   /** Keeps what Pluggy just said about an item, so screens see it before the next poll. */
@@ -239,9 +326,17 @@ export class BankConnections {
     const row = db.select().from(connections).where(eq(connections.id, itemId)).get();
     if (!row) throw new AppError('NOT_FOUND', `No connection ${itemId}`);
     const lastRun = db
-      .select()
+      .select({ status: syncRuns.status })
       .from(syncRuns)
       .where(eq(syncRuns.connectionId, itemId))
+      .orderBy(desc(syncRuns.id))
+      .limit(1)
+      .get();
+    // A failed sync since does not make the data older than the last one that succeeded.
+    const lastSucceeded = db
+      .select({ finishedAt: syncRuns.finishedAt })
+      .from(syncRuns)
+      .where(and(eq(syncRuns.connectionId, itemId), eq(syncRuns.status, 'succeeded')))
       .orderBy(desc(syncRuns.id))
       .limit(1)
       .get();
@@ -264,7 +359,8 @@ export class BankConnections {
               expiresAt: snapshot.parameter.expiresAt ?? null,
             }
           : null,
-      lastSyncedAt: lastRun?.status === 'succeeded' ? (lastRun.finishedAt ?? null) : null,
+      lastSyncedAt: lastSucceeded?.finishedAt ?? null,
+      nextAutoSyncAt: row.nextAutoSyncAt,
       syncing: lastRun?.status === 'running',
     };
   }

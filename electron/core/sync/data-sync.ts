@@ -53,6 +53,11 @@ export class DataSync {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** Settles once no sync of the item is running (whether the one running succeeds or not). */
+  async idle(itemId: string): Promise<void> {
+    await this.running.get(itemId)?.catch(() => undefined);
+  }
+
   /** Syncs an item; a call while one runs for the same item joins it. */
   syncItem(itemId: string, trigger: SyncTrigger, signal?: AbortSignal): Promise<SyncCounts> {
     let run = this.running.get(itemId);

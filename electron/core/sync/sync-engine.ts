@@ -1,4 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/open.ts';
 import { connections } from '../../../db/schema.ts';
 import type { Logger } from '../log.ts';
@@ -126,8 +126,14 @@ export class SyncEngine {
     const { db } = this.options.database;
     const previous = db.select().from(connections).where(eq(connections.id, itemId)).get();
     const item = await this.options.client.item(itemId);
-    const row = toConnectionRow(item);
-    db.insert(connections).values(row).onConflictDoUpdate({ target: connections.id, set: row }).run();
+    // An update, never an insert: a connection the user removed while Pluggy answered
+    // stays removed (connect and adopt record new ones before following them).
+    const { changes } = db
+      .update(connections)
+      .set(toConnectionRow(item))
+      .where(and(eq(connections.id, itemId), isNull(connections.removedAt)))
+      .run();
+    if (changes === 0) return item;
 
     const before = previous?.snapshot as Item | undefined;
     if (item.status === 'WAITING_USER_INPUT' && item.parameter && before?.status !== 'WAITING_USER_INPUT') {

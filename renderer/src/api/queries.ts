@@ -28,6 +28,8 @@ export const queryKeys = {
   appInfo: ['app-info'] as const,
   pluggyAccount: ['pluggy-account'] as const,
   connections: ['connections'] as const,
+  /** Under `connections`, so whatever refreshes the list refreshes the history too. */
+  connectionHistory: (itemId: string) => ['connections', itemId, 'history'] as const,
   connectors: (search: string) => ['connectors', search] as const,
 };
 
@@ -112,5 +114,14 @@ export function useAnswerMfa(itemId: string, parameterName: string) {
   return useMutation({
     mutationFn: (value: string) => api.invoke('connections:mfa', { itemId, answer: { [parameterName]: value.trim() } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
+  });
+}
+
+export function useConnectionHistory(itemId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.connectionHistory(itemId),
+    queryFn: () => api.invoke('connections:history', { itemId }),
+    enabled,
   });
 }

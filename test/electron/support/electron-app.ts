@@ -9,15 +9,18 @@ export const electronSkipReason =
   'Electron shell suite skipped: no Electron binary in node_modules/electron/dist ' +
   '(`npm start` downloads it on a machine with internet access; or set ELECTRON_OVERRIDE_DIST_PATH).';
 
-/** Launches the built app (`npm run build` first) with its data in `dataDirectory`. */
-export async function launchBalancete(dataDirectory: string): Promise<ElectronApplication> {
+/** Launches the built app (`npm run build` first) with its data in `dataDirectory`, and any further arguments (a deep link). */
+export async function launchBalancete(
+  dataDirectory: string,
+  extraArgs: readonly string[] = [],
+): Promise<ElectronApplication> {
   if (!electronBinary) throw new Error(electronSkipReason);
   if (!existsSync(join('out', 'main', 'index.js'))) throw new Error('out/main is missing: run `npm run build` first');
   // Without ELECTRON_RENDERER_URL main serves the built pages, as in production.
   const { ELECTRON_RENDERER_URL: _devServer, ...env } = process.env;
   return _electron.launch({
     executablePath: electronBinary,
-    args: [resolve('.')],
+    args: [resolve('.'), ...extraArgs],
     env: { ...env, BALANCETE_DATA_DIR: dataDirectory },
   });
 }

@@ -3,10 +3,12 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
 import { connections, syncRuns } from '../../../db/schema.ts';
+import { forgetConnection } from '../../../electron/core/books/removed-connections.ts';
 import type { Logger } from '../../../electron/core/log.ts';
 import type { PluggyClient } from '../../../electron/core/pluggy/client.ts';
 import { createClock, type SandboxClock } from '../../../electron/core/sandbox/clock.ts';
 import { DataSync } from '../../../electron/core/sync/data-sync.ts';
+import { toConnectionRow } from '../../../electron/core/sync/pluggy-mapping.ts';
 import { SyncEngine, type SyncEvent } from '../../../electron/core/sync/sync-engine.ts';
 import { clientFor, failure } from '../../support/pluggy-client.ts';
 import { startTestSandbox, type SandboxClient } from '../../support/sandbox.ts';
@@ -64,9 +66,10 @@ afterEach(async () => {
   temp.remove();
 });
 
-/** A connection the user made in the Connect window, followed to its end as the app does. */
+/** A connection the user made in the Connect window, recorded and followed to its end as the app does. */
 async function connect(user: string, connectorId = 0): Promise<string> {
   const item = await client.createItem({ connectorId, parameters: { user, password: 'password-ok' } });
+  database.db.insert(connections).values(toConnectionRow(item)).run();
   await engine.follow(item.id, 'connect');
   return item.id;
 }
@@ -141,6 +144,19 @@ describe('polling', () => {
   });
 });
 
+describe('a connection the user removes', () => {
+  it('is not brought back by an answer from Pluggy that arrives afterwards', async () => {
+    const itemId = await connect('user-ok');
+    clock.advance(2 * 3600 * 1000);
+    sandbox.sandbox.control.autoUpdate(itemId);
+    forgetConnection(database.db, itemId, false, new Date(clock.now()));
+    // What a poll or a refresh already under way does next: look at the item, which Pluggy updated.
+    await engine.follow(itemId, 'poll');
+    expect(database.db.select().from(connections).all()).toEqual([]);
+    expect(database.db.select().from(syncRuns).all()).toEqual([]);
+  });
+});
+
 describe('refresh from the user', () => {
   it('asks Pluggy to update, follows it, and syncs', async () => {
     const itemId = await connect('user-ok');
@@ -154,5 +170,32 @@ describe('refresh from the user', () => {
   it('too soon after the last update is a clear, typed refusal', async () => {
     const itemId = await connect('user-ok');
     expect(await failure(engine.refresh(itemId))).toMatchObject({ code: 'PLUGGY_UPDATE_TOO_SOON' });
+  });
+
+  it('after two refused logins in a row, Pluggy makes the user wait 15 minutes: said plainly', async () => {
+    const itemId = await connect('user-wrong');
+    await engine.refresh(itemId); // the second refused login
+    expect(await failure(engine.refresh(itemId))).toMatchObject({
+      code: 'PLUGGY_LOGIN_BACKOFF',
+      pluggyCode: 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
+    });
+    clock.advance(16 * 60 * 1000);
+    await engine.refresh(itemId);
+    expect(database.db.select().from(connections).where(eq(connections.id, itemId)).get()).toMatchObject({
+      status: 'LOGIN_ERROR',
+      errorCode: 'INVALID_CREDENTIALS',
+    });
+  });
+
+  it('after too many failed updates in a row, Pluggy stops updating: said plainly', async () => {
+    const itemId = await connect('user-error');
+    let refused: unknown;
+    for (let attempt = 0; attempt < 10 && !refused; attempt += 1) {
+      refused = await engine.refresh(itemId).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    }
+    expect(refused).toMatchObject({ code: 'PLUGGY_TOO_MANY_FAILURES', pluggyCode: 'TOO_MANY_CONSECUTIVE_ERRORS' });
   });
 });

@@ -27,7 +27,9 @@ export function AccountRow({ account }: { account: AccountSummary }) {
         <span className="account-meta">
           {typeKey ? t(`accounts.types.${typeKey}`) : account.type}
           {account.number && <span className="account-number"> · {account.number}</span>}
-          {account.closed && <span className="badge">{t('accounts.closed')}</span>}
+          {(account.disconnected || account.closed) && (
+            <span className="badge">{t(account.disconnected ? 'accounts.disconnected' : 'accounts.closed')}</span>
+          )}
         </span>
       </div>
       <div className="account-balance">

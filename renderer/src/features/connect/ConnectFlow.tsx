@@ -4,28 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary, ConnectorSummary } from '../../../../electron/shared/models.ts';
 import { useApi, useConnections, useConnectors } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { MfaAnswerForm } from './MfaAnswerForm.tsx';
+import { ConnectionProgress } from './ConnectionProgress.tsx';
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'login'; connector: ConnectorSummary; reconnect?: string }
   | { kind: 'following'; connector: ConnectorSummary; itemId: string; reconnect?: string };
 
-/** The connection to log in to again, when the window was opened for that (`?reconnect=<id>`). */
-const reconnectId = new URLSearchParams(window.location.search).get('reconnect') ?? undefined;
-
-/** Statuses after which Pluggy has nothing more to do for this link. */
-const failedStatuses = new Set(['LOGIN_ERROR', 'OUTDATED']);
-
 /**
- * Linking a bank: choose it, log in with the form its connector describes, answer the
- * MFA question if the bank asks one, and watch until the first sync is done. Everything
- * goes through main, which holds the Pluggy keys.
+ * Linking a bank in demo mode, against the embedded sandbox: choose it, log in with the
+ * form its connector describes, answer the MFA question if the bank asks one, and watch
+ * until the first sync is done. Everything goes through main, which holds the Pluggy keys.
  */
-export function ConnectFlow() {
+export function ConnectFlow({ reconnect }: { reconnect: string | undefined }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const reconnecting = useReconnectTarget();
+  const reconnecting = useReconnectTarget(reconnect);
   // Opened to reconnect: straight to that bank's login, once we know which bank it is.
   const current: Step = step.kind === 'choose' && reconnecting ? { kind: 'login', ...reconnecting } : step;
   return (
@@ -41,14 +35,16 @@ export function ConnectFlow() {
         />
       )}
       {current.kind === 'following' && (
-        <Following itemId={current.itemId} onRetry={() => setStep({ ...current, kind: 'login' })} />
+        <ConnectionProgress itemId={current.itemId} onRetry={() => setStep({ ...current, kind: 'login' })} />
       )}
     </main>
   );
 }
 
 /** The connection and bank to log in to again, when this window was opened for that. */
-function useReconnectTarget(): { connector: ConnectorSummary; reconnect: string } | null {
+function useReconnectTarget(
+  reconnectId: string | undefined,
+): { connector: ConnectorSummary; reconnect: string } | null {
   const connections = useConnections();
   const connectors = useConnectors('');
   if (!reconnectId) return null;
@@ -203,65 +199,4 @@ function CredentialField(props: {
       )}
     </div>
   );
-}
-
-/** Watches the new link until it is synced, answering the bank's MFA question on the way. */
-function Following({ itemId, onRetry }: { itemId: string; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const connections = useConnections(1000);
-  const connection = connections.data?.find((candidate) => candidate.id === itemId);
-  const done = connection?.status === 'UPDATED' && connection.lastSyncedAt !== null && !connection.syncing;
-  const failed = connection ? failedStatuses.has(connection.status) : false;
-
-  if (!connection) return <p className="muted">{t('common.loading')}</p>;
-  if (done) {
-    return (
-      <div className="connect-result" role="status">
-        <h2>{t('connect.done', { bank: connection.institution })}</h2>
-        <p>{t('connect.doneHelp')}</p>
-        <button type="button" className="primary" onClick={() => window.close()}>
-          {t('connect.close')}
-        </button>
-      </div>
-    );
-  }
-  if (failed) {
-    const code = connection.errorCode ?? 'UNEXPECTED_ERROR';
-    return (
-      <div className="connect-result" role="alert">
-        <h2>{t('connect.failed')}</h2>
-        <p>
-          {t(`connect.itemErrors.${code}`, {
-            defaultValue: connection.errorMessage ?? t('connect.itemErrors.UNEXPECTED_ERROR'),
-          })}
-        </p>
-        <button type="button" className="primary" onClick={onRetry}>
-          {t('connect.retry')}
-        </button>
-      </div>
-    );
-  }
-  if (connection.waitingFor) {
-    // Keyed by the question: a second MFA step starts with an empty field.
-    return (
-      <MfaAnswerForm
-        key={`${connection.waitingFor.label}-${connection.waitingFor.expiresAt ?? ''}`}
-        connection={connection}
-        waitingFor={connection.waitingFor}
-      />
-    );
-  }
-  return (
-    <div className="connect-progress" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" />
-      <p>{t(`connect.progress.${progressKey(connection)}`)}</p>
-    </div>
-  );
-}
-
-function progressKey(connection: ConnectionSummary): 'login' | 'data' | 'sync' {
-  if (connection.status === 'UPDATED') return 'sync';
-  return connection.executionStatus === 'CREATED' || connection.executionStatus === 'LOGIN_IN_PROGRESS'
-    ? 'login'
-    : 'data';
 }

@@ -13,6 +13,7 @@ export function SettingsPage() {
   const appInfo = useAppInfo();
   const languageId = useId();
   const languageHelpId = useId();
+  const trayHelpId = useId();
 
   const onLanguageChange = (value: string) => {
     const language = Language.parse(value);
@@ -44,9 +45,26 @@ export function SettingsPage() {
           <p id={languageHelpId} className="field-help">
             {t('settings.language.help')}
           </p>
-          {update.isError && <ErrorNotice error={update.error} />}
         </div>
       )}
+      {settings.data && (
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              aria-describedby={trayHelpId}
+              checked={settings.data.closeToTray}
+              disabled={update.isPending}
+              onChange={(event) => update.mutate({ closeToTray: event.target.checked })}
+            />
+            {t('settings.tray.label')}
+          </label>
+          <p id={trayHelpId} className="field-help">
+            {t('settings.tray.help')}
+          </p>
+        </div>
+      )}
+      {update.isError && <ErrorNotice error={update.error} />}
       {settings.data && <PluggyAccountSection />}
       {appInfo.data && (
         <section className="about" aria-labelledby="about-title">

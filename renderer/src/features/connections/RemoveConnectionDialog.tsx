@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionSummary } from '../../../../electron/shared/models.ts';
+import { queryKeys, useApi } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+
+/**
+ * Confirms removing a connection and asks what becomes of its data. Keeping it is the
+ * default: a freelancer's past books should not change because a bank was unlinked. A
+ * modal <dialog> keeps focus inside and closes on Escape.
+ */
+export function RemoveConnectionDialog({
+  connection,
+  onClose,
+}: {
+  connection: ConnectionSummary;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [keepData, setKeepData] = useState(true);
+  const remove = useMutation({
+    mutationFn: () => api.invoke('connections:remove', { itemId: connection.id, keepData }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+      onClose();
+    },
+  });
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape while the removal is under way would hide its outcome.
+        if (remove.isPending) event.preventDefault();
+      }}
+      onClose={onClose}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          remove.mutate();
+        }}
+      >
+        <h2 id={titleId}>{t('connections.remove.title', { institution: connection.institution })}</h2>
+        <p>{t('connections.remove.body')}</p>
+        <fieldset className="choice">
+          <legend>{t('connections.remove.dataQuestion')}</legend>
+          <label>
+            <input type="radio" name="keep-data" checked={keepData} onChange={() => setKeepData(true)} />
+            <span>
+              {t('connections.remove.keep')}
+              <span className="field-help">{t('connections.remove.keepHelp')}</span>
+            </span>
+          </label>
+          <label>
+            <input type="radio" name="keep-data" checked={!keepData} onChange={() => setKeepData(false)} />
+            <span>
+              {t('connections.remove.delete')}
+              <span className="field-help">{t('connections.remove.deleteHelp')}</span>
+            </span>
+          </label>
+        </fieldset>
+        {remove.isError && <ErrorNotice error={remove.error} />}
+        <div className="actions">
+          <button type="button" onClick={() => dialog.current?.close()} disabled={remove.isPending}>
+            {t('connections.remove.cancel')}
+          </button>
+          <button type="submit" className="danger" disabled={remove.isPending}>
+            {remove.isPending ? t('connections.remove.removing') : t('connections.remove.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { type TrayMenuItem, trayModel, type TrayState } from '../../electron/core/tray/tray-model.ts';
+import type { ConnectionSummary } from '../../electron/shared/models.ts';
+
+function connection(overrides: Partial<ConnectionSummary> & { id: string; institution: string }): ConnectionSummary {
+  return {
+    connectorId: 0,
+    institutionColor: null,
+    status: 'UPDATED',
+    executionStatus: 'SUCCESS',
+    errorCode: null,
+    errorMessage: null,
+    waitingFor: null,
+    lastSyncedAt: '2026-11-20T13:05:00.000Z',
+    nextAutoSyncAt: null,
+    syncing: false,
+    ...overrides,
+  };
+}
+
+const bank = connection({ id: 'a', institution: 'Pluggy Bank' });
+const card = connection({ id: 'b', institution: 'Cartão Sandbox' });
+
+function state(overrides: Partial<TrayState> = {}): TrayState {
+  return {
+    language: 'pt-BR',
+    connections: [bank, card],
+    paused: false,
+    lastSyncedAt: '2026-11-20T13:05:00.000Z',
+    refreshing: new Set(),
+    refreshingAll: false,
+    ...overrides,
+  };
+}
+
+const labels = (menu: TrayMenuItem[]) => menu.filter((item) => item.kind === 'label').map((item) => item.label);
+function action(menu: TrayMenuItem[], label: string) {
+  const found = menu.find((item) => item.kind !== 'separator' && item.kind !== 'label' && item.label === label);
+  if (!found || found.kind === 'separator' || found.kind === 'label') throw new Error(`no menu item ${label}`);
+  return found;
+}
+
+describe('the tray', () => {
+  it('says when data last came in (São Paulo time) and how each connection is doing', () => {
+    const model = trayModel(state());
+    expect(model.icon).toBe('ok');
+    expect(model.tooltip).toBe('Balancete — Última sincronização: 20/11/2026 10:05');
+    expect(labels(model.menu)).toEqual([
+      'Última sincronização: 20/11/2026 10:05',
+      'Pluggy Bank: atualizada',
+      'Cartão Sandbox: atualizada',
+    ]);
+  });
+
+  it('offers refresh of all, of each one, the window, pause and quit, in English too', () => {
+    const model = trayModel(state({ language: 'en' }));
+    expect(
+      model.menu.filter((item) => item.kind !== 'label').map((item) => item.kind === 'separator' || item.label),
+    ).toEqual([
+      true,
+      'Refresh all connections',
+      'Refresh one connection',
+      'Pause automatic syncing',
+      true,
+      'Open Balancete',
+      'Quit Balancete',
+    ]);
+    const one = action(model.menu, 'Refresh one connection');
+    expect(one.kind === 'submenu' && one.items).toEqual([
+      { kind: 'action', label: 'Pluggy Bank', action: { refresh: 'a' }, enabled: true },
+      { kind: 'action', label: 'Cartão Sandbox', action: { refresh: 'b' }, enabled: true },
+    ]);
+  });
+
+  it('with one connection, refreshing all is refreshing it: no submenu', () => {
+    const model = trayModel(state({ connections: [bank] }));
+    expect(() => action(model.menu, 'Atualizar uma conexão')).toThrow();
+    expect(action(model.menu, 'Atualizar todas as conexões').enabled).toBe(true);
+  });
+
+  it('shows syncing while a refresh runs, and does not offer that refresh again', () => {
+    const model = trayModel(state({ refreshing: new Set(['a']) }));
+    expect(model.icon).toBe('syncing');
+    expect(labels(model.menu)).toContain('Pluggy Bank: atualizando…');
+    const one = action(model.menu, 'Atualizar uma conexão');
+    expect(one.kind === 'submenu' && one.items.map((item) => item.kind === 'action' && item.enabled)).toEqual([
+      false,
+      true,
+    ]);
+    const all = trayModel(state({ refreshingAll: true }));
+    expect(action(all.menu, 'Atualizar todas as conexões').enabled).toBe(false);
+    expect(trayModel(state({ connections: [connection({ id: 'c', institution: 'X', syncing: true })] })).icon).toBe(
+      'syncing',
+    );
+  });
+
+  it('asks for attention when a connection needs the user, and says how many', () => {
+    const model = trayModel(
+      state({
+        connections: [
+          connection({ id: 'a', institution: 'Pluggy Bank', status: 'WAITING_USER_INPUT' }),
+          connection({ id: 'b', institution: 'Cartão Sandbox', status: 'LOGIN_ERROR' }),
+        ],
+        refreshing: new Set(['b']),
+      }),
+    );
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('Balancete — Última sincronização: 20/11/2026 10:05 — 2 conexões precisam de você');
+    expect(labels(model.menu)).toEqual(
+      expect.arrayContaining(['Pluggy Bank: aguardando seu código', 'Cartão Sandbox: precisa reconectar']),
+    );
+    const one = action(model.menu, 'Atualizar uma conexão');
+    // A refused login needs new credentials, not a refresh.
+    expect(one.kind === 'submenu' && one.items.map((item) => item.kind === 'action' && item.enabled)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('while paused: says so, offers resume, and refreshes nothing', () => {
+    const model = trayModel(state({ paused: true }));
+    expect(model.tooltip).toBe('Balancete — Sincronização pausada');
+    expect(action(model.menu, 'Retomar sincronização automática').enabled).toBe(true);
+    expect(action(model.menu, 'Atualizar todas as conexões').enabled).toBe(false);
+    expect(action(model.menu, 'Atualizar uma conexão').enabled).toBe(false);
+  });
+
+  it('before any bank is linked', () => {
+    const model = trayModel(state({ connections: [], lastSyncedAt: null }));
+    expect(labels(model.menu)).toEqual(['Ainda não sincronizado', 'Nenhum banco conectado']);
+    expect(action(model.menu, 'Atualizar todas as conexões').enabled).toBe(false);
+    expect(model.icon).toBe('ok');
+  });
+});
