@@ -91,6 +91,33 @@ describe('a new connection', () => {
     expect(kinds()).toContain('item-updated');
   });
 
+  it('that gets a wrong MFA code ends refused, for the user to try again in Balancete', async () => {
+    const itemId = await connect('user-ok', 2);
+    await engine.answerMfa(itemId, { token: '000000' });
+    expect(events.find((event) => event.kind === 'item-error')).toMatchObject({
+      itemId,
+      error: { pluggyCode: 'INVALID_CREDENTIALS_MFA', fixableBy: 'app' },
+    });
+    expect(database.db.select().from(connections).where(eq(connections.id, itemId)).get()).toMatchObject({
+      status: 'LOGIN_ERROR',
+    });
+    expect(database.db.select().from(syncRuns).all()).toEqual([]);
+  });
+
+  it('whose MFA code never comes times out, and the next poll says so', async () => {
+    const itemId = await connect('user-ok', 2);
+    clock.advance(6 * 60 * 1000); // past the 5 minutes the bank gives
+    await engine.pollNow('timer');
+    expect(events.find((event) => event.kind === 'item-error')).toMatchObject({
+      itemId,
+      error: { pluggyCode: 'USER_INPUT_TIMEOUT', fixableBy: 'app' },
+    });
+    expect(database.db.select().from(connections).where(eq(connections.id, itemId)).get()).toMatchObject({
+      status: 'OUTDATED',
+      errorCode: 'USER_INPUT_TIMEOUT',
+    });
+  });
+
   it('that fails at the bank says who can fix it', async () => {
     const itemId = await connect('user-locked');
     expect(events.find((event) => event.kind === 'item-error')).toMatchObject({
