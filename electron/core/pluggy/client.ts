@@ -176,39 +176,16 @@ export class PluggyClient {
     filters: TransactionFilters & { after?: string } = {},
     options: CallOptions = {},
   ): Promise<{ results: Transaction[]; after: string | null }> {
-    if (filters.ids && filters.ids.length > 500) {
-      throw new PluggyError('PLUGGY_VALIDATION', 'At most 500 transaction ids per request');
-    }
-    const page = await this.call(TransactionCursorPage, {
-      method: 'GET',
-      path: '/v2/transactions',
-      query: { accountId, ...filters },
-      idempotent: true,
-      ...options,
-    });
-    const results: Transaction[] = [];
-    // Rows are checked a slice at a time, letting the event loop go in between: a page of
-    // 500 checked at once would hold the app for tens of milliseconds.
-    for (let start = 0; start < page.results.length; start += rowCheckSlice) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      for (const [offset, row] of page.results.slice(start, start + rowCheckSlice).entries()) {
-        const parsed = Transaction.safeParse(row);
-        if (!parsed.success) {
-          throw new PluggyError('PLUGGY_BAD_RESPONSE', `Pluggy sent a transaction that is not what was expected`, {
-            data: parsed.error.issues
-              .slice(0, 5)
-              .map((issue) => `results.${start + offset}.${issue.path.join('.')}: ${issue.message}`),
-          });
-        }
-        results.push(parsed.data);
-      }
-    }
-    return { results, after: page.next ? nextCursor(page.next) : null };
+    const page = await this.uncheckedTransactionsPage(accountId, filters, options);
+    return { results: await checkTransactions(page.results), after: page.after };
   }
 
   /**
    * Every transaction a filter matches, page by page, following the cursor to the end.
-   * The next page is already on its way while the caller works on the current one.
+   * The next page is asked for as soon as this one's cursor is known, before its rows are
+   * checked or handed over: Pluggy (or the sandbox, on the other core) prepares it while
+   * this thread checks and stores the current one, so a long sync does not wait on the
+   * network between pages.
    */
   async *transactions(
     accountId: string,
@@ -217,7 +194,7 @@ export class PluggyClient {
   ): AsyncGenerator<Transaction[], void, undefined> {
     const seen = new Set<string>();
     const fetchPage = (after?: string) => {
-      const request = this.transactionsPage(accountId, { ...filters, ...(after ? { after } : {}) }, options);
+      const request = this.uncheckedTransactionsPage(accountId, { ...filters, ...(after ? { after } : {}) }, options);
       // Awaited below; if the caller stops early, its failure must not go unhandled.
       request.catch(() => {});
       return request;
@@ -232,9 +209,28 @@ export class PluggyClient {
         seen.add(after);
         request = fetchPage(after);
       }
-      yield page.results;
+      yield await checkTransactions(page.results);
       if (!after) return;
     }
+  }
+
+  /** A v2 page whose envelope is checked but whose rows are not yet. */
+  private async uncheckedTransactionsPage(
+    accountId: string,
+    filters: TransactionFilters & { after?: string },
+    options: CallOptions,
+  ): Promise<{ results: unknown[]; after: string | null }> {
+    if (filters.ids && filters.ids.length > 500) {
+      throw new PluggyError('PLUGGY_VALIDATION', 'At most 500 transaction ids per request');
+    }
+    const page = await this.call(TransactionCursorPage, {
+      method: 'GET',
+      path: '/v2/transactions',
+      query: { accountId, ...filters },
+      idempotent: true,
+      ...options,
+    });
+    return { results: page.results, after: page.next ? nextCursor(page.next) : null };
   }
 
   transaction(id: string, options: CallOptions = {}): Promise<Transaction> {
@@ -395,6 +391,30 @@ function refusedKey(answer: { status: number; body: unknown }): boolean {
 function nextCursor(next: string): string | null {
   const query = next.includes('?') ? next.slice(next.indexOf('?') + 1) : next;
   return new URLSearchParams(query).get('after');
+}
+
+/**
+ * A page's rows, each checked against the Transaction model, a slice at a time with the
+ * event loop let go in between.
+ */
+async function checkTransactions(rows: readonly unknown[]): Promise<Transaction[]> {
+  const results: Transaction[] = [];
+  for (let start = 0; start < rows.length; start += rowCheckSlice) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const end = Math.min(rows.length, start + rowCheckSlice);
+    for (let index = start; index < end; index += 1) {
+      const parsed = Transaction.safeParse(rows[index]);
+      if (!parsed.success) {
+        throw new PluggyError('PLUGGY_BAD_RESPONSE', `Pluggy sent a transaction that is not what was expected`, {
+          data: parsed.error.issues
+            .slice(0, 5)
+            .map((issue) => `results.${index}.${issue.path.join('.')}: ${issue.message}`),
+        });
+      }
+      results.push(parsed.data);
+    }
+  }
+  return results;
 }
 
 function errorFor(status: number, body: unknown, request: Pick<HttpRequest, 'method' | 'path'>): PluggyError {

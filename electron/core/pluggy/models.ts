@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /**
  * What the app reads from Pluggy, validated where it is used and lenient elsewhere:
- * unknown fields are dropped (Pluggy adds fields without notice), enums are open strings
- * (Pluggy adds values too), and optional fields accept both null and absence (Pluggy's
- * API sends null where its spec says a field may be left out).
+ * unknown fields are dropped (Pluggy adds fields without notice; a transaction's are kept,
+ * for its stored copy), enums are open strings (Pluggy adds values too), and optional
+ * fields accept both null and absence (Pluggy's API sends null where its spec says a
+ * field may be left out).
  */
 const text = z.string();
 const optionalText = z.string().nullish();
@@ -112,7 +113,8 @@ const Participant = z.object({
   documentNumber: z.object({ type: optionalText, value: optionalText }).nullish(),
 });
 
-export const Transaction = z.object({
+/** Kept whole, fields we do not model included: the app stores each row as Pluggy sent it (`raw`). */
+export const Transaction = z.looseObject({
   id: text,
   accountId: text,
   description: text,

@@ -389,6 +389,9 @@ export class ItemStore {
       } else {
         item.data.applyUpdate(item.updates, now);
       }
+      // Pluggy has balances and bills ready once an item is UPDATED: work them out now (one
+      // pass over the rows), not on the first GET /accounts that follows.
+      for (const account of item.data.listedAccounts()) item.data.totals(account);
       item.updates += 1;
       item.lastUpdatedAt = now;
     } else {

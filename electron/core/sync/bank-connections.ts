@@ -165,14 +165,14 @@ export class BankConnections {
 
   /**
    * The user removed a connection: Pluggy deletes the item (and stops updating it), then
-   * its data is kept in the books as disconnected accounts, or deleted. Waits for a sync
-   * of the item in progress, so nothing is written for it afterwards.
+   * its data is kept in the books as disconnected accounts, or deleted. No sync of it
+   * starts any more, and one in progress is waited for: nothing is written for it afterwards.
    */
   async remove(itemId: string, { keepData }: { keepData: boolean }): Promise<void> {
     this.summary(itemId);
     const { client, dataSync } = await this.current();
     await client.deleteItem(itemId);
-    await dataSync.idle(itemId);
+    await dataSync.retire(itemId);
     forgetConnection(this.options.database.db, itemId, keepData, new Date());
     this.options.logger.info('connections.removed', { itemId, keepData });
   }

@@ -137,6 +137,14 @@ describe('later syncs', () => {
     expect(notes).toBe(pending.length);
   });
 
+  it('keep each transaction as Pluggy sent it, fields the app does not model yet included', async () => {
+    sandbox.sandbox.control.faults.add({ kind: 'extra-fields', path: '/v2/transactions' });
+    await sync.syncItem(itemId, 'connect');
+    const stored = database.db.select({ raw: transactions.raw }).from(transactions).limit(50).all();
+    expect(stored).toHaveLength(50);
+    for (const { raw } of stored) expect(raw).toHaveProperty('sandboxNewField');
+  });
+
   it('leave an account as it was when its transactions cannot be read, and record the failure', async () => {
     await sync.syncItem(itemId, 'connect');
     const watermarks = database.db
@@ -161,6 +169,16 @@ describe('later syncs', () => {
     sandbox.sandbox.control.faults.clear();
     const recovered = await sync.syncItem(itemId, 'poll');
     expect(recovered.created).toBe(sandboxData().updateLog.at(-1)?.created.length);
+  });
+
+  it('once an item is being removed, wait for the running sync and start no other', async () => {
+    const order: string[] = [];
+    const running = sync.syncItem(itemId, 'connect').then(() => order.push('synced'));
+    const retired = sync.retire(itemId).then(() => order.push('retired'));
+    await Promise.all([running, retired]);
+    expect(order).toEqual(['synced', 'retired']);
+    expect(await failure(sync.syncItem(itemId, 'poll'))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(database.db.select().from(syncRuns).all()).toHaveLength(1);
   });
 
   it('run once per item at a time', async () => {
