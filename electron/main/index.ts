@@ -109,6 +109,7 @@ function start(): void {
     secrets,
     onEvent: (event) => {
       broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event));
+      if (event.kind === 'sync-progress') return; // a count for the screens; the tray shows "updating" already
       tray?.update();
       notify(event);
     },

@@ -151,11 +151,20 @@ export type ConnectToken = z.infer<typeof ConnectToken>;
 
 /** What main tells the windows as syncing goes on (the events Pluggy's webhooks would carry). */
 export const SyncNotice = z.object({
-  kind: z.enum(['item-updated', 'item-error', 'waiting-user-input', 'login-succeeded', 'sync-started']),
+  kind: z.enum([
+    'item-updated',
+    'item-error',
+    'waiting-user-input',
+    'login-succeeded',
+    'sync-started',
+    'sync-progress',
+  ]),
   itemId: z.string(),
   created: z.number().int().optional(),
   updated: z.number().int().optional(),
   removed: z.number().int().optional(),
+  /** sync-progress: transactions read so far in this sync. */
+  rowsRead: z.number().int().optional(),
   errorCode: z.string().optional(),
   fixableBy: z.string().optional(),
 });

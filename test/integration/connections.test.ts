@@ -58,6 +58,11 @@ describe('linking a bank in demo mode, through IPC', () => {
     expect(created.institution).toBe('Pluggy Bank');
     const updated = await notice('item-updated', created.id);
     expect(updated.created).toBeGreaterThan(500);
+    // Progress came while it synced, counting up, never past what the sync read.
+    const progress = notices.received.filter((each) => each.kind === 'sync-progress').map((each) => each.rowsRead);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((a = 0, b = 0) => a - b));
+    expect(progress.at(-1)).toBeLessThanOrEqual(updated.created ?? 0);
     expect(await call('connections:list')).toMatchObject([{ id: created.id, status: 'UPDATED', syncing: false }]);
     expect(await call<unknown[]>('accounts:list')).toHaveLength(3);
   });

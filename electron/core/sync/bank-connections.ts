@@ -299,7 +299,12 @@ export class BankConnections {
       if (!keys) throw new AppError('PLUGGY_KEYS_MISSING', 'No Pluggy keys are kept: save them in Settings');
       client = new PluggyClient({ ...this.options.pluggyApi, ...keys, logger, secrets });
     }
-    const dataSync = new DataSync({ database, client, logger });
+    const dataSync = new DataSync({
+      database,
+      client,
+      logger,
+      onProgress: (itemId, rowsRead) => this.options.onEvent({ kind: 'sync-progress', itemId, rowsRead }),
+    });
     const engine = new SyncEngine({
       database,
       client,

@@ -27,6 +27,9 @@ export interface DataSyncOptions {
   overlapMs?: number;
   /** The recent window re-read for changes and removals (design.md §5: about 45 days). */
   recentWindowDays?: number;
+  /** Rows read so far in an item's sync, at most every `progressEveryMs` (default 250 ms). */
+  onProgress?: (itemId: string, rowsRead: number) => void;
+  progressEveryMs?: number;
 }
 
 const day = 24 * 3600 * 1000;
@@ -104,8 +107,9 @@ export class DataSync {
     try {
       const remote = await client.accounts(itemId, signal ? { signal } : {});
       this.upsertAccounts(itemId, remote);
+      const progress = this.progressReporter(itemId);
       for (const account of remote) {
-        const counts = await this.syncAccount(account, signal);
+        const counts = await this.syncAccount(account, progress, signal);
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.removed += counts.removed;
@@ -167,7 +171,26 @@ export class DataSync {
     });
   }
 
-  private async syncAccount(account: Account, signal: AbortSignal | undefined): Promise<SyncCounts> {
+  /** Counts the rows read, and tells `onProgress` now and then (not per page: a large sync has hundreds). */
+  private progressReporter(itemId: string): (rows: number) => void {
+    const { onProgress, progressEveryMs = 250 } = this.options;
+    if (!onProgress) return () => {};
+    let read = 0;
+    let toldAt = 0;
+    return (rows) => {
+      read += rows;
+      const now = performance.now();
+      if (now - toldAt < progressEveryMs) return;
+      toldAt = now;
+      onProgress(itemId, read);
+    };
+  }
+
+  private async syncAccount(
+    account: Account,
+    progress: (rows: number) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<SyncCounts> {
     const { db } = this.options.database;
     const { client } = this.options;
     const callOptions = signal ? { signal } : {};
@@ -215,6 +238,7 @@ export class DataSync {
       } while (arriving.length + batch.length - next > 2 * sortBatch);
     };
     const absorb = async (page: readonly Transaction[], window: boolean) => {
+      progress(page.length);
       for (const row of page) {
         if (window) inWindow.add(row.id);
         if (seen.has(row.id)) continue;

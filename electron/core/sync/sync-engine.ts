@@ -14,7 +14,8 @@ export type SyncEvent =
   | { kind: 'item-error'; itemId: string; error: PluggyError }
   | { kind: 'waiting-user-input'; itemId: string; parameter: NonNullable<Item['parameter']> }
   | { kind: 'login-succeeded'; itemId: string }
-  | { kind: 'sync-started'; itemId: string; trigger: SyncTrigger };
+  | { kind: 'sync-started'; itemId: string; trigger: SyncTrigger }
+  | { kind: 'sync-progress'; itemId: string; rowsRead: number };
 
 export interface SyncEngineOptions {
   database: OpenedDatabase;

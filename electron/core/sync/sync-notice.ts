@@ -13,6 +13,8 @@ export function toSyncNotice(event: SyncEvent): SyncNotice {
         errorCode: event.error.pluggyCode ?? event.error.code,
         ...(event.error.fixableBy ? { fixableBy: event.error.fixableBy } : {}),
       };
+    case 'sync-progress':
+      return { kind: event.kind, itemId: event.itemId, rowsRead: event.rowsRead };
     default:
       return { kind: event.kind, itemId: event.itemId };
   }

@@ -30,6 +30,8 @@ export const queryKeys = {
   connections: ['connections'] as const,
   /** Under `connections`, so whatever refreshes the list refreshes the history too. */
   connectionHistory: (itemId: string) => ['connections', itemId, 'history'] as const,
+  /** Rows read so far by the sync running for a connection; filled from sync:notice events. */
+  syncProgress: (itemId: string) => ['sync-progress', itemId] as const,
   connectors: (search: string) => ['connectors', search] as const,
 };
 
@@ -124,4 +126,15 @@ export function useConnectionHistory(itemId: string, enabled: boolean) {
     queryFn: () => api.invoke('connections:history', { itemId }),
     enabled,
   });
+}
+
+/** How many transactions the running sync of a connection has read, as main reports it (none when idle). */
+export function useSyncProgress(itemId: string): number | undefined {
+  return (
+    useQuery({
+      queryKey: queryKeys.syncProgress(itemId),
+      queryFn: (): number | null => null,
+      enabled: false,
+    }).data ?? undefined
+  );
 }

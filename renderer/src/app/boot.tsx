@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type ApiClient, connectToMain } from '../api/client.ts';
-import { ApiContext, createQueryClient } from '../api/queries.ts';
+import { ApiContext, createQueryClient, queryKeys } from '../api/queries.ts';
 import { changeLanguage, initI18n } from '../i18n/index.ts';
 import { NoBridge } from './NoBridge.tsx';
 import '../styles.css';
@@ -26,8 +26,15 @@ export async function bootPage(render: (api: ApiClient, queryClient: QueryClient
   const queryClient = createQueryClient();
   // Data synced in the background changes what every screen shows.
   api.on('sync:notice', (notice) => {
-    if (notice.kind === 'item-updated') void queryClient.invalidateQueries({ queryKey: ['accounts'] });
-    void queryClient.invalidateQueries({ queryKey: ['connections'] });
+    if (notice.kind === 'sync-progress') {
+      queryClient.setQueryData(queryKeys.syncProgress(notice.itemId), notice.rowsRead ?? 0);
+      return;
+    }
+    if (notice.kind === 'item-updated' || notice.kind === 'item-error') {
+      queryClient.removeQueries({ queryKey: queryKeys.syncProgress(notice.itemId) });
+    }
+    if (notice.kind === 'item-updated') void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
   });
   root.render(
     <StrictMode>

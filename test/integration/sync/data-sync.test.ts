@@ -91,6 +91,27 @@ describe('first sync of a new connection', () => {
   });
 });
 
+describe('progress', () => {
+  it('counts the rows read as pages arrive, up to every row of the item', async () => {
+    const told: number[] = [];
+    const counting = new DataSync({
+      database,
+      client,
+      logger: silentLogger,
+      now: () => new Date(clock.now()),
+      progressEveryMs: 0,
+      onProgress: (id, rowsRead) => {
+        expect(id).toBe(itemId);
+        told.push(rowsRead);
+      },
+    });
+    const counts = await counting.syncItem(itemId, 'connect');
+    expect(told.length).toBeGreaterThan(1);
+    expect(told).toEqual([...told].sort((a, b) => a - b));
+    expect(told.at(-1)).toBe(counts.created);
+  });
+});
+
 describe('later syncs', () => {
   it('change nothing when nothing changed', async () => {
     await sync.syncItem(itemId, 'connect');

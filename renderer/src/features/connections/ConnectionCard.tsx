@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../electron/shared/format.ts';
 import type { AccountSummary, ConnectionSummary } from '../../../../electron/shared/models.ts';
-import { queryKeys, useApi } from '../../api/queries.ts';
+import { queryKeys, useApi, useSyncProgress } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { AccountRow } from '../accounts/AccountRow.tsx';
@@ -37,6 +37,7 @@ export function ConnectionCard({
     mutationFn: () => api.invoke('connections:refresh', { itemId: connection.id }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
   });
+  const rowsRead = useSyncProgress(connection.id);
   const busy = refresh.isPending || connection.status === 'UPDATING' || connection.syncing;
   const status = isStatusKey(connection.status) ? t(`connections.status.${connection.status}`) : connection.status;
   const problem =
@@ -74,6 +75,11 @@ export function ConnectionCard({
               </span>
             )}
           </span>
+          {busy && rowsRead !== undefined && (
+            <span className="account-meta" role="status">
+              {t('connections.progress', { count: rowsRead })}
+            </span>
+          )}
           {problem && <span className="field-problem">{problem}</span>}
         </div>
         <div className="connection-actions">
