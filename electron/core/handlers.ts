@@ -46,8 +46,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
     'app:info': () => appInfo,
     'settings:get': () => readSettings(db),
-    'settings:update': (patch) => {
+    'settings:update': async (patch) => {
       const next = updateSettings(db, patch);
+      if (patch.syncIntervalMinutes !== undefined) await connections.syncIntervalChanged();
       emit('settings:changed', next);
       return next;
     },

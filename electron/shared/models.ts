@@ -14,6 +14,8 @@ export const Settings = z.object({
   pluggyMode: PluggyMode,
   /** Closing the window keeps Balancete syncing in the tray (else it quits). */
   closeToTray: z.boolean(),
+  /** Minutes between automatic looks at each connection (design.md §5: 15 by default). */
+  syncIntervalMinutes: z.number().int().min(5).max(24 * 60),
 });
 export type Settings = z.infer<typeof Settings>;
 

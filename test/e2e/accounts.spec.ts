@@ -80,7 +80,12 @@ test('a screen that cannot render shows an error and leaves the rest of the app 
 
 test('a language change made elsewhere reaches this window', async ({ app, page }) => {
   await app.open();
-  await app.emit('settings:changed', { language: 'en', pluggyMode: 'demo', closeToTray: true });
+  await app.emit('settings:changed', {
+    language: 'en',
+    pluggyMode: 'demo',
+    closeToTray: true,
+    syncIntervalMinutes: 15,
+  });
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 });
 
@@ -94,4 +99,28 @@ test('closing the window to the tray is a setting that survives a restart', asyn
   await app.restart();
   await app.open('/settings');
   await expect(keepInTray).not.toBeChecked();
+});
+
+test('how often connections are looked at is a setting, applied by main', async ({ app, page }) => {
+  await app.open('/settings');
+  const interval = page.getByLabel('Atualização automática');
+  await expect(interval).toHaveValue('15');
+  await expect(interval.locator('option')).toHaveText([
+    'A cada 5 minutos',
+    'A cada 15 minutos',
+    'A cada 30 minutos',
+    'A cada hora',
+    'A cada 4 horas',
+  ]);
+  await interval.selectOption({ label: 'A cada hora' });
+  await expect
+    .poll(() => app.ipc.at(-1))
+    .toMatchObject({
+      channel: 'settings:update',
+      input: { syncIntervalMinutes: 60 },
+      result: { ok: true },
+    });
+  await app.restart();
+  await app.open('/settings');
+  await expect(interval).toHaveValue('60');
 });

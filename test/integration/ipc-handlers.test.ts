@@ -91,15 +91,21 @@ describe('settings', () => {
   it('defaults to Brazilian Portuguese', async () => {
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true },
+      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
     });
   });
 
   it('saves a change, tells every window, and keeps it in the file', async () => {
     const result = await dispatch(handlers, 'settings:update', { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', pluggyMode: 'demo', closeToTray: true } });
+    expect(result).toEqual({
+      ok: true,
+      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+    });
     expect(emitted).toEqual([
-      { event: 'settings:changed', payload: { language: 'en', pluggyMode: 'demo', closeToTray: true } },
+      {
+        event: 'settings:changed',
+        payload: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+      },
     ]);
 
     database.close();
@@ -107,7 +113,7 @@ describe('settings', () => {
     const reopened = createHandlers(deps(database));
     expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'en', pluggyMode: 'demo', closeToTray: true },
+      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
     });
   });
 
@@ -117,7 +123,7 @@ describe('settings', () => {
       .run();
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true },
+      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
     });
   });
 });

@@ -7,6 +7,7 @@ export const defaultSettings: Settings = {
   language: 'pt-BR',
   pluggyMode: 'demo',
   closeToTray: true,
+  syncIntervalMinutes: 15,
 };
 
 const settingKeys = Object.keys(Settings.shape) as (keyof Settings)[];

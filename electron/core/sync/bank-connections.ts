@@ -255,6 +255,12 @@ export class BankConnections {
     else engine.start();
   }
 
+  /** The user chose how often connections are looked at (Settings). */
+  async syncIntervalChanged(): Promise<void> {
+    const runtime = await this.runtime?.catch(() => undefined);
+    runtime?.engine.setInterval(readSettings(this.options.database.db).syncIntervalMinutes * 60_000);
+  }
+
   /** The mode changed: the next call builds a client and engine for the new one. */
   async modeChanged(): Promise<void> {
     const previous = this.runtime;
@@ -311,6 +317,7 @@ export class BankConnections {
       dataSync,
       logger,
       onEvent: this.options.onEvent,
+      intervalMs: readSettings(database.db).syncIntervalMinutes * 60_000,
       ...this.options.engine,
     });
     return { mode, client, dataSync, engine };

@@ -65,6 +65,12 @@ export class SyncEngine {
     this.cancelTimer = undefined;
   }
 
+  /** The user chose another interval (Settings): the next poll is that far from now. */
+  setInterval(intervalMs: number): void {
+    this.options.intervalMs = intervalMs;
+    if (this.cancelTimer) this.scheduleNext();
+  }
+
   /** The user paused syncing (tray): no polls until `resume`. */
   pause(): void {
     this.paused = true;

@@ -151,6 +151,18 @@ describe('polling', () => {
     expect(timers[0]?.delay).toBeLessThanOrEqual(66_000);
   });
 
+  it('takes a new interval at once: the next poll is that far from now', async () => {
+    await connect('user-ok');
+    await engine.pollNow('test');
+    engine.setInterval(30 * 60_000);
+    expect(timers).toHaveLength(1);
+    expect(timers[0]?.delay).toBeGreaterThanOrEqual(27 * 60_000);
+    expect(timers[0]?.delay).toBeLessThanOrEqual(33 * 60_000);
+    engine.pause();
+    engine.setInterval(5 * 60_000); // paused: nothing scheduled until resumed
+    expect(timers).toHaveLength(0);
+  });
+
   it('skips quietly while Pluggy cannot be reached', async () => {
     await connect('user-ok');
     sandbox.sandbox.control.faults.add({ kind: 'reset', path: '/items/' });

@@ -14,6 +14,8 @@ export function SettingsPage() {
   const languageId = useId();
   const languageHelpId = useId();
   const trayHelpId = useId();
+  const intervalId = useId();
+  const intervalHelpId = useId();
 
   const onLanguageChange = (value: string) => {
     const language = Language.parse(value);
@@ -64,6 +66,29 @@ export function SettingsPage() {
           </p>
         </div>
       )}
+      {settings.data && (
+        <div className="field">
+          <label htmlFor={intervalId}>{t('settings.syncInterval.label')}</label>
+          <select
+            id={intervalId}
+            aria-describedby={intervalHelpId}
+            value={settings.data.syncIntervalMinutes}
+            disabled={update.isPending}
+            onChange={(event) => update.mutate({ syncIntervalMinutes: Number(event.target.value) })}
+          >
+            {syncIntervals(settings.data.syncIntervalMinutes).map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes % 60 === 0
+                  ? t('settings.syncInterval.everyHours', { count: minutes / 60 })
+                  : t('settings.syncInterval.every', { count: minutes })}
+              </option>
+            ))}
+          </select>
+          <p id={intervalHelpId} className="field-help">
+            {t('settings.syncInterval.help')}
+          </p>
+        </div>
+      )}
       {update.isError && <ErrorNotice error={update.error} />}
       {settings.data && <PluggyAccountSection />}
       {appInfo.data && (
@@ -79,4 +104,10 @@ export function SettingsPage() {
       )}
     </section>
   );
+}
+
+/** The intervals offered, in minutes (and the one saved, should it be another). */
+function syncIntervals(current: number): number[] {
+  const offered = [5, 15, 30, 60, 240];
+  return offered.includes(current) ? offered : [...offered, current].sort((a, b) => a - b);
 }
