@@ -28,6 +28,11 @@ export interface SyncEngineOptions {
   jitter?: number;
   /** While an item updates after a manual refresh, how often to look at it (default 3 s). */
   refreshPollMs?: number;
+  /**
+   * After a round that hit trouble that passes (offline, Pluggy down or busy), the next one
+   * comes sooner: this long (default 1 minute), doubling each time, up to the interval.
+   */
+  retryBaseMs?: number;
   /** How long a manual refresh waits for Pluggy before giving up (default 10 minutes). */
   refreshTimeoutMs?: number;
   random?: () => number;
@@ -37,18 +42,23 @@ export interface SyncEngineOptions {
 }
 
 const busyStatuses = new Set(['UPDATING', 'MERGING']);
+/** Failures that pass by themselves: the data is kept and the poll tried again soon. */
+const transientCodes = new Set(['PLUGGY_NETWORK', 'PLUGGY_TIMEOUT', 'PLUGGY_SERVER', 'PLUGGY_RATE_LIMITED']);
 
 /**
  * Polling in place of webhooks (design.md §5). A timer reads every connection now and
  * then, tells what changed as webhooks would have, and runs a data sync when Pluggy has
  * new data. It never asks Pluggy to update an item: only `refresh`, on the user's word,
- * does (PATCH), then watches the item until it is done. Offline, a poll is skipped quietly.
+ * does (PATCH), then watches the item until it is done. Offline, a poll is skipped quietly;
+ * after transient trouble the next round comes sooner, backing off to the interval.
  */
 export class SyncEngine {
   private readonly options: SyncEngineOptions;
   private cancelTimer: (() => void) | undefined;
   private paused = false;
   private polling: Promise<void> | undefined;
+  /** Poll rounds in a row that hit transient trouble (they shorten the wait before the next). */
+  private troubledRounds = 0;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -90,10 +100,17 @@ export class SyncEngine {
   /** Reads every connection once (concurrent calls share one round), then schedules the next. */
   pollNow(reason: string): Promise<void> {
     if (this.paused) return Promise.resolve();
-    this.polling ??= this.pollAll(reason).finally(() => {
-      this.polling = undefined;
-      this.scheduleNext();
-    });
+    this.polling ??= this.pollAll(reason)
+      .catch((error: unknown) => {
+        // A bug, not Pluggy: say so, and keep polling all the same.
+        this.options.logger.error('sync.poll-crashed', { error });
+        return true;
+      })
+      .then((troubled) => {
+        this.troubledRounds = troubled ? this.troubledRounds + 1 : 0;
+        this.polling = undefined;
+        this.scheduleNext();
+      });
     return this.polling;
   }
 
@@ -110,22 +127,27 @@ export class SyncEngine {
     await this.follow(itemId, 'manual');
   }
 
-  private async pollAll(reason: string): Promise<void> {
+  /** Looks at every connection; true when transient trouble (offline, Pluggy down) cut it short. */
+  private async pollAll(reason: string): Promise<boolean> {
     const { db } = this.options.database;
     const ids = db.select({ id: connections.id }).from(connections).where(isNull(connections.removedAt)).all();
     this.options.logger.info('sync.poll', { reason, connections: ids.length });
+    let troubled = false;
     for (const { id } of ids) {
       try {
         await this.pollItem(id, 'poll');
       } catch (error) {
         if (error instanceof PluggyError && (error.code === 'PLUGGY_NETWORK' || error.code === 'PLUGGY_TIMEOUT')) {
-          // Offline or Pluggy unreachable: nothing is lost, the next poll tries again.
+          // Offline or Pluggy unreachable: nothing is lost, and the other connections would
+          // fail alike; the next round, soon, tries again.
           this.options.logger.info('sync.poll-skipped', { itemId: id, code: error.code });
-          return;
+          return true;
         }
+        if (error instanceof PluggyError && transientCodes.has(error.code)) troubled = true;
         this.options.logger.warn('sync.poll-failed', { itemId: id, error });
       }
     }
+    return troubled;
   }
 
   /** Reads one item, reports what changed since the last look, and syncs data that moved. */
@@ -187,7 +209,11 @@ export class SyncEngine {
   private scheduleNext(): void {
     if (this.paused) return;
     this.stop();
-    const interval = this.options.intervalMs ?? 15 * 60 * 1000;
+    const regular = this.options.intervalMs ?? 15 * 60 * 1000;
+    const interval =
+      this.troubledRounds > 0
+        ? Math.min(regular, (this.options.retryBaseMs ?? 60_000) * 2 ** (this.troubledRounds - 1))
+        : regular;
     const jitter = this.options.jitter ?? 0.1;
     const random = this.options.random ?? Math.random;
     const delay = Math.round(interval * (1 - jitter + 2 * jitter * random()));

@@ -48,6 +48,7 @@ beforeEach(async () => {
     logger,
     onEvent: (event) => events.push(event),
     intervalMs: 60_000,
+    retryBaseMs: 5_000,
     jitter: 0.1,
     refreshPollMs: 0,
     setTimer: (run, delay) => {
@@ -167,7 +168,32 @@ describe('polling', () => {
     await connect('user-ok');
     sandbox.sandbox.control.faults.add({ kind: 'reset', path: '/items/' });
     await expect(engine.pollNow('test')).resolves.toBeUndefined();
-    expect(timers).toHaveLength(1); // and tries again later
+    expect(timers).toHaveLength(1); // and tries again soon
+    expect(timers[0]?.delay).toBeLessThanOrEqual(5_500);
+  });
+
+  it('after trouble that passes, tries again sooner, backing off to the interval', async () => {
+    const itemId = await connect('user-ok');
+    clock.advance(25 * 3600 * 1000);
+    sandbox.sandbox.control.autoUpdate(itemId);
+    sandbox.sandbox.control.faults.add({ kind: 'server-error', status: 503, path: '/v2/transactions' });
+    const delays: number[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      await engine.pollNow('timer');
+      delays.push(Math.round((timers[0]?.delay ?? 0) / 1000));
+    }
+    // 5 s, 10 s, 20 s, 40 s, then the 60 s interval, each give or take the 10% jitter.
+    for (const [round, seconds] of [5, 10, 20, 40, 60].entries()) {
+      expect(delays[round]).toBeGreaterThanOrEqual(Math.floor(seconds * 0.9));
+      expect(delays[round]).toBeLessThanOrEqual(Math.ceil(seconds * 1.1));
+    }
+    expect(events.filter((event) => event.kind === 'item-updated')).toHaveLength(1); // only the first sync
+
+    sandbox.sandbox.control.faults.clear();
+    await engine.pollNow('timer');
+    expect(events.filter((event) => event.kind === 'item-updated')).toHaveLength(2); // nothing was lost
+    await engine.pollNow('timer');
+    expect(timers[0]?.delay).toBeGreaterThanOrEqual(54_000); // and the interval is back
   });
 
   it('does nothing while paused, and polls as soon as it resumes', async () => {
