@@ -40,6 +40,17 @@ export const connections = sqliteTable('connections', {
   removedAt: text('removed_at'),
 });
 
+/**
+ * Each institution's logo, fetched once from the connector's `imageUrl` and kept as a
+ * data: URI, so the screens show it offline and the windows never load images from the web.
+ */
+export const institutionLogos = sqliteTable('institution_logos', {
+  connectorId: integer('connector_id').primaryKey(),
+  imageUrl: text('image_url').notNull(),
+  dataUri: text('data_uri').notNull(),
+  fetchedAt: text('fetched_at').notNull(),
+});
+
 export const accounts = sqliteTable(
   'accounts',
   {

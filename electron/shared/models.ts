@@ -15,7 +15,11 @@ export const Settings = z.object({
   /** Closing the window keeps Balancete syncing in the tray (else it quits). */
   closeToTray: z.boolean(),
   /** Minutes between automatic looks at each connection (design.md §5: 15 by default). */
-  syncIntervalMinutes: z.number().int().min(5).max(24 * 60),
+  syncIntervalMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -97,6 +101,8 @@ export const ConnectionSummary = z.object({
   connectorId: z.number().int(),
   institution: z.string(),
   institutionColor: z.string().nullable(),
+  /** The institution's logo as a data: URI, once fetched (the windows load no image from the web). */
+  institutionLogo: z.string().startsWith('data:image/').nullable(),
   status: z.string(),
   executionStatus: z.string().nullable(),
   errorCode: z.string().nullable(),

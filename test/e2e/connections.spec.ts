@@ -1,3 +1,4 @@
+import { institutionLogos } from '../../db/schema.ts';
 import { expect, test } from './support/app.ts';
 
 /** Links a sandbox bank through the bridge, as the Connect window does; resolves to the new connection's id. */
@@ -76,6 +77,27 @@ test('a connection shows its accounts and sync history, and is removed keeping o
   await expect(card).toContainText('Última sincronização', { timeout: 15_000 });
   await expect(card.getByRole('listitem')).toHaveCount(3);
   await expect(card.getByRole('listitem').filter({ hasText: 'Conta corrente' })).toContainText('R$');
+
+  // Offline, Pluggy's logo cannot be fetched: the institution's initial on its colour.
+  await expect(card.locator('.institution-logo')).toHaveText('P');
+  // Once a logo is kept, it is shown from the database (a data: URI, allowed by the CSP).
+  const logo = `data:image/svg+xml;base64,${Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#ef294b"/></svg>',
+  ).toString('base64')}`;
+  app.database.db
+    .insert(institutionLogos)
+    .values({
+      connectorId: 0,
+      imageUrl: 'https://cdn.pluggy.ai/x.svg',
+      dataUri: logo,
+      fetchedAt: '2026-11-21T00:00:00Z',
+    })
+    .run();
+  await page.reload();
+  await expect(card.locator('img.institution-logo')).toHaveAttribute('src', logo);
+  expect(
+    await card.locator('img.institution-logo').evaluate((image: HTMLImageElement) => image.naturalWidth),
+  ).toBeGreaterThan(0);
 
   await card.getByRole('button', { name: 'Histórico' }).click();
   await expect(card.getByRole('button', { name: 'Histórico' })).toHaveAttribute('aria-expanded', 'true');

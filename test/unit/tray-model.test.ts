@@ -6,6 +6,7 @@ function connection(overrides: Partial<ConnectionSummary> & { id: string; instit
   return {
     connectorId: 0,
     institutionColor: null,
+    institutionLogo: null,
     status: 'UPDATED',
     executionStatus: 'SUCCESS',
     errorCode: null,

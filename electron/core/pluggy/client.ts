@@ -259,6 +259,12 @@ export class PluggyClient {
   }
 
   /** Ends every connection at once, without waiting for requests in flight. */
+  /** A connector's logo (`imageUrl`) as a data: URI, at most `maxBytes` large. */
+  async imageAsDataUri(url: string, maxBytes = 256 * 1024): Promise<string> {
+    const { contentType, bytes } = await this.transport.image(url, maxBytes);
+    return `data:${contentType};base64,${bytes.toString('base64')}`;
+  }
+
   close(): Promise<void> {
     return this.transport.close();
   }

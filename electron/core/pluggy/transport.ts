@@ -53,6 +53,9 @@ export interface HttpAnswer {
 
 type Outcome = { answer: HttpAnswer } | { failure: PluggyError; retryAfterMs?: number };
 
+/** Image types the windows show (their CSP allows data: images). */
+const imageTypes = ['image/svg+xml', 'image/png', 'image/jpeg', 'image/webp'];
+
 /** Node error codes meaning the request never reached the server. */
 const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 /** TLS failures: retrying cannot help, and must not be papered over. */
@@ -120,6 +123,48 @@ export class HttpTransport {
       } catch {
         throw cancelled();
       }
+    }
+  }
+
+  /**
+   * An image Pluggy points to (a connector's logo), over the same TLS rules as the API:
+   * https only, one try, a size limit. The body is read only if it is an image of a
+   * kind the windows show; anything else is refused as PLUGGY_BAD_RESPONSE.
+   */
+  async image(address: string, maxBytes: number): Promise<{ contentType: string; bytes: Buffer }> {
+    const url = new URL(address);
+    if (url.protocol !== 'https:') {
+      throw new PluggyError('PLUGGY_INSECURE_URL', `Images are only fetched over HTTPS, not ${url.protocol}//`);
+    }
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: imageTypes.join(', ') },
+      });
+      const contentType =
+        String(response.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim() ?? '';
+      if (response.statusCode !== 200 || !imageTypes.includes(contentType)) {
+        await response.body.dump();
+        throw new PluggyError('PLUGGY_BAD_RESPONSE', `Not an image: ${response.statusCode} ${contentType}`);
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          response.body.destroy();
+          throw new PluggyError('PLUGGY_BAD_RESPONSE', `Image larger than ${maxBytes} bytes`);
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { contentType, bytes: Buffer.concat(chunks) };
+    } catch (error) {
+      if (error instanceof PluggyError) throw error;
+      throw this.networkFailure(error, false, false);
     }
   }
 

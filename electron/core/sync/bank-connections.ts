@@ -20,6 +20,7 @@ import type { CredentialStore } from '../secrets/credential-store.ts';
 import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { DataSync } from './data-sync.ts';
+import { InstitutionLogos } from './institution-logos.ts';
 import { closeInterruptedRuns } from './interrupted-runs.ts';
 import { toConnectionRow } from './pluggy-mapping.ts';
 import { SyncEngine, type SyncEvent } from './sync-engine.ts';
@@ -57,9 +58,11 @@ export class BankConnections {
   private runtime: Promise<Runtime> | undefined;
   private sandbox: Promise<SandboxHandle> | undefined;
   private paused = false;
+  private readonly logos: InstitutionLogos;
 
   constructor(options: BankConnectionsOptions) {
     this.options = options;
+    this.logos = new InstitutionLogos(options.database.db, options.logger);
     const interrupted = closeInterruptedRuns(options.database.db, new Date());
     if (interrupted > 0) options.logger.warn('sync.interrupted-runs', { count: interrupted });
   }
@@ -96,7 +99,7 @@ export class BankConnections {
   async connect(connectorId: number, parameters: Record<string, string>): Promise<ConnectionSummary> {
     const { client, engine } = await this.current();
     const item = await client.createItem({ connectorId, parameters });
-    this.record(item);
+    this.record(item, client);
     void engine.follow(item.id, 'connect').catch((error: unknown) => this.failedInBackground(item.id, error));
     return this.summary(item.id);
   }
@@ -104,7 +107,7 @@ export class BankConnections {
   /** New credentials for a connection the bank refused: Pluggy logs in again, and we follow it. */
   async reconnect(itemId: string, parameters: Record<string, string>): Promise<ConnectionSummary> {
     const { client, engine } = await this.current();
-    this.record(await client.updateItem(itemId, { parameters }));
+    this.record(await client.updateItem(itemId, { parameters }), client);
     void engine.follow(itemId, 'manual').catch((error: unknown) => this.failedInBackground(itemId, error));
     return this.summary(itemId);
   }
@@ -141,7 +144,7 @@ export class BankConnections {
       .where(and(eq(connections.id, itemId), isNull(connections.removedAt)))
       .get();
     const item = await client.item(itemId);
-    this.record(item);
+    this.record(item, client);
     void engine
       .follow(item.id, known ? 'manual' : 'connect')
       .catch((error: unknown) => this.failedInBackground(item.id, error));
@@ -151,7 +154,7 @@ export class BankConnections {
   /** Sends the MFA answer, then follows the update in the background. */
   async answerMfa(itemId: string, answer: Record<string, string>): Promise<ConnectionSummary> {
     const { client, engine } = await this.current();
-    this.record(await client.sendMfa(itemId, answer));
+    this.record(await client.sendMfa(itemId, answer), client);
     void engine.follow(itemId, 'connect').catch((error: unknown) => this.failedInBackground(itemId, error));
     return this.summary(itemId);
   }
@@ -250,9 +253,17 @@ export class BankConnections {
 
   /** Starts polling for the current mode (at start-up, and after a mode change). */
   async start(): Promise<void> {
-    const { engine } = await this.current();
+    const { client, engine } = await this.current();
     if (this.paused) engine.pause();
     else engine.start();
+    // Logos of connections made before they were kept, or that could not be fetched then.
+    const { db } = this.options.database;
+    const kept = db
+      .selectDistinct({ connectorId: connections.connectorId, imageUrl: connections.connectorImageUrl })
+      .from(connections)
+      .where(isNull(connections.removedAt))
+      .all();
+    for (const { connectorId, imageUrl } of kept) void this.logos.ensure(client, connectorId, imageUrl);
   }
 
   /** The user chose how often connections are looked at (Settings). */
@@ -323,8 +334,9 @@ export class BankConnections {
     return { mode, client, dataSync, engine };
   }
 
-  /** Keeps what Pluggy just said about an item, so screens see it before the next poll. */
-  private record(item: Item): void {
+  /** Keeps what Pluggy just said about an item, so screens see it before the next poll; fetches its logo. */
+  private record(item: Item, client: PluggyClient): void {
+    void this.logos.ensure(client, item.connector.id, item.connector.imageUrl ?? null);
     const row = toConnectionRow(item);
     this.options.database.db
       .insert(connections)
@@ -358,6 +370,7 @@ export class BankConnections {
       connectorId: row.connectorId,
       institution: row.connectorName,
       institutionColor: row.connectorPrimaryColor,
+      institutionLogo: this.logos.dataUri(row.connectorId),
       status: row.status,
       executionStatus: row.executionStatus,
       errorCode: row.errorCode,

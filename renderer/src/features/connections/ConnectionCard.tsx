@@ -50,13 +50,17 @@ export function ConnectionCard({
   return (
     <section className="connection" aria-label={connection.institution}>
       <header className="connection-header">
-        <span
-          className="institution-logo"
-          style={connection.institutionColor ? { backgroundColor: `#${connection.institutionColor}` } : undefined}
-          aria-hidden="true"
-        >
-          {connection.institution.slice(0, 1).toUpperCase()}
-        </span>
+        {connection.institutionLogo ? (
+          <img className="institution-logo" src={connection.institutionLogo} alt="" />
+        ) : (
+          <span
+            className="institution-logo"
+            style={connection.institutionColor ? { backgroundColor: `#${connection.institutionColor}` } : undefined}
+            aria-hidden="true"
+          >
+            {connection.institution.slice(0, 1).toUpperCase()}
+          </span>
+        )}
         <div className="connection-title">
           <h2>
             {connection.institution}
