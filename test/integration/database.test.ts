@@ -10,6 +10,7 @@ const expectedTables = [
   'accounts',
   'categories',
   'connections',
+  'institution_logos',
   'settings',
   'sync_runs',
   'transaction_splits',
@@ -126,6 +127,29 @@ describe('openDatabase', () => {
       expect(appliedMigrations(third)).toEqual(migrationsAfterUpgrade);
     } finally {
       third.close();
+    }
+  });
+
+  it("a database from the first release (migration 0000) upgrades to today's, keeping its data", () => {
+    const firstRelease = join(temp.path, 'first-release');
+    cpSync(sourceMigrationsFolder, firstRelease, { recursive: true });
+    const journalPath = join(firstRelease, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((entry) => entry.tag.startsWith('0000_'));
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const old = openDatabase(file, { migrationsFolder: firstRelease });
+    seedTwoAccounts(old.db);
+    old.close();
+
+    const upgraded = openDatabase(file);
+    try {
+      expect(upgraded.db.select().from(accounts).all()).toHaveLength(2);
+      const tables = upgraded.sqlite
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all();
+      expect(tables.map((table) => table.name)).toContain('institution_logos');
+    } finally {
+      upgraded.close();
     }
   });
 
