@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { type ElectronApplication, expect, test } from '@playwright/test';
+import { type ElectronApplication, expect, type Page, test } from '@playwright/test';
 import { openDatabase } from '../../db/open.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { electronBinary, electronSkipReason, launchBalancete } from './support/electron-app.ts';
@@ -49,15 +49,21 @@ async function spyOnFocus(app: ElectronApplication): Promise<() => Promise<Recor
     app.evaluate(() => ({ ...(globalThis as unknown as { focusedByMain: Record<string, number> }).focusedByMain }));
 }
 
+/** The main window, and the Connect window opened from it as the user would. */
+async function openConnectWindow(app: ElectronApplication): Promise<{ page: Page; connect: Page }> {
+  const page = await app.firstWindow();
+  await expect(page.getByRole('navigation')).toBeVisible();
+  const opened = app.waitForEvent('window');
+  await page.getByRole('button', { name: 'Conectar banco' }).first().click();
+  const connect = await opened;
+  await expect(connect.getByRole('heading', { name: 'Escolha o seu banco' })).toBeVisible();
+  return { page, connect };
+}
+
 test('back from the bank through balancete://oauth-callback, the Connect window comes forward; other links do nothing', async () => {
   const app = await launchBalancete(temp.path);
   try {
-    const page = await app.firstWindow();
-    await expect(page.getByRole('navigation')).toBeVisible();
-    const opened = app.waitForEvent('window');
-    await page.getByRole('button', { name: 'Conectar banco' }).first().click();
-    const connect = await opened;
-    await expect(connect.getByRole('heading', { name: 'Escolha o seu banco' })).toBeVisible();
+    const { connect } = await openConnectWindow(app);
     const focused = await spyOnFocus(app);
 
     for (const refused of [
@@ -92,12 +98,7 @@ test('a balancete:// link that starts Balancete opens it as usual', async () => 
 test('the Connect window frames only Pluggy’s widget, and its pop-ups open in the browser', async () => {
   const app = await launchBalancete(temp.path);
   try {
-    const page = await app.firstWindow();
-    await expect(page.getByRole('navigation')).toBeVisible();
-    const opened = app.waitForEvent('window');
-    await page.getByRole('button', { name: 'Conectar banco' }).first().click();
-    const connect = await opened;
-    await expect(connect.getByRole('heading', { name: 'Escolha o seu banco' })).toBeVisible();
+    const { page, connect } = await openConnectWindow(app);
     await app.evaluate(({ shell }) => {
       const browser: string[] = [];
       Object.assign(globalThis, { openedInBrowser: browser });
