@@ -133,6 +133,13 @@ export const transactionUserData = sqliteTable(
     categoryId: text('category_id').references(() => categories.id),
     /** 'manual' beats 'rule', which beats Pluggy's suggestion. */
     categorySource: text('category_source', { enum: ['manual', 'rule'] }),
+    /**
+     * The other user fields the user set by hand (e.g. ['usage', 'notes']): rules never
+     * overwrite these, as `categorySource = 'manual'` protects the category.
+     */
+    manualFields: text('manual_fields', { mode: 'json' }).$type<string[]>(),
+    /** The rule that last set a field here, to explain it and to undo a re-apply. */
+    ruleId: integer('rule_id').references((): AnySQLiteColumn => rules.id, { onDelete: 'set null' }),
     counterpartyDisplayName: text('counterparty_display_name'),
     notes: text('notes'),
     tags: text('tags', { mode: 'json' }).$type<string[]>(),
@@ -213,3 +220,40 @@ export const syncRuns = sqliteTable(
   },
   (t) => [index('sync_runs_connection_idx').on(t.connectionId, t.startedAt)],
 );
+
+/**
+ * Categorization rules (design.md §8), applied in `position` order on ingest and on
+ * demand. Conditions and actions are JSON validated by the rules engine's schemas.
+ */
+export const rules = sqliteTable(
+  'rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Whether every condition must hold, or any one. */
+    match: text('match', { enum: ['all', 'any'] }).notNull().default('all'),
+    conditions: text('conditions', { mode: 'json' }).notNull(),
+    actions: text('actions', { mode: 'json' }).notNull(),
+    /** Written by the user, or accepted from a learned suggestion. */
+    source: text('source', { enum: ['user', 'learned'] }).notNull().default('user'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [index('rules_position_idx').on(t.position)],
+);
+
+/**
+ * Bulk changes the user can undo (bulk categorize, apply rules, merge categories): what
+ * each touched row looked like before, as JSON, so undo restores it exactly.
+ */
+export const undoActions = sqliteTable('undo_actions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  /** A short description for the UI ("Categorizar 12 transações"). */
+  label: text('label').notNull(),
+  before: text('before', { mode: 'json' }).notNull(),
+  createdAt: createdAt(),
+  undoneAt: text('undone_at'),
+});

@@ -11,11 +11,13 @@ const expectedTables = [
   'categories',
   'connections',
   'institution_logos',
+  'rules',
   'settings',
   'sync_runs',
   'transaction_splits',
   'transaction_user_data',
   'transactions',
+  'undo_actions',
 ];
 
 let temp: ReturnType<typeof makeTempDir>;
