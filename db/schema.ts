@@ -233,11 +233,15 @@ export const rules = sqliteTable(
     name: text('name').notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     /** Whether every condition must hold, or any one. */
-    match: text('match', { enum: ['all', 'any'] }).notNull().default('all'),
+    match: text('match', { enum: ['all', 'any'] })
+      .notNull()
+      .default('all'),
     conditions: text('conditions', { mode: 'json' }).notNull(),
     actions: text('actions', { mode: 'json' }).notNull(),
     /** Written by the user, or accepted from a learned suggestion. */
-    source: text('source', { enum: ['user', 'learned'] }).notNull().default('user'),
+    source: text('source', { enum: ['user', 'learned'] })
+      .notNull()
+      .default('user'),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
