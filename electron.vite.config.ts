@@ -27,7 +27,13 @@ export default defineConfig({
     build: {
       // keytar is an optional dependency (it may fail to build); it must stay external too.
       externalizeDeps: { include: ['keytar'] },
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The worker thread that applies rules to existing transactions (electron/core/rules/worker-client.ts).
+          'apply-worker': resolve('electron/core/rules/apply-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -5,11 +5,22 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
+import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
+import { rendererTransactionsBenchmark } from './renderer-transactions.bench.ts';
 import { sandboxThroughputBenchmark } from './sandbox-throughput.bench.ts';
 import { syncBenchmark } from './sync.bench.ts';
+import { transactionsQueryBenchmark } from './transactions-query.bench.ts';
 import { writePathBenchmark } from './write-path.bench.ts';
 
-const benchmarks: Benchmark[] = [writePathBenchmark, sandboxThroughputBenchmark, syncBenchmark];
+const benchmarks: Benchmark[] = [
+  writePathBenchmark,
+  sandboxThroughputBenchmark,
+  syncBenchmark,
+  syncWithRulesBenchmark,
+  rulesBenchmark,
+  transactionsQueryBenchmark,
+  rendererTransactionsBenchmark,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));

@@ -6,7 +6,8 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.ts';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The query builder; `$client` is its connection, for raw prepared statements on hot paths. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedDatabase {
   /** Typed query builder over the schema. */
@@ -24,6 +25,11 @@ export const sourceMigrationsFolder = fileURLToPath(new URL('./migrations', impo
 
 export interface OpenOptions {
   migrationsFolder?: string;
+  /**
+   * False for a second connection to a database its first one already opened and migrated
+   * (a worker thread's): it needs the pragmas, not the migrations, whose folder it may not know.
+   */
+  migrate?: boolean;
 }
 
 /**
@@ -42,7 +48,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
+    if (options.migrate !== false) {
+      migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
+    }
     return { db, sqlite, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();

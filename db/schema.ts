@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { reportGroups } from '../electron/shared/categories.ts';
 
 /** An instant column that SQLite fills with the time of the insert. */
 const insertedAt = (name: string) =>
@@ -166,15 +167,6 @@ export const transactionSplits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.transactionId, t.position] })],
 );
-
-export const reportGroups = [
-  'income',
-  'deductible_expense',
-  'nondeductible_expense',
-  'transfer',
-  'investment',
-  'tax',
-] as const;
 
 /** Pluggy's taxonomy (ids are its 8-digit strings) plus the user's own categories. */
 export const categories = sqliteTable(

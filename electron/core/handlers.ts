@@ -1,8 +1,24 @@
 import type { Db } from '../../db/open.ts';
 import type { EventName, EventPayload } from '../shared/contract.ts';
+import { AppError } from '../shared/errors.ts';
 import type { AppInfo } from '../shared/models.ts';
 import { listAccounts } from './books/accounts.ts';
+import { TransactionQueries } from './books/transaction-query.ts';
+import {
+  archiveCategory,
+  createCategory,
+  ensurePresetCategories,
+  listCategories,
+  mergeCategories,
+  renameCategory,
+} from './books/categories.ts';
+import { bulkCategorize, splitTransaction, updateTransaction } from './books/categorizing.ts';
+import { applyUndo } from './books/undo.ts';
 import type { HandlerMap } from './ipc/handler-map.ts';
+import { previewRule } from './rules/preview.ts';
+import { deleteRule, listRules, missingRuleIds, reorderRules, saveRule } from './rules/store.ts';
+import { acceptSuggestion, dismissSuggestion, prefillFromTransaction, ruleSuggestions } from './rules/suggestions.ts';
+import { applyRulesInWorker } from './rules/worker-client.ts';
 import type { Logger, SecretRegistry } from './log.ts';
 import type { CredentialStore } from './secrets/credential-store.ts';
 import type { BankConnections } from './sync/bank-connections.ts';
@@ -36,6 +52,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     secrets: deps.secrets,
   });
   const { connections } = deps;
+  const transactionQueries = new TransactionQueries(db.$client);
+  // The freelancer's starting categories, on first run (a no-op afterwards).
+  ensurePresetCategories(db);
   const settingsChanged = () => emit('settings:changed', readSettings(db));
   /** A new Pluggy mode means another client and another sync engine. */
   const pluggyModeChanged = async () => {
@@ -53,6 +72,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return next;
     },
     'accounts:list': () => listAccounts(db),
+    'transactions:list': (input) => transactionQueries.list(input, readSettings(db).language),
     'pluggy-account:get': () => pluggyAccount.status(),
     'pluggy-account:save': async (input) => {
       const status = await pluggyAccount.save(input);
@@ -86,5 +106,37 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'connections:history': ({ itemId }) => connections.history(itemId),
     'connect-token:create': ({ itemId }) => connections.connectToken(itemId),
     'connections:adopt': ({ itemId }) => connections.adopt(itemId),
+    'rules:list': () => listRules(db),
+    'rules:save': (draft) => saveRule(db, draft),
+    'rules:delete': ({ id }) => {
+      deleteRule(db, id);
+      return null;
+    },
+    'rules:reorder': ({ ids }) => reorderRules(db, ids),
+    'rules:preview': (draft) => previewRule(db.$client, draft),
+    'rules:apply': (input) => {
+      const missing = input?.ruleIds ? missingRuleIds(db, input.ruleIds) : [];
+      if (missing.length > 0) throw new AppError('NOT_FOUND', `No rule ${missing.join(', ')}`);
+      return applyRulesInWorker(db.$client.name, {
+        ...(input?.ruleIds ? { ruleIds: input.ruleIds } : {}),
+        onProgress: (progress) => emit('rules:progress', progress),
+      });
+    },
+    'rules:from-transaction': ({ id }) => prefillFromTransaction(db, id),
+    'rules:suggestions': () => ruleSuggestions(db),
+    'rules:suggestion-accept': ({ key }) => acceptSuggestion(db, key),
+    'rules:suggestion-dismiss': ({ key }) => {
+      dismissSuggestion(db, key);
+      return null;
+    },
+    'categories:list': () => listCategories(db),
+    'categories:create': (input) => createCategory(db, input),
+    'categories:rename': (input) => renameCategory(db, input),
+    'categories:merge': (input) => mergeCategories(db, input, new Date()),
+    'categories:archive': ({ id, archived }) => archiveCategory(db, id, archived, new Date()),
+    'transactions:update': ({ id, patch }) => updateTransaction(db, id, patch, new Date()),
+    'transactions:bulk-categorize': ({ ids, categoryId }) => bulkCategorize(db, ids, categoryId, new Date()),
+    'transactions:split': (input) => splitTransaction(db, input),
+    'undo:apply': ({ id }) => ({ restored: applyUndo(db, id, new Date()) }),
   };
 }

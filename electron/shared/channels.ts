@@ -20,13 +20,33 @@ export const channelNames = [
   'connections:reconnect',
   'connections:remove',
   'connections:history',
+  'transactions:list',
+  'categories:list',
+  'categories:create',
+  'categories:rename',
+  'categories:merge',
+  'categories:archive',
+  'transactions:update',
+  'transactions:bulk-categorize',
+  'transactions:split',
+  'undo:apply',
   'connect-window:open',
   'connect-token:create',
   'connections:adopt',
+  'rules:list',
+  'rules:save',
+  'rules:delete',
+  'rules:reorder',
+  'rules:preview',
+  'rules:apply',
+  'rules:from-transaction',
+  'rules:suggestions',
+  'rules:suggestion-accept',
+  'rules:suggestion-dismiss',
 ] as const;
 export type Channel = (typeof channelNames)[number];
 
-export const eventNameList = ['settings:changed', 'sync:notice'] as const;
+export const eventNameList = ['settings:changed', 'sync:notice', 'rules:progress'] as const;
 export type EventName = (typeof eventNameList)[number];
 
 export function isChannel(value: unknown): value is Channel {

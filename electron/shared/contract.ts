@@ -21,6 +21,32 @@ import {
   MfaInput,
   SyncNotice,
 } from './models.ts';
+import {
+  BulkCategorize,
+  BulkCategorizeResult,
+  CategoryArchive,
+  CategoryCreate,
+  CategoryMerge,
+  CategoryRename,
+  CategorySummary,
+  TransactionSplit,
+  TransactionUpdate,
+  TransactionUserFields,
+  UndoApply,
+} from './categories.ts';
+import { TransactionPage, TransactionQuery } from './transactions.ts';
+import {
+  Rule,
+  RuleApplyInput,
+  RuleApplyProgress,
+  RuleApplyResult,
+  RuleConditions,
+  RuleDraft,
+  RulePrefill,
+  RulePreview,
+  RuleSuggestion,
+  RuleSuggestionInput,
+} from './rules.ts';
 
 export { type Channel, type EventName, isChannel, isEventName } from './channels.ts';
 
@@ -66,6 +92,46 @@ export const contract = {
   'connect-token:create': { input: ConnectTokenInput, output: ConnectToken },
   /** An item the widget says it connected: main reads it back with its own key before keeping and following it. */
   'connections:adopt': { input: ItemInput, output: ConnectionSummary },
+  /** A page of transactions, filtered and sorted, with the filtered set's count and totals. */
+  'transactions:list': { input: TransactionQuery, output: TransactionPage },
+  /** Every category (archived ones too, flagged), Pluggy's and the user's, for pickers and filters. */
+  'categories:list': { input: z.void(), output: z.array(CategorySummary) },
+  /** A category of the user's, top-level or under a top-level one. */
+  'categories:create': { input: CategoryCreate, output: CategorySummary },
+  /** Renames one of the user's categories (Pluggy's keep their names). */
+  'categories:rename': { input: CategoryRename, output: CategorySummary },
+  /** Moves every transaction, split and rule from one user category to another, then archives it; returns `into`. */
+  'categories:merge': { input: CategoryMerge, output: CategorySummary },
+  /** Hides a category from pickers, or shows it again; rows using it keep it. */
+  'categories:archive': { input: CategoryArchive, output: CategorySummary },
+  /** The user's own category, notes, tags, usage, deductibility or counterparty name for one transaction. */
+  'transactions:update': { input: TransactionUpdate, output: TransactionUserFields },
+  /** One category for many transactions at once, undoable with the returned id. */
+  'transactions:bulk-categorize': { input: BulkCategorize, output: BulkCategorizeResult },
+  /** Divides a transaction across categories (parts sum to its amount); no parts removes the split. */
+  'transactions:split': { input: TransactionSplit, output: TransactionUserFields },
+  /** Puts back what a bulk change (bulk categorize, applying rules) changed, exactly. */
+  'undo:apply': { input: UndoApply, output: z.object({ restored: z.number().int() }) },
+  /** Every rule, in the order they apply. */
+  'rules:list': { input: z.void(), output: z.array(Rule) },
+  /** Creates (last in order) or updates a rule; a pattern that cannot run is refused as RULE_INVALID with details.issues. */
+  'rules:save': { input: RuleDraft, output: Rule },
+  'rules:delete': { input: z.object({ id: z.number().int().positive() }).strict(), output: z.null() },
+  /** The new order: every rule's id once. */
+  'rules:reorder': {
+    input: z.object({ ids: z.array(z.number().int().positive()).max(10_000) }).strict(),
+    output: z.array(Rule),
+  },
+  /** How many live transactions a rule being edited matches, and the newest 50, before saving. */
+  'rules:preview': { input: RuleConditions, output: RulePreview },
+  /** Applies the enabled rules (or those listed) to existing transactions in a worker; progress as rules:progress events. */
+  'rules:apply': { input: RuleApplyInput, output: RuleApplyResult },
+  /** A rule prefilled from a transaction (its merchant, counterparty or description, and its category), unsaved. */
+  'rules:from-transaction': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: RulePrefill },
+  /** Rules learned from repeated manual choices ("always put UBER under Transport?"). */
+  'rules:suggestions': { input: z.void(), output: z.array(RuleSuggestion) },
+  'rules:suggestion-accept': { input: RuleSuggestionInput, output: Rule },
+  'rules:suggestion-dismiss': { input: RuleSuggestionInput, output: z.null() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -76,6 +142,8 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 export const events = {
   'settings:changed': Settings,
   'sync:notice': SyncNotice,
+  /** Rows done out of all while rules are applied to existing transactions. */
+  'rules:progress': RuleApplyProgress,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

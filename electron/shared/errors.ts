@@ -52,6 +52,25 @@ export const errorCodes = [
   'SYNC_INTERRUPTED',
   /** Pluggy's Connect widget was asked for in demo mode: it talks to Pluggy itself, never to the embedded sandbox. */
   'CONNECT_WIDGET_OWN_ONLY',
+  /** The category asked for does not exist. */
+  'CATEGORY_NOT_FOUND',
+  /** An archived category cannot be chosen for a transaction, a parent or a merge target. */
+  'CATEGORY_ARCHIVED',
+  /** Pluggy's categories can be archived (hidden) only: renaming or merging them away is refused. */
+  'CATEGORY_READ_ONLY',
+  /** A category merged into itself or its own subcategory, or one with subcategories into a subcategory. */
+  'CATEGORY_MERGE_INVALID',
+  /** A subcategory under a subcategory: the tree has two levels. */
+  'CATEGORY_PARENT_INVALID',
+  'TRANSACTION_NOT_FOUND',
+  /** Split parts that do not add up to the transaction's amount (details: expected and actual cents). */
+  'SPLIT_SUM_MISMATCH',
+  /** A split needs at least two parts. */
+  'SPLIT_TOO_FEW_PARTS',
+  /** The change was already undone. */
+  'UNDO_ALREADY_APPLIED',
+  /** A rule the engine cannot run, e.g. a regex that does not compile (details.issues: path and message of each). */
+  'RULE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -17,6 +17,14 @@ const expectedTables = [
   'transaction_splits',
   'transaction_user_data',
   'transactions',
+  // The full-text index (migration 0003) and FTS5's own shadow tables behind it.
+  'transactions_search',
+  'transactions_search_config',
+  'transactions_search_data',
+  'transactions_search_docsize',
+  'transactions_search_idx',
+  'transactions_search_queue',
+  'transactions_search_state',
   'undo_actions',
 ];
 

@@ -31,9 +31,13 @@ const isJson = columns.map(([, column]) => column.dataType === 'json');
  * runs for every row is markedly faster than SQLite's upsert (see bench/write-path).
  */
 export class ProviderTransactionWriter {
-  private readonly writeAll: (rows: readonly ProviderTransaction[], now: string) => WriteCounts;
+  private readonly writeAll: (rows: readonly ProviderTransaction[], now: Date) => WriteCounts;
 
-  constructor(sqlite: Database.Database) {
+  /**
+   * `onCreated` sees each batch's newly inserted rows inside the batch's transaction (the
+   * rules engine categorizes them there); without it no list of them is kept.
+   */
+  constructor(sqlite: Database.Database, onCreated?: (created: readonly ProviderTransaction[], now: Date) => void) {
     const names = columns.map(([, column]) => column.name);
     const otherNames = names.slice(1);
     const insert = sqlite.prepare(
@@ -46,21 +50,26 @@ export class ProviderTransactionWriter {
        WHERE id = ?
          AND (removed_at IS NOT NULL OR ${otherNames.map((name) => `${name} IS NOT ?`).join(' OR ')})`,
     );
-    this.writeAll = sqlite.transaction((rows: readonly ProviderTransaction[], now: string) => {
+    this.writeAll = sqlite.transaction((rows: readonly ProviderTransaction[], now: Date) => {
       const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+      const created: ProviderTransaction[] | null = onCreated ? [] : null;
+      const nowText = now.toISOString();
       for (const row of rows) {
         const [id, ...others] = providerValues(row);
-        if (insert.run(id, ...others).changes === 1) counts.created += 1;
-        else if (update.run(...others, now, id, ...others).changes === 1) counts.updated += 1;
+        if (insert.run(id, ...others).changes === 1) {
+          counts.created += 1;
+          created?.push(row);
+        } else if (update.run(...others, nowText, id, ...others).changes === 1) counts.updated += 1;
         else counts.unchanged += 1;
       }
+      if (created) onCreated?.(created, now);
       return counts;
     });
   }
 
   /** Writes a batch in one SQLite transaction. */
   write(rows: readonly ProviderTransaction[], now: Date = new Date()): WriteCounts {
-    return this.writeAll(rows, now.toISOString());
+    return this.writeAll(rows, now);
   }
 }
 

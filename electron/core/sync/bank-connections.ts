@@ -10,6 +10,7 @@ import type {
   SyncRunSummary,
 } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
+import { importPluggyCategories } from '../books/categories.ts';
 import { forgetConnection } from '../books/removed-connections.ts';
 import { oauthRedirectUri } from '../connect/deep-link.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
@@ -316,6 +317,11 @@ export class BankConnections {
       if (!keys) throw new AppError('PLUGGY_KEYS_MISSING', 'No Pluggy keys are kept: save them in Settings');
       client = new PluggyClient({ ...this.options.pluggyApi, ...keys, logger, secrets });
     }
+    // Pluggy's taxonomy, once per client (each mode has its own): its category ids are on
+    // every transaction. In the background, as nothing waits on it; a failure only costs names.
+    void importPluggyCategories(database.db, client).catch((error: unknown) =>
+      logger.warn('categories.import-failed', { error }),
+    );
     const dataSync = new DataSync({
       database,
       client,

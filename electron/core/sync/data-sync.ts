@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { bookkeepingDate } from '../../shared/format.ts';
 import { type ProviderTransaction, ProviderTransactionWriter } from '../books/provider-transactions.ts';
 import type { Logger } from '../log.ts';
+import { RulesOnIngest } from '../rules/ingest.ts';
 import type { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
@@ -63,7 +64,11 @@ export class DataSync {
 
   constructor(options: DataSyncOptions) {
     this.options = options;
-    this.writer = new ProviderTransactionWriter(options.database.sqlite);
+    // New transactions pass through the rules engine in the transaction that inserts them.
+    this.writer = new ProviderTransactionWriter(
+      options.database.sqlite,
+      new RulesOnIngest(options.database.sqlite).applyToCreated,
+    );
     this.now = options.now ?? (() => new Date());
   }
 

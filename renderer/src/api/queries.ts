@@ -7,7 +7,11 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
+import type { TransactionQuery } from '../../../electron/shared/transactions.ts';
 import type { ApiClient } from './client.ts';
+
+/** A transactions query without its paging: what one scrolled list shows. */
+export type TransactionView = Omit<TransactionQuery, 'offset' | 'limit'>;
 
 export const ApiContext = createContext<ApiClient | null>(null);
 
@@ -33,6 +37,11 @@ export const queryKeys = {
   /** Rows read so far by the sync running for a connection; filled from sync:notice events. */
   syncProgress: (itemId: string) => ['sync-progress', itemId] as const,
   connectors: (search: string) => ['connectors', search] as const,
+  /** Every page of every transactions view sits under this root, so one invalidation refreshes them all. */
+  transactions: ['transactions'] as const,
+  transactionView: (query: TransactionView) => ['transactions', query] as const,
+  transactionPage: (query: TransactionView, page: number) => ['transactions', query, page] as const,
+  categories: ['categories'] as const,
 };
 
 export function useAccounts() {
@@ -137,4 +146,10 @@ export function useSyncProgress(itemId: string): number | undefined {
       enabled: false,
     }).data ?? undefined
   );
+}
+
+/** Every category, archived ones included (flagged), for names, pickers and filters. */
+export function useCategories() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.categories, queryFn: () => api.invoke('categories:list') });
 }

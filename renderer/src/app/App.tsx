@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { TransactionsPage } from '../features/transactions/TransactionsPage.tsx';
 import { Shell } from './Shell.tsx';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
         <Routes>
           <Route path="/accounts" element={<AccountsPage />} />
           <Route path="/connections" element={<ConnectionsPage />} />
+          <Route path="/transactions" element={<TransactionsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/accounts" replace />} />
         </Routes>

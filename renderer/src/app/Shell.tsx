@@ -6,6 +6,7 @@ import { screenShortcuts, useScreenShortcuts } from './shortcuts.ts';
 const navItems = [
   { path: '/accounts', labelKey: 'nav.accounts' },
   { path: '/connections', labelKey: 'nav.connections' },
+  { path: '/transactions', labelKey: 'nav.transactions' },
   { path: '/settings', labelKey: 'nav.settings' },
 ] as const;
 

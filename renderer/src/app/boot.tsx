@@ -33,7 +33,10 @@ export async function bootPage(render: (api: ApiClient, queryClient: QueryClient
     if (notice.kind === 'item-updated' || notice.kind === 'item-error') {
       queryClient.removeQueries({ queryKey: queryKeys.syncProgress(notice.itemId) });
     }
-    if (notice.kind === 'item-updated') void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+    if (notice.kind === 'item-updated') {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.transactions });
+    }
     void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
   });
   root.render(

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 export const screenShortcuts = [
   { key: '1', path: '/accounts', label: 'Control+1' },
   { key: '2', path: '/connections', label: 'Control+2' },
+  { key: '3', path: '/transactions', label: 'Control+3' },
   { key: ',', path: '/settings', label: 'Control+,' },
 ] as const;
 

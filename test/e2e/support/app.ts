@@ -163,7 +163,7 @@ declare global {
  * Runs in the page before its scripts, in place of the preload. Same shape as
  * electron/preload/index.ts: `invoke(channel, input)` and `on(event, listener)`.
  */
-function installBridge(): void {
+export function installBridge(): void {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const invoke = window.__balanceteInvoke;
   if (!invoke) return;
@@ -184,7 +184,7 @@ function installBridge(): void {
 }
 
 /** Serves out/renderer at the app origin as main's app:// handler does; other origins get a blank page. */
-async function serveRenderer(context: BrowserContext): Promise<void> {
+export async function serveRenderer(context: BrowserContext): Promise<void> {
   await context.route('https://**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== appOrigin) {

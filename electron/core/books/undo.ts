@@ -1,0 +1,82 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/open.ts';
+import { transactionUserData, undoActions } from '../../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+
+/** The query builder, or the one a `db.transaction(...)` callback receives. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+type UserDataRow = typeof transactionUserData.$inferSelect;
+
+/** One transaction's user fields before a bulk change: `row: null` means it had none. */
+interface BeforeImage {
+  transactionId: string;
+  row: UserDataRow | null;
+}
+
+interface UndoJournal {
+  userData: BeforeImage[];
+}
+
+/** Binds a list of ids as one JSON parameter: no limit on how many, one statement. */
+const idsIn = (ids: readonly string[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
+
+export interface UndoEntry {
+  /** What was done, for the journal: 'bulk-categorize', 'rules-apply', 'categories-merge'… */
+  kind: string;
+  /** A short description for the UI ("Categorizar 12 transações"). */
+  label: string;
+  /** The transactions whose `transaction_user_data` rows the change is about to touch. */
+  transactionIds: readonly string[];
+}
+
+/**
+ * Keeps what each given transaction's user fields look like now (their absence too) and
+ * returns the undo id. Call it inside the same database transaction as the change, before
+ * it: the journal then always matches what was changed, or nothing was.
+ */
+export function recordUndo(db: DbOrTx, entry: UndoEntry): number {
+  const ids = [...new Set(entry.transactionIds)];
+  const existing = db
+    .select()
+    .from(transactionUserData)
+    .where(sql`${transactionUserData.transactionId} in ${idsIn(ids)}`)
+    .all();
+  const byId = new Map(existing.map((row) => [row.transactionId, row]));
+  const journal: UndoJournal = {
+    userData: ids.map((transactionId) => ({ transactionId, row: byId.get(transactionId) ?? null })),
+  };
+  const inserted = db
+    .insert(undoActions)
+    .values({ kind: entry.kind, label: entry.label, before: journal })
+    .returning({ id: undoActions.id })
+    .get();
+  return inserted.id;
+}
+
+/**
+ * Puts every row the undo entry recorded back exactly as it was: rows that did not exist
+ * are deleted again, the others rewritten column for column. Whatever happened to those
+ * transactions' user fields since is replaced, as the user asked to go back. An entry is
+ * applied once. Returns how many transactions it restored.
+ */
+export function applyUndo(db: Db, id: number, now: Date): number {
+  return db.transaction((tx) => {
+    const action = tx.select().from(undoActions).where(eq(undoActions.id, id)).get();
+    if (!action) throw new AppError('NOT_FOUND', `No undo entry ${id}`);
+    if (action.undoneAt !== null) throw new AppError('UNDO_ALREADY_APPLIED', `Undo entry ${id} was already applied`);
+    const { userData } = action.before as UndoJournal;
+    tx.delete(transactionUserData)
+      .where(sql`${transactionUserData.transactionId} in ${idsIn(userData.map((image) => image.transactionId))}`)
+      .run();
+    const rows = userData.flatMap((image) => (image.row ? [image.row] : []));
+    // Chunks keep each insert under SQLite's limit on bound parameters.
+    for (let start = 0; start < rows.length; start += 1000) {
+      tx.insert(transactionUserData)
+        .values(rows.slice(start, start + 1000))
+        .run();
+    }
+    tx.update(undoActions).set({ undoneAt: now.toISOString() }).where(eq(undoActions.id, id)).run();
+    return userData.length;
+  });
+}

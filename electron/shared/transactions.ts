@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The transactions workspace's IPC shapes (issue 6): what the screen asks for and what it
+ * gets. Money is integer cents in the user's sign (negative = money out); dates are
+ * bookkeeping dates `YYYY-MM-DD`.
+ */
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const transactionSortKeys = ['date', 'description', 'account', 'category', 'amount'] as const;
+
+/** The category filter's stand-in for "no category at all" (neither the user's, a rule's nor Pluggy's). */
+export const uncategorized = '__uncategorized__';
+
+export const TransactionFilters = z
+  .object({
+    accountIds: z.array(z.string().min(1).max(100)).max(200).optional(),
+    /** Inclusive bookkeeping dates. */
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    /** Effective category ids (the user's or a rule's, else Pluggy's); `uncategorized` for none. */
+    categoryIds: z.array(z.string().min(1).max(100)).max(500).optional(),
+    minCents: z.number().int().optional(),
+    maxCents: z.number().int().optional(),
+    direction: z.enum(['in', 'out']).optional(),
+    pending: z.boolean().optional(),
+    usage: z.enum(['business', 'personal', 'unset']).optional(),
+    /** Full-text search over description, counterparty and notes, ignoring case and accents. */
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+export type TransactionFilters = z.infer<typeof TransactionFilters>;
+
+export const TransactionQuery = z
+  .object({
+    filters: TransactionFilters.default({}),
+    sort: z.enum(transactionSortKeys).default('date'),
+    descending: z.boolean().default(true),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export type TransactionQuery = z.input<typeof TransactionQuery>;
+
+export const TransactionRow = z.object({
+  id: z.string(),
+  date: isoDay,
+  description: z.string(),
+  /** Who the money came from or went to, as the user named them, else as the bank did. */
+  counterparty: z.string().nullable(),
+  accountId: z.string(),
+  accountName: z.string(),
+  amountCents: z.number().int(),
+  currencyCode: z.string(),
+  pending: z.boolean(),
+  categoryId: z.string().nullable(),
+  /** Who chose the category: the user, a rule, or Pluggy's suggestion. */
+  categorySource: z.enum(['manual', 'rule', 'pluggy']).nullable(),
+  notes: z.string().nullable(),
+  tags: z.array(z.string()),
+  usage: z.enum(['business', 'personal']).nullable(),
+  deductible: z.boolean().nullable(),
+  reconciled: z.boolean(),
+  split: z.boolean(),
+});
+export type TransactionRow = z.infer<typeof TransactionRow>;
+
+/** A page of the filtered, sorted set, with the whole set's count and totals. */
+export const TransactionPage = z.object({
+  rows: z.array(TransactionRow),
+  total: z.number().int(),
+  totals: z.object({ inCents: z.number().int(), outCents: z.number().int(), netCents: z.number().int() }),
+});
+export type TransactionPage = z.infer<typeof TransactionPage>;

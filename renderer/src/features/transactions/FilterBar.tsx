@@ -1,0 +1,263 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { uncategorized } from '../../../../electron/shared/transactions.ts';
+import { useAccounts } from '../../api/queries.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import type { CategoryOption } from './category-options.ts';
+import { formatAmountInput, noFilters, parseAmountInput, periodPresets, type ViewState } from './view-state.ts';
+
+/** How long typing pauses before the search runs: one query per word, not per key. */
+const searchDelayMs = 150;
+
+/** Changes part of the view; what is not named stays as it is at the time of the change. */
+export type ChangeView = (patch: Partial<ViewState>, options?: { replace?: boolean }) => void;
+
+/** A text box that follows the URL's value but lets the user type freely until it is committed. */
+function useDraft(value: string): [string, (draft: string) => void] {
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  // Back/forward changed the value under the box: show the new one.
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
+  return [draft, setDraft];
+}
+
+export function SearchBox({ view, onChange }: { view: ViewState; onChange: ChangeView }) {
+  const { t } = useTranslation();
+  const [text, setText] = useDraft(view.search);
+  useEffect(() => {
+    if (text === view.search) return;
+    // Typing replaces the history entry: back goes to the previous filters, not to every prefix typed.
+    const timer = setTimeout(() => onChange({ search: text }, { replace: true }), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, view, onChange]);
+  return (
+    <input
+      type="search"
+      className="transactions-search"
+      id="transactions-search"
+      aria-label={t('transactions.search.label')}
+      aria-keyshortcuts="Control+F /"
+      placeholder={t('transactions.search.placeholder')}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+    />
+  );
+}
+
+function AmountInput({
+  label,
+  cents,
+  onCommit,
+}: {
+  label: string;
+  cents: number | undefined;
+  onCommit: (cents: number | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [text, setText] = useDraft(formatAmountInput(cents, language === 'pt-BR'));
+  const commit = () => {
+    const parsed = parseAmountInput(text);
+    if (parsed !== cents) onCommit(parsed);
+  };
+  return (
+    <label className="filter-field filter-amount">
+      <span>{label}</span>
+      <input
+        inputMode="decimal"
+        placeholder={t('transactions.filters.amountHint')}
+        value={text}
+        aria-invalid={text.trim() !== '' && parseAmountInput(text) === undefined}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+    </label>
+  );
+}
+
+function AccountFilter({ view, onChange }: { view: ViewState; onChange: ChangeView }) {
+  const { t } = useTranslation();
+  const accounts = useAccounts();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A dropdown closes when the user clicks elsewhere or presses Esc, as a <select> does.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !details.contains(event.target as Node)) {
+        details.open = false;
+      }
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  const chosen = new Set(view.accountIds);
+  const names = (accounts.data ?? []).filter((account) => chosen.has(account.id)).map((account) => account.name);
+  const toggle = (id: string) =>
+    onChange({
+      accountIds: chosen.has(id) ? view.accountIds.filter((each) => each !== id) : [...view.accountIds, id],
+    });
+  return (
+    <details className="filter-field filter-accounts" ref={menu}>
+      <summary>
+        <span>{t('transactions.filters.accounts')}</span>
+        <span className="filter-value">
+          {names.length > 0 ? names.join(', ') : t('transactions.filters.allAccounts')}
+        </span>
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{t('transactions.filters.accounts')}</legend>
+        {(accounts.data ?? []).map((account) => (
+          <label key={account.id}>
+            <input type="checkbox" checked={chosen.has(account.id)} onChange={() => toggle(account.id)} />
+            {account.name}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+/** The filters over the list: every change is a new history entry, so back undoes it. */
+export function FilterBar({
+  view,
+  onChange,
+  categories,
+}: {
+  view: ViewState;
+  onChange: ChangeView;
+  categories: readonly CategoryOption[];
+}) {
+  const { t } = useTranslation();
+  const filtered =
+    view.accountIds.length > 0 ||
+    view.period !== 'all' ||
+    view.categoryIds.length > 0 ||
+    view.minCents !== undefined ||
+    view.maxCents !== undefined ||
+    view.direction !== undefined ||
+    view.pending ||
+    view.usage !== undefined ||
+    view.search !== '';
+  return (
+    <div className="filter-bar" role="group" aria-label={t('transactions.filters.label')}>
+      <AccountFilter view={view} onChange={onChange} />
+      <label className="filter-field">
+        <span>{t('transactions.filters.period')}</span>
+        <select
+          value={view.period}
+          onChange={(event) =>
+            onChange({ period: periodPresets.find((preset) => preset === event.target.value) ?? 'all' })
+          }
+        >
+          {periodPresets.map((preset) => (
+            <option key={preset} value={preset}>
+              {t(`transactions.periods.${preset}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {view.period === 'custom' && (
+        <>
+          <label className="filter-field">
+            <span>{t('transactions.filters.from')}</span>
+            <input
+              type="date"
+              value={view.from ?? ''}
+              onChange={(event) => onChange({ from: event.target.value || undefined })}
+            />
+          </label>
+          <label className="filter-field">
+            <span>{t('transactions.filters.to')}</span>
+            <input
+              type="date"
+              value={view.to ?? ''}
+              onChange={(event) => onChange({ to: event.target.value || undefined })}
+            />
+          </label>
+        </>
+      )}
+      <label className="filter-field">
+        <span>{t('transactions.filters.category')}</span>
+        <select
+          value={view.categoryIds[0] ?? ''}
+          onChange={(event) => onChange({ categoryIds: event.target.value ? [event.target.value] : [] })}
+        >
+          <option value="">{t('transactions.filters.allCategories')}</option>
+          <option value={uncategorized}>{t('transactions.uncategorized')}</option>
+          {categories
+            .filter((option) => !option.archived || view.categoryIds.includes(option.id))
+            .map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.path}
+              </option>
+            ))}
+        </select>
+      </label>
+      <AmountInput
+        label={t('transactions.filters.minAmount')}
+        cents={view.minCents}
+        onCommit={(minCents) => onChange({ minCents })}
+      />
+      <AmountInput
+        label={t('transactions.filters.maxAmount')}
+        cents={view.maxCents}
+        onCommit={(maxCents) => onChange({ maxCents })}
+      />
+      <label className="filter-field">
+        <span>{t('transactions.filters.direction')}</span>
+        <select
+          value={view.direction ?? ''}
+          onChange={(event) => {
+            const value = event.target.value;
+            onChange({ direction: value === 'in' || value === 'out' ? value : undefined });
+          }}
+        >
+          <option value="">{t('transactions.filters.bothDirections')}</option>
+          <option value="in">{t('transactions.filters.in')}</option>
+          <option value="out">{t('transactions.filters.out')}</option>
+        </select>
+      </label>
+      <label className="filter-field">
+        <span>{t('transactions.filters.usage')}</span>
+        <select
+          value={view.usage ?? ''}
+          onChange={(event) => {
+            const value = event.target.value;
+            onChange({
+              usage: value === 'business' || value === 'personal' || value === 'unset' ? value : undefined,
+            });
+          }}
+        >
+          <option value="">{t('transactions.filters.anyUsage')}</option>
+          <option value="business">{t('transactions.filters.business')}</option>
+          <option value="personal">{t('transactions.filters.personal')}</option>
+          <option value="unset">{t('transactions.filters.unsetUsage')}</option>
+        </select>
+      </label>
+      <label className="filter-check">
+        <input
+          type="checkbox"
+          checked={view.pending}
+          onChange={(event) => onChange({ pending: event.target.checked })}
+        />
+        {t('transactions.filters.pending')}
+      </label>
+      {filtered && (
+        <button type="button" className="link-button" onClick={() => onChange(noFilters)}>
+          {t('transactions.filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

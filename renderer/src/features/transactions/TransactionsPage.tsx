@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCategories } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Money } from '../../components/Money.tsx';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { BulkBar } from './BulkBar.tsx';
+import { categoryOptions } from './category-options.ts';
+import { type ChangeView, FilterBar, SearchBox } from './FilterBar.tsx';
+import { TransactionTable } from './TransactionTable.tsx';
+import { UndoToast } from './UndoToast.tsx';
+import { useTransactionEdits } from './useTransactionEdits.ts';
+import { useTransactionRows } from './useTransactionRows.ts';
+import { readViewState, type SortKey, toQuery, writeViewState } from './view-state.ts';
+
+/** Ctrl+F or "/" (outside a text box) jumps to the search box. */
+function useSearchShortcut() {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const find = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f';
+      if (!find && !(event.key === '/' && !typing)) return;
+      event.preventDefault();
+      const box = document.getElementById('transactions-search');
+      if (box instanceof HTMLInputElement) {
+        box.focus();
+        box.select();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** Every transaction, filtered, sorted and searched, with the filtered set's totals. */
+export function TransactionsPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const paramsKey = params.toString();
+  const view = useMemo(() => readViewState(new URLSearchParams(paramsKey)), [paramsKey]);
+  const query = useMemo(() => toQuery(view), [view]);
+  // Changes apply to the view as last changed, not as last rendered: a second change made
+  // before the router re-renders (a quick user, a test) must not bring back what the first undid.
+  const latest = useRef(view);
+  useLayoutEffect(() => {
+    latest.current = view;
+  }, [view]);
+  const changeView = useCallback<ChangeView>(
+    (patch, options) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      setParams(writeViewState(next), { replace: options?.replace ?? false });
+    },
+    [setParams],
+  );
+  const sortBy = (key: SortKey) =>
+    // A second click on the sorted column turns it around; a new column starts with the natural order.
+    changeView({
+      sort: key,
+      descending: view.sort === key ? !view.descending : key === 'date' || key === 'amount',
+    });
+
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const onRange = useCallback((first: number, last: number) => setRange([first, last]), []);
+  const rows = useTransactionRows(query, range[0], range[1]);
+
+  const categories = useCategories();
+  const options = useMemo(() => categoryOptions(categories.data ?? [], language), [categories.data, language]);
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Rows hidden by a new filter must not stay selected behind the user's back.
+  const [selectionView, setSelectionView] = useState(paramsKey);
+  if (selectionView !== paramsKey) {
+    setSelectionView(paramsKey);
+    setSelected(new Set());
+  }
+  const edits = useTransactionEdits();
+  useSearchShortcut();
+
+  return (
+    <section className="page transactions-page" aria-labelledby="transactions-title">
+      <header className="page-header page-header-actions">
+        <div>
+          <h1 id="transactions-title">{t('transactions.title')}</h1>
+          <p className="page-subtitle">{t('transactions.subtitle')}</p>
+        </div>
+        <SearchBox view={view} onChange={changeView} />
+      </header>
+      <FilterBar view={view} onChange={changeView} categories={options} />
+      <dl className="tx-totals" aria-label={t('transactions.totals.label')}>
+        <div>
+          <dt>{t('transactions.totals.count')}</dt>
+          <dd className="money">{rows.isPending ? '…' : rows.total.toLocaleString(language)}</dd>
+        </div>
+        <div>
+          <dt>{t('transactions.totals.in')}</dt>
+          <dd>{rows.totals ? <Money cents={rows.totals.inCents} /> : '…'}</dd>
+        </div>
+        <div>
+          <dt>{t('transactions.totals.out')}</dt>
+          <dd>{rows.totals ? <Money cents={rows.totals.outCents} /> : '…'}</dd>
+        </div>
+        <div>
+          <dt>{t('transactions.totals.net')}</dt>
+          <dd>{rows.totals ? <Money cents={rows.totals.netCents} /> : '…'}</dd>
+        </div>
+      </dl>
+      {(rows.error ?? edits.error) && (
+        <ErrorNotice error={rows.error ?? edits.error} onRetry={() => void edits.refresh()} />
+      )}
+      {selected.size > 0 && (
+        <BulkBar
+          count={selected.size}
+          options={options}
+          onCategorize={(categoryId) => {
+            edits.bulkCategorize([...selected], categoryId);
+            setSelected(new Set());
+          }}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <TransactionTable
+        view={view}
+        rows={rows}
+        categories={options}
+        selection={{ ids: selected, set: setSelected }}
+        onSort={sortBy}
+        onRange={onRange}
+        onCategorize={(row, categoryId) => edits.categorize(row.id, categoryId)}
+        onSaveNote={(row, notes) => edits.saveNote(row.id, notes)}
+      />
+      <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>
+      {edits.toast && <UndoToast toast={edits.toast} onUndo={edits.undo} onClose={edits.dismiss} />}
+    </section>
+  );
+}

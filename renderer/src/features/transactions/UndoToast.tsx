@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditToast } from './useTransactionEdits.ts';
+
+/** Long enough to read and reach for "Desfazer"; the change stays undoable only while it shows. */
+const shownMs = 10_000;
+
+export function UndoToast({ toast, onUndo, onClose }: { toast: EditToast; onUndo: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const timer = setTimeout(onClose, shownMs);
+    return () => clearTimeout(timer);
+  }, [toast, onClose]);
+  return (
+    <div className="toast" role="status">
+      {toast.kind === 'categorized' ? (
+        <>
+          <span>{t('transactions.bulk.done', { count: toast.count })}</span>
+          <button type="button" className="link-button" onClick={onUndo}>
+            {t('transactions.bulk.undo')}
+          </button>
+        </>
+      ) : (
+        <span>{t('transactions.bulk.undone')}</span>
+      )}
+    </div>
+  );
+}

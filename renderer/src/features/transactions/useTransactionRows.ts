@@ -1,0 +1,69 @@
+import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { TransactionPage, TransactionRow } from '../../../../electron/shared/transactions.ts';
+import { queryKeys, type TransactionView, useApi } from '../../api/queries.ts';
+
+/** Rows per request: the query engine's page size, small enough to answer in milliseconds. */
+export const pageSize = 200;
+
+export interface TransactionRows {
+  /** How many rows the filtered set has (0 until the first page arrives). */
+  total: number;
+  totals: TransactionPage['totals'] | undefined;
+  /** The row at an index of the filtered set, or undefined while its page is loading. */
+  rowAt(index: number): TransactionRow | undefined;
+  /** Every row of this view already fetched (what "select all loaded" selects). */
+  loadedRows(): TransactionRow[];
+  isPending: boolean;
+  error: Error | null;
+  /** True while a changed view still shows the previous view's first page. */
+  isStale: boolean;
+}
+
+/**
+ * The rows of a view, fetched a page at a time for the indexes on screen: the first page
+ * always (it carries the count and totals), plus the pages the visible range touches.
+ * Pages are cached per view, so scrolling back shows them at once.
+ */
+export function useTransactionRows(view: TransactionView, firstVisible: number, lastVisible: number): TransactionRows {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const firstPage = Math.floor(Math.max(0, firstVisible) / pageSize);
+  const lastPage = Math.floor(Math.max(0, lastVisible) / pageSize);
+  const pages = [0];
+  for (let page = Math.max(1, firstPage); page <= lastPage; page += 1) pages.push(page);
+
+  const results = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: queryKeys.transactionPage(view, page),
+      queryFn: () => api.invoke('transactions:list', { ...view, offset: page * pageSize, limit: pageSize }),
+      // Only the first page stands in for itself while a new view loads: totals and the top rows stay put.
+      placeholderData: page === 0 ? keepPreviousData : undefined,
+    })),
+  });
+  const head = results[0];
+  const byPage = new Map<number, TransactionRow[]>();
+  results.forEach((result, position) => {
+    const page = pages[position];
+    if (page !== undefined && result.data) byPage.set(page, result.data.rows);
+  });
+  const rowAt = (index: number) => byPage.get(Math.floor(index / pageSize))?.[index % pageSize];
+
+  const loadedRows = useCallback(() => {
+    const cached = queryClient.getQueriesData<TransactionPage>({ queryKey: queryKeys.transactionView(view) });
+    return cached
+      .filter(([key, data]) => data && key.length === 3)
+      .sort(([a], [b]) => Number(a[2]) - Number(b[2]))
+      .flatMap(([, data]) => data?.rows ?? []);
+  }, [queryClient, view]);
+
+  return {
+    total: head?.data?.total ?? 0,
+    totals: head?.data?.totals,
+    rowAt,
+    loadedRows,
+    isPending: head?.isPending ?? true,
+    error: results.find((result) => result.error)?.error ?? null,
+    isStale: head?.isPlaceholderData ?? false,
+  };
+}

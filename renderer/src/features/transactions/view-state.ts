@@ -1,0 +1,196 @@
+import { bookkeepingDate } from '../../../../electron/shared/format.ts';
+import {
+  type TransactionFilters,
+  type TransactionQuery,
+  transactionSortKeys,
+} from '../../../../electron/shared/transactions.ts';
+
+/** Period presets of the filter bar; `custom` uses the from/to the user typed. */
+export const periodPresets = [
+  'all',
+  'this-month',
+  'last-month',
+  'last-30',
+  'last-90',
+  'this-year',
+  'last-year',
+  'custom',
+] as const;
+export type PeriodPreset = (typeof periodPresets)[number];
+
+export type SortKey = (typeof transactionSortKeys)[number];
+
+/**
+ * What the transactions screen shows, as it lives in the URL's query string: the router's
+ * history then gives back/forward over filters and sorting for free. Presets stay presets
+ * (not dates), so "este mês" still means this month when the link is opened next month.
+ */
+export interface ViewState {
+  accountIds: string[];
+  period: PeriodPreset;
+  from?: string;
+  to?: string;
+  categoryIds: string[];
+  minCents?: number;
+  maxCents?: number;
+  direction?: 'in' | 'out';
+  pending: boolean;
+  usage?: 'business' | 'personal' | 'unset';
+  search: string;
+  sort: SortKey;
+  descending: boolean;
+}
+
+/** Every filter off; the sort stays as it is. */
+export const noFilters = {
+  accountIds: [],
+  period: 'all',
+  from: undefined,
+  to: undefined,
+  categoryIds: [],
+  minCents: undefined,
+  maxCents: undefined,
+  direction: undefined,
+  pending: false,
+  usage: undefined,
+  search: '',
+} as const satisfies Omit<ViewState, 'sort' | 'descending'>;
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((candidate) => candidate === value);
+}
+
+function integerParam(value: string | null): number | undefined {
+  return value !== null && /^-?\d+$/.test(value) ? Number(value) : undefined;
+}
+
+function dayParam(value: string | null): string | undefined {
+  return value !== null && isoDay.test(value) ? value : undefined;
+}
+
+/** Reads the view from the query string; anything unreadable falls back to the default. */
+export function readViewState(params: URLSearchParams): ViewState {
+  return {
+    accountIds: params.getAll('account'),
+    period: oneOf(periodPresets, params.get('period')) ?? 'all',
+    from: dayParam(params.get('from')),
+    to: dayParam(params.get('to')),
+    categoryIds: params.getAll('category'),
+    minCents: integerParam(params.get('min')),
+    maxCents: integerParam(params.get('max')),
+    direction: oneOf(['in', 'out'] as const, params.get('flow')),
+    pending: params.get('pending') === '1',
+    usage: oneOf(['business', 'personal', 'unset'] as const, params.get('usage')),
+    search: params.get('q') ?? '',
+    sort: oneOf(transactionSortKeys, params.get('sort')) ?? 'date',
+    descending: params.get('order') !== 'asc',
+  };
+}
+
+/** The query string for a view; defaults are left out so the plain screen has a plain URL. */
+export function writeViewState(view: ViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const id of view.accountIds) params.append('account', id);
+  if (view.period !== 'all') params.set('period', view.period);
+  if (view.period === 'custom') {
+    if (view.from) params.set('from', view.from);
+    if (view.to) params.set('to', view.to);
+  }
+  for (const id of view.categoryIds) params.append('category', id);
+  if (view.minCents !== undefined) params.set('min', String(view.minCents));
+  if (view.maxCents !== undefined) params.set('max', String(view.maxCents));
+  if (view.direction) params.set('flow', view.direction);
+  if (view.pending) params.set('pending', '1');
+  if (view.usage) params.set('usage', view.usage);
+  if (view.search) params.set('q', view.search);
+  if (view.sort !== 'date') params.set('sort', view.sort);
+  if (!view.descending) params.set('order', 'asc');
+  return params;
+}
+
+function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** The inclusive bookkeeping dates a period covers, counted from `today` (São Paulo). */
+export function periodRange(
+  view: Pick<ViewState, 'period' | 'from' | 'to'>,
+  today: string,
+): { from?: string; to?: string } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const pad = (value: number) => String(value).padStart(2, '0');
+  switch (view.period) {
+    case 'all':
+      return {};
+    case 'custom':
+      return { from: view.from, to: view.to };
+    case 'this-month':
+      return { from: `${year}-${pad(month)}-01`, to: lastDayOfMonth(year, month) };
+    case 'last-month': {
+      const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+      return { from: `${y}-${pad(m)}-01`, to: lastDayOfMonth(y, m) };
+    }
+    case 'last-30':
+      return { from: shiftDay(today, -29), to: today };
+    case 'last-90':
+      return { from: shiftDay(today, -89), to: today };
+    case 'this-year':
+      return { from: `${year}-01-01`, to: `${year}-12-31` };
+    case 'last-year':
+      return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+  }
+}
+
+/** The list query (without paging) for a view, with presets turned into dates as of now. */
+export function toQuery(view: ViewState, now = new Date()): Omit<TransactionQuery, 'offset' | 'limit'> {
+  const filters: TransactionFilters = { ...periodRange(view, bookkeepingDate(now)) };
+  if (view.accountIds.length > 0) filters.accountIds = view.accountIds;
+  if (view.categoryIds.length > 0) filters.categoryIds = view.categoryIds;
+  if (view.minCents !== undefined) filters.minCents = view.minCents;
+  if (view.maxCents !== undefined) filters.maxCents = view.maxCents;
+  if (view.direction) filters.direction = view.direction;
+  if (view.pending) filters.pending = true;
+  if (view.usage) filters.usage = view.usage;
+  const search = view.search.trim();
+  if (search) filters.search = search;
+  return { filters, sort: view.sort, descending: view.descending };
+}
+
+/**
+ * An amount typed the Brazilian way ("1.234,56", "-50", "1234.5" also accepted) as cents;
+ * undefined when empty or not a number.
+ */
+export function parseAmountInput(text: string): number | undefined {
+  const compact = text.replace(/[\sR$\u00a0]/g, '');
+  if (!compact) return undefined;
+  // With a comma, dots group thousands; without one, a single dot followed by 1–2 digits is decimal.
+  const normalised = compact.includes(',')
+    ? compact.replace(/\./g, '').replace(',', '.')
+    : /^-?\d+\.\d{1,2}$/.test(compact)
+      ? compact
+      : compact.replace(/\./g, '');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) return undefined;
+  const [whole = '0', fraction = ''] = normalised.replace('-', '').split('.');
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return normalised.startsWith('-') ? -cents : cents;
+}
+
+/** Cents back into the input's pt-BR/en form, for showing the filter the URL holds. */
+export function formatAmountInput(cents: number | undefined, decimalComma: boolean): string {
+  if (cents === undefined) return '';
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  const whole = String(Math.floor(absolute / 100));
+  const fraction = String(absolute % 100).padStart(2, '0');
+  return `${sign}${whole}${decimalComma ? ',' : '.'}${fraction}`;
+}
