@@ -21,8 +21,9 @@ export const TransactionFilters = z
     to: isoDay.optional(),
     /** Effective category ids (the user's or a rule's, else Pluggy's); `uncategorized` for none. */
     categoryIds: z.array(z.string().min(1).max(100)).max(500).optional(),
-    minCents: z.number().int().optional(),
-    maxCents: z.number().int().optional(),
+    /** The amount's size, in or out, in the account's currency (`direction` picks the sign). */
+    minCents: z.number().int().min(0).optional(),
+    maxCents: z.number().int().min(0).optional(),
     direction: z.enum(['in', 'out']).optional(),
     pending: z.boolean().optional(),
     usage: z.enum(['business', 'personal', 'unset']).optional(),

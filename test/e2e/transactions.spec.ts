@@ -138,10 +138,10 @@ test('filters and sorting live in the URL: back and forward bring them back', as
   await page.getByLabel('De', { exact: true }).fill('2026-10-01');
   await page.getByLabel('Até', { exact: true }).fill('2026-10-31');
   await expect(descriptions(page)).toHaveText(['PADARIA PÃO DOURADO', 'ENEL ENERGIA']);
-  await page.getByLabel('Valor mínimo').fill('-100,00');
-  await page.getByLabel('Valor mínimo').press('Enter');
+  await page.getByLabel('Valor máximo').fill('100,00');
+  await page.getByLabel('Valor máximo').press('Enter');
   await expect(descriptions(page)).toHaveText(['PADARIA PÃO DOURADO']);
-  await expect(page).toHaveURL(/min=-10000/);
+  await expect(page).toHaveURL(/max=10000/);
   await page.getByRole('button', { name: 'Limpar filtros' }).click();
 
   await page.getByRole('combobox', { name: 'Categoria', exact: true }).selectOption('Sem categoria');

@@ -237,12 +237,15 @@ describe('transactions:list query', () => {
     ]);
   });
 
-  it('filters by amount range and direction in the account’s currency, signed', async () => {
+  it('filters by the amount’s size and by direction, in the account’s currency', async () => {
     // Netflix is US$ 10.99, R$ 59.90 on the card: the range reads the reais.
-    expect((await ids({ filters: { minCents: -6_000, maxCents: -3_000 } })).sort()).toEqual(['t-netflix', 't-uber']);
+    expect((await ids({ filters: { minCents: 3_000, maxCents: 6_000 } })).sort()).toEqual(['t-netflix', 't-uber']);
     expect((await ids({ filters: { direction: 'in' } })).sort()).toEqual(['t-acme', 't-joao']);
     expect(await ids({ filters: { direction: 'out' } })).toHaveLength(7);
-    expect((await ids({ filters: { minCents: 100_000 } })).sort()).toEqual(['t-acme', 't-joao']);
+    // Sizes, in or out: the rent is as large as the income.
+    expect((await ids({ filters: { minCents: 100_000 } })).sort()).toEqual(['t-acme', 't-aluguel', 't-joao']);
+    expect((await ids({ filters: { minCents: 100_000, direction: 'in' } })).sort()).toEqual(['t-acme', 't-joao']);
+    expect(await ids({ filters: { minCents: 100_000, direction: 'out' } })).toEqual(['t-aluguel']);
   });
 
   it('filters pending rows in or out', async () => {

@@ -162,8 +162,9 @@ function conditions(filters: TransactionFilters, terms: string | null): Conditio
     if (ids.length === filters.categoryIds.length) add(inIds, JSON.stringify(ids));
     else add(`(${inIds} OR ${effectiveCategory} IS NULL)`, JSON.stringify(ids));
   }
-  if (filters.minCents !== undefined) add(`${accountAmount} >= ?`, filters.minCents);
-  if (filters.maxCents !== undefined) add(`${accountAmount} <= ?`, filters.maxCents);
+  // A range is of sizes ("between 100 and 500 reais", in or out); direction picks the sign.
+  if (filters.minCents !== undefined) add(`abs(${accountAmount}) >= ?`, filters.minCents);
+  if (filters.maxCents !== undefined) add(`abs(${accountAmount}) <= ?`, filters.maxCents);
   if (filters.direction === 'in') add(`${accountAmount} > 0`);
   if (filters.direction === 'out') add(`${accountAmount} < 0`);
   if (filters.pending !== undefined) add(filters.pending ? "t.status = 'PENDING'" : "t.status <> 'PENDING'");

@@ -156,8 +156,9 @@ export function toQuery(view: ViewState, now = new Date()): Omit<TransactionQuer
   const filters: TransactionFilters = { ...periodRange(view, bookkeepingDate(now)) };
   if (view.accountIds.length > 0) filters.accountIds = view.accountIds;
   if (view.categoryIds.length > 0) filters.categoryIds = view.categoryIds;
-  if (view.minCents !== undefined) filters.minCents = view.minCents;
-  if (view.maxCents !== undefined) filters.maxCents = view.maxCents;
+  // The range is of sizes: "-100" typed (or in an old link) means 100 out or in.
+  if (view.minCents !== undefined) filters.minCents = Math.abs(view.minCents);
+  if (view.maxCents !== undefined) filters.maxCents = Math.abs(view.maxCents);
   if (view.direction) filters.direction = view.direction;
   if (view.pending) filters.pending = true;
   if (view.usage) filters.usage = view.usage;
