@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (Page callbacks below run in Chromium, not in Node.)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
