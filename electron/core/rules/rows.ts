@@ -9,19 +9,11 @@ export interface RuleRow {
   current: CurrentUserFields | null;
 }
 
-interface RawRow {
+/** A row as SQLite returns it: the subject's columns, then the user fields flat. */
+interface RawRow extends RuleSubject {
   rowid: number;
   id: string;
   date: string;
-  description: string;
-  merchantName: string | null;
-  counterpartyName: string | null;
-  counterpartyDocument: string | null;
-  merchantCnpj: string | null;
-  paymentMethod: string | null;
-  amountCents: number;
-  accountId: string;
-  pluggyCategoryId: string | null;
   hasUserData: 0 | 1;
   categoryId: string | null;
   categorySource: 'manual' | 'rule' | null;
