@@ -415,6 +415,17 @@ describe('full-text search', () => {
     expect(await found('tarifa')).toEqual([]);
   });
 
+  it('takes edits in a row to a row still waiting to be indexed (upserts included)', async () => {
+    // An upsert's conflict handling reaches the queueing triggers: queuing the same row
+    // twice must not fail the user's (or a rule's) edit (migration 0004).
+    setUserData('t-uber', { notes: 'Primeira nota' });
+    setUserData('t-uber', { notes: 'Segunda nota' });
+    setUserData('t-uber', { counterpartyDisplayName: 'Motorista' });
+    expect(await found('segunda')).toEqual(['t-uber']);
+    expect(await found('motorista')).toEqual(['t-uber']);
+    expect(await found('primeira')).toEqual([]);
+  });
+
   it('keeps up with the user’s notes and counterparty names, edited and cleared', async () => {
     setUserData('t-uber', { notes: 'Visita ao cliente Beta' });
     expect(await found('beta')).toEqual(['t-uber']);
