@@ -65,8 +65,7 @@ export function updateTransaction(db: Db, id: string, patch: TransactionPatch, n
       manualFields.add(column);
     }
     changes.manualFields = [...manualFields];
-    // Update or insert rather than an upsert: SQLite lets an upsert's conflict handling
-    // override the INSERT OR IGNORE in the search index's triggers, which then fail.
+    // The row was read above (for its manual marks): update it, or insert the first one.
     if (current) tx.update(transactionUserData).set(changes).where(eq(transactionUserData.transactionId, id)).run();
     else
       tx.insert(transactionUserData)
