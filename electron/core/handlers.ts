@@ -73,6 +73,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'accounts:list': () => listAccounts(db),
     'transactions:list': (input) => transactionQueries.list(input, readSettings(db).language),
+    'transactions:totals': (filters) => transactionQueries.totals(filters),
     'pluggy-account:get': () => pluggyAccount.status(),
     'pluggy-account:save': async (input) => {
       const status = await pluggyAccount.save(input);

@@ -21,6 +21,7 @@ export const channelNames = [
   'connections:remove',
   'connections:history',
   'transactions:list',
+  'transactions:totals',
   'categories:list',
   'categories:create',
   'categories:rename',

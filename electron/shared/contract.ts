@@ -34,7 +34,7 @@ import {
   TransactionUserFields,
   UndoApply,
 } from './categories.ts';
-import { TransactionPage, TransactionQuery } from './transactions.ts';
+import { TransactionFilters, TransactionPage, TransactionQuery, TransactionTotals } from './transactions.ts';
 import {
   Rule,
   RuleApplyInput,
@@ -92,8 +92,10 @@ export const contract = {
   'connect-token:create': { input: ConnectTokenInput, output: ConnectToken },
   /** An item the widget says it connected: main reads it back with its own key before keeping and following it. */
   'connections:adopt': { input: ItemInput, output: ConnectionSummary },
-  /** A page of transactions, filtered and sorted, with the filtered set's count and totals. */
+  /** A page of transactions, filtered and sorted, with the filtered set's count. */
   'transactions:list': { input: TransactionQuery, output: TransactionPage },
+  /** Money in, out and net of the filtered set. */
+  'transactions:totals': { input: TransactionFilters, output: TransactionTotals },
   /** Every category (archived ones too, flagged), Pluggy's and the user's, for pickers and filters. */
   'categories:list': { input: z.void(), output: z.array(CategorySummary) },
   /** A category of the user's, top-level or under a top-level one. */

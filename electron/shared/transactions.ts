@@ -64,13 +64,26 @@ export const TransactionRow = z.object({
   deductible: z.boolean().nullable(),
   reconciled: z.boolean(),
   split: z.boolean(),
+  /** How many parts the split has (0 when not split), for the row's marker. */
+  splitParts: z.number().int(),
 });
 export type TransactionRow = z.infer<typeof TransactionRow>;
 
-/** A page of the filtered, sorted set, with the whole set's count and totals. */
+/** A page of the filtered, sorted set, with the whole set's count (what the list's height needs). */
 export const TransactionPage = z.object({
   rows: z.array(TransactionRow),
   total: z.number().int(),
-  totals: z.object({ inCents: z.number().int(), outCents: z.number().int(), netCents: z.number().int() }),
 });
 export type TransactionPage = z.infer<typeof TransactionPage>;
+
+/**
+ * Money in, out and net over the whole filtered set. Asked for apart from the pages: they
+ * depend on the filters alone, so sorting or scrolling never sums the set again, and a
+ * search's rows show before its totals (which visit every match) are in.
+ */
+export const TransactionTotals = z.object({
+  inCents: z.number().int(),
+  outCents: z.number().int(),
+  netCents: z.number().int(),
+});
+export type TransactionTotals = z.infer<typeof TransactionTotals>;

@@ -15,6 +15,7 @@ import { invoke } from '../support/ipc-session.ts';
 import { clientFor } from '../support/pluggy-client.ts';
 import { type SandboxClient, startTestSandbox } from '../support/sandbox.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
@@ -28,6 +29,8 @@ beforeEach(() => {
   handlers = createHandlers(deps);
 });
 afterEach(async () => {
+  // Every writer of user fields leaves the transactions' copies in step (migration 0005).
+  expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
   await deps.dispose();
   database.close();
   temp.remove();

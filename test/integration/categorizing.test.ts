@@ -13,6 +13,7 @@ import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { testHandlerDeps } from '../support/handler-deps.ts';
 import { invoke } from '../support/ipc-session.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
@@ -30,6 +31,8 @@ beforeEach(() => {
   );
 });
 afterEach(async () => {
+  // Every writer of user fields leaves the transactions' copies in step (migration 0005).
+  expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
   await deps.dispose();
   database.close();
   temp.remove();

@@ -73,6 +73,8 @@ describe('ProviderTransactionWriter', () => {
       firstSeenAt: expect.any(String) as string,
       updatedAt: null,
       removedAt: null,
+      userCategoryId: null,
+      userUsage: null,
     });
   });
 

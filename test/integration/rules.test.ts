@@ -27,6 +27,7 @@ import { testHandlerDeps } from '../support/handler-deps.ts';
 import { clientFor, settledItem } from '../support/pluggy-client.ts';
 import { startTestSandbox } from '../support/sandbox.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
@@ -44,6 +45,8 @@ beforeEach(() => {
     .run();
 });
 afterEach(() => {
+  // Every writer of user fields leaves the transactions' copies in step (migration 0005).
+  expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
   database.close();
   temp.remove();
 });

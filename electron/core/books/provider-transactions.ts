@@ -3,7 +3,10 @@ import { getTableColumns } from 'drizzle-orm';
 import { transactions } from '../../../db/schema.ts';
 
 /** What sync knows about a transaction: its provider fields, already mapped to cents and dates. */
-export type ProviderTransaction = Omit<typeof transactions.$inferInsert, 'firstSeenAt' | 'updatedAt' | 'removedAt'>;
+export type ProviderTransaction = Omit<
+  typeof transactions.$inferInsert,
+  'firstSeenAt' | 'updatedAt' | 'removedAt' | 'userCategoryId' | 'userUsage'
+>;
 
 export interface WriteCounts {
   created: number;
@@ -11,7 +14,8 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-const bookkeepingColumns = new Set(['firstSeenAt', 'updatedAt', 'removedAt']);
+/** Columns sync never writes: its own bookkeeping, and the copies of user fields. */
+const bookkeepingColumns = new Set(['firstSeenAt', 'updatedAt', 'removedAt', 'userCategoryId', 'userUsage']);
 /** Provider columns, the primary key first (the statements below rely on it). */
 const columns = Object.entries(getTableColumns(transactions))
   .filter(([key]) => !bookkeepingColumns.has(key))

@@ -7,7 +7,7 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
-import type { TransactionQuery } from '../../../electron/shared/transactions.ts';
+import type { TransactionFilters, TransactionQuery } from '../../../electron/shared/transactions.ts';
 import type { ApiClient } from './client.ts';
 
 /** A transactions query without its paging: what one scrolled list shows. */
@@ -41,6 +41,7 @@ export const queryKeys = {
   transactions: ['transactions'] as const,
   transactionView: (query: TransactionView) => ['transactions', query] as const,
   transactionPage: (query: TransactionView, page: number) => ['transactions', query, page] as const,
+  transactionTotals: (filters: TransactionFilters) => ['transactions', 'totals', filters] as const,
   categories: ['categories'] as const,
 };
 

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TransactionPage, TransactionRow } from '../../../../electron/shared/transactions.ts';
+import type { TransactionPage, TransactionRow, TransactionTotals } from '../../../../electron/shared/transactions.ts';
 import { queryKeys, type TransactionView, useApi } from '../../api/queries.ts';
 
 /** Rows per request: the query engine's page size, small enough to answer in milliseconds. */
@@ -9,7 +9,8 @@ export const pageSize = 200;
 export interface TransactionRows {
   /** How many rows the filtered set has (0 until the first page arrives). */
   total: number;
-  totals: TransactionPage['totals'] | undefined;
+  /** Money in, out and net of the filtered set, asked for apart: undefined until they arrive. */
+  totals: TransactionTotals | undefined;
   /** The row at an index of the filtered set, or undefined while its page is loading. */
   rowAt(index: number): TransactionRow | undefined;
   /** Every row of this view already fetched (what "select all loaded" selects). */
@@ -22,8 +23,9 @@ export interface TransactionRows {
 
 /**
  * The rows of a view, fetched a page at a time for the indexes on screen: the first page
- * always (it carries the count and totals), plus the pages the visible range touches.
- * Pages are cached per view, so scrolling back shows them at once.
+ * always (it carries the count), plus the pages the visible range touches. Pages are
+ * cached per view, so scrolling back shows them at once; the totals depend on the filters
+ * alone, so a new sort or scrolling never asks for them again.
  */
 export function useTransactionRows(view: TransactionView, firstVisible: number, lastVisible: number): TransactionRows {
   const api = useApi();
@@ -40,6 +42,11 @@ export function useTransactionRows(view: TransactionView, firstVisible: number, 
       // Only the first page stands in for itself while a new view loads: totals and the top rows stay put.
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
+  });
+  const totals = useQuery({
+    queryKey: queryKeys.transactionTotals(view.filters ?? {}),
+    queryFn: () => api.invoke('transactions:totals', view.filters ?? {}),
+    placeholderData: keepPreviousData,
   });
   const head = results[0];
   const byPage = new Map<number, TransactionRow[]>();
@@ -59,11 +66,11 @@ export function useTransactionRows(view: TransactionView, firstVisible: number, 
 
   return {
     total: head?.data?.total ?? 0,
-    totals: head?.data?.totals,
+    totals: totals.data,
     rowAt,
     loadedRows,
     isPending: head?.isPending ?? true,
-    error: results.find((result) => result.error)?.error ?? null,
+    error: results.find((result) => result.error)?.error ?? totals.error,
     isStale: head?.isPlaceholderData ?? false,
   };
 }
