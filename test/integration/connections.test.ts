@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { accounts, connections, syncRuns, transactions, transactionUserData } from '../../db/schema.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
@@ -65,6 +65,24 @@ describe('linking a bank in demo mode, through IPC', () => {
     expect(progress.at(-1)).toBeLessThanOrEqual(updated.created ?? 0);
     expect(await call('connections:list')).toMatchObject([{ id: created.id, status: 'UPDATED', syncing: false }]);
     expect(await call<unknown[]>('accounts:list')).toHaveLength(3);
+  });
+
+  it('indexes what a sync brought for search on its own, before anyone searches', async () => {
+    const created = await call<{ id: string }>('connections:create', {
+      connectorId: 0,
+      parameters: { user: 'user-ok', password: 'password-ok' },
+    });
+    await notice('item-updated', created.id);
+    const state = () =>
+      database.sqlite
+        .prepare(
+          `SELECT (SELECT indexed_through FROM transactions_search_state) AS indexed,
+             (SELECT max(rowid) FROM transactions) AS last,
+             (SELECT count(*) FROM transactions_search_queue) AS queued`,
+        )
+        .get() as { indexed: number; last: number; queued: number };
+    await vi.waitFor(() => expect(state()).toMatchObject({ indexed: state().last, queued: 0 }), { timeout: 10_000 });
+    expect(state().last).toBeGreaterThan(500);
   });
 
   it('asks for the MFA token, and finishes once it is given', async () => {

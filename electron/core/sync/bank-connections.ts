@@ -12,6 +12,7 @@ import type {
 import { AppError } from '../../shared/errors.ts';
 import { importPluggyCategories } from '../books/categories.ts';
 import { forgetConnection } from '../books/removed-connections.ts';
+import { TransactionSearchIndex } from '../books/transaction-search.ts';
 import { oauthRedirectUri } from '../connect/deep-link.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
 import { PluggyClient } from '../pluggy/client.ts';
@@ -60,10 +61,12 @@ export class BankConnections {
   private sandbox: Promise<SandboxHandle> | undefined;
   private paused = false;
   private readonly logos: InstitutionLogos;
+  private readonly searchIndex: TransactionSearchIndex;
 
   constructor(options: BankConnectionsOptions) {
     this.options = options;
     this.logos = new InstitutionLogos(options.database.db, options.logger);
+    this.searchIndex = new TransactionSearchIndex(options.database.sqlite);
     const interrupted = closeInterruptedRuns(options.database.db, new Date());
     if (interrupted > 0) options.logger.warn('sync.interrupted-runs', { count: interrupted });
   }
@@ -333,11 +336,23 @@ export class BankConnections {
       client,
       dataSync,
       logger,
-      onEvent: this.options.onEvent,
+      onEvent: (event) => {
+        this.options.onEvent(event);
+        if (event.kind === 'item-updated' && event.counts.created + event.counts.updated + event.counts.removed > 0)
+          this.indexForSearch();
+      },
       intervalMs: readSettings(database.db).syncIntervalMinutes * 60_000,
       ...this.options.engine,
     });
     return { mode, client, dataSync, engine };
+  }
+
+  /**
+   * Indexes what a sync brought for search now, a chunk at a time between other work, so
+   * the user's next search does not wait for it (~1 s per 100k new rows).
+   */
+  private indexForSearch(): void {
+    this.searchIndex.catchUp().catch((error: unknown) => this.options.logger.warn('search.index-failed', { error }));
   }
 
   /** Keeps what Pluggy just said about an item, so screens see it before the next poll; fetches its logo. */
