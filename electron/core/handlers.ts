@@ -13,6 +13,7 @@ import {
   renameCategory,
 } from './books/categories.ts';
 import { bulkCategorize, splitTransaction, updateTransaction } from './books/categorizing.ts';
+import { readTransactionDetails } from './books/transaction-details.ts';
 import { applyUndo } from './books/undo.ts';
 import type { HandlerMap } from './ipc/handler-map.ts';
 import { previewRule } from './rules/preview.ts';
@@ -138,6 +139,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'transactions:update': ({ id, patch }) => updateTransaction(db, id, patch, new Date()),
     'transactions:bulk-categorize': ({ ids, categoryId }) => bulkCategorize(db, ids, categoryId, new Date()),
     'transactions:split': (input) => splitTransaction(db, input),
+    'transactions:get': ({ id }) => readTransactionDetails(db, id),
     'undo:apply': ({ id }) => ({ restored: applyUndo(db, id, new Date()) }),
   };
 }

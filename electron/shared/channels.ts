@@ -30,6 +30,7 @@ export const channelNames = [
   'transactions:update',
   'transactions:bulk-categorize',
   'transactions:split',
+  'transactions:get',
   'undo:apply',
   'connect-window:open',
   'connect-token:create',

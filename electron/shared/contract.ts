@@ -35,6 +35,7 @@ import {
   UndoApply,
 } from './categories.ts';
 import { TransactionFilters, TransactionPage, TransactionQuery, TransactionTotals } from './transactions.ts';
+import { TransactionDetails, TransactionDetailsInput } from './transaction-details.ts';
 import {
   Rule,
   RuleApplyInput,
@@ -112,6 +113,8 @@ export const contract = {
   'transactions:bulk-categorize': { input: BulkCategorize, output: BulkCategorizeResult },
   /** Divides a transaction across categories (parts sum to its amount); no parts removes the split. */
   'transactions:split': { input: TransactionSplit, output: TransactionUserFields },
+  /** One transaction's user fields, split and the bank's own details, for its detail panel. */
+  'transactions:get': { input: TransactionDetailsInput, output: TransactionDetails },
   /** Puts back what a bulk change (bulk categorize, applying rules) changed, exactly. */
   'undo:apply': { input: UndoApply, output: z.object({ restored: z.number().int() }) },
   /** Every rule, in the order they apply. */

@@ -7,6 +7,8 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
+import type { ChannelInput } from '../../../electron/shared/contract.ts';
+import type { Rule, RuleConditions, RuleDraft } from '../../../electron/shared/rules.ts';
 import type { TransactionFilters, TransactionQuery } from '../../../electron/shared/transactions.ts';
 import type { ApiClient } from './client.ts';
 
@@ -42,7 +44,14 @@ export const queryKeys = {
   transactionView: (query: TransactionView) => ['transactions', query] as const,
   transactionPage: (query: TransactionView, page: number) => ['transactions', query, page] as const,
   transactionTotals: (filters: TransactionFilters) => ['transactions', 'totals', filters] as const,
+  /** Under `transactions`, so an edit anywhere refreshes the open detail panel too. */
+  transactionDetails: (id: string) => ['transactions', 'details', id] as const,
   categories: ['categories'] as const,
+  rules: ['rules'] as const,
+  ruleSuggestions: ['rules', 'suggestions'] as const,
+  rulePreview: (conditions: RuleConditions) => ['rule-preview', conditions] as const,
+  /** Under `transactions`, so every change to transactions recounts it. */
+  categoryUsage: (categoryId: string) => ['transactions', 'category-usage', categoryId] as const,
 };
 
 export function useAccounts() {
@@ -153,4 +162,118 @@ export function useSyncProgress(itemId: string): number | undefined {
 export function useCategories() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.categories, queryFn: () => api.invoke('categories:list') });
+}
+
+export function useTransactionDetails(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.transactionDetails(id),
+    queryFn: () => api.invoke('transactions:get', { id }),
+    // Dropped when the panel closes: reopened, it starts from what was saved rather than a
+    // copy cached before the last edits (the panel keeps its fields while it is open).
+    gcTime: 0,
+  });
+}
+
+type CategoryChange = 'categories:create' | 'categories:rename' | 'categories:merge' | 'categories:archive';
+
+/**
+ * Creates, renames, merges or archives a category. Categories and transactions are both
+ * looked at again: a merge moves transactions, and every change shows in their category names.
+ */
+export function useCategoryChange<C extends CategoryChange>(channel: C) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<C>) => api.invoke<CategoryChange>(channel, input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
+      ]),
+  });
+}
+
+/** How many transactions (not removed) have this category as theirs, from the transactions list's own count. */
+export function useCategoryUsage(categoryId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.categoryUsage(categoryId ?? ''),
+    queryFn: async () =>
+      (await api.invoke('transactions:list', { filters: { categoryIds: [categoryId ?? ''] }, limit: 1 })).total,
+    enabled: categoryId !== null,
+  });
+}
+
+/** The rules in the order they apply. */
+export function useRules() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.rules, queryFn: () => api.invoke('rules:list') });
+}
+
+/** Rules learned from repeated manual choices; under `rules`, so every rule change refreshes them. */
+export function useRuleSuggestions() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.ruleSuggestions, queryFn: () => api.invoke('rules:suggestions') });
+}
+
+/** What these conditions match now; null (conditions not valid yet) asks nothing. */
+export function useRulePreview(conditions: RuleConditions | null) {
+  const api = useApi();
+  const input = conditions ?? { conditions: [] };
+  return useQuery({
+    queryKey: queryKeys.rulePreview(input),
+    queryFn: () => api.invoke('rules:preview', input),
+    enabled: conditions !== null,
+    // The last answer stays on screen while the next is computed, rather than flashing empty.
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Every change to rules refreshes the list and the suggestions (an accepted or covered one goes away). */
+function useRulesChange<I, O>(change: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.rules }),
+  });
+}
+
+export function useSaveRule() {
+  const api = useApi();
+  return useRulesChange((draft: RuleDraft) => api.invoke('rules:save', draft));
+}
+
+export function useDeleteRule() {
+  const api = useApi();
+  return useRulesChange((id: number) => api.invoke('rules:delete', { id }));
+}
+
+/** Shows the new order at once (moves come quickly from the keyboard); the answer or a refetch corrects it. */
+export function useReorderRules() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: number[]) => api.invoke('rules:reorder', { ids }),
+    onMutate: (ids) => {
+      const rules = queryClient.getQueryData<Rule[]>(queryKeys.rules);
+      if (!rules) return;
+      const byId = new Map(rules.map((rule) => [rule.id, rule]));
+      queryClient.setQueryData(
+        queryKeys.rules,
+        ids.flatMap((id) => byId.get(id) ?? []),
+      );
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.rules }),
+  });
+}
+
+export function useAcceptSuggestion() {
+  const api = useApi();
+  return useRulesChange((key: string) => api.invoke('rules:suggestion-accept', { key }));
+}
+
+export function useDismissSuggestion() {
+  const api = useApi();
+  return useRulesChange((key: string) => api.invoke('rules:suggestion-dismiss', { key }));
 }

@@ -2,7 +2,9 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
+import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage.tsx';
+import { RulesPage } from '../features/rules/RulesPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { TransactionsPage } from '../features/transactions/TransactionsPage.tsx';
 import { Shell } from './Shell.tsx';
@@ -20,6 +22,8 @@ export function App() {
           <Route path="/accounts" element={<AccountsPage />} />
           <Route path="/connections" element={<ConnectionsPage />} />
           <Route path="/transactions" element={<TransactionsPage />} />
+          <Route path="/rules" element={<RulesPage />} />
+          <Route path="/categories" element={<CategoriesPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/accounts" replace />} />
         </Routes>

@@ -7,6 +7,8 @@ const navItems = [
   { path: '/accounts', labelKey: 'nav.accounts' },
   { path: '/connections', labelKey: 'nav.connections' },
   { path: '/transactions', labelKey: 'nav.transactions' },
+  { path: '/rules', labelKey: 'nav.rules' },
+  { path: '/categories', labelKey: 'nav.categories' },
   { path: '/settings', labelKey: 'nav.settings' },
 ] as const;
 

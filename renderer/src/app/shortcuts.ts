@@ -6,6 +6,8 @@ export const screenShortcuts = [
   { key: '1', path: '/accounts', label: 'Control+1' },
   { key: '2', path: '/connections', label: 'Control+2' },
   { key: '3', path: '/transactions', label: 'Control+3' },
+  { key: '4', path: '/rules', label: 'Control+4' },
+  { key: '5', path: '/categories', label: 'Control+5' },
   { key: ',', path: '/settings', label: 'Control+,' },
 ] as const;
 

@@ -11,11 +11,13 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
 import { Money } from '../../components/Money.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
+import { RowMarks } from './RowMarks.tsx';
 import { pageSize, type TransactionRows } from './useTransactionRows.ts';
 import type { SortKey, ViewState } from './view-state.ts';
 
@@ -41,7 +43,7 @@ export interface Selection {
  * The filtered transactions as a virtualized grid: only the rows on screen are in the DOM,
  * so 100k rows scroll as smoothly as 100. Keyboard first: ↑/↓ move, Shift extends,
  * Space selects, Ctrl+A selects what is loaded, Enter picks a category, N edits the note,
- * Esc clears.
+ * R makes a rule from the row, D opens the details, Esc clears.
  */
 export function TransactionTable({
   view,
@@ -52,6 +54,7 @@ export function TransactionTable({
   onRange,
   onCategorize,
   onSaveNote,
+  onOpenDetails,
 }: {
   view: ViewState;
   rows: TransactionRows;
@@ -61,8 +64,10 @@ export function TransactionTable({
   onRange: (first: number, last: number) => void;
   onCategorize: (row: TransactionRow, categoryId: string) => void;
   onSaveNote: (row: TransactionRow, notes: string) => void;
+  onOpenDetails: (row: TransactionRow) => void;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const tableRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
@@ -123,8 +128,10 @@ export function TransactionTable({
     selection.set(ids);
   };
   const latestToggle = useRef(toggle);
+  const latestOpenDetails = useRef(onOpenDetails);
   useLayoutEffect(() => {
     latestToggle.current = toggle;
+    latestOpenDetails.current = onOpenDetails;
   });
   const actions = useMemo<RowActions>(
     () => ({
@@ -136,6 +143,10 @@ export function TransactionTable({
       editNote: (index) => {
         setFocused(index);
         setNoteAt(index);
+      },
+      openDetails: (index, row) => {
+        setFocused(index);
+        latestOpenDetails.current(row);
       },
     }),
     [],
@@ -171,6 +182,13 @@ export function TransactionTable({
     } else if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey && row) {
       event.preventDefault();
       setNoteAt(focused);
+    } else if (event.key.toLowerCase() === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey && row) {
+      // "Create a rule from this transaction": the rules screen opens its editor prefilled.
+      event.preventDefault();
+      void navigate(`/rules?fromTransaction=${encodeURIComponent(row.id)}`);
+    } else if (event.key.toLowerCase() === 'd' && !event.ctrlKey && !event.metaKey && !event.altKey && row) {
+      event.preventDefault();
+      onOpenDetails(row);
     } else if (event.key === 'Escape' && selection.ids.size > 0) {
       event.preventDefault();
       selection.set(new Set());
@@ -313,6 +331,7 @@ interface RowActions {
   toggle(row: TransactionRow): void;
   openPicker(index: number): void;
   editNote(index: number): void;
+  openDetails(index: number, row: TransactionRow): void;
 }
 
 const RowCells = memo(function RowCells({
@@ -365,21 +384,35 @@ const RowCells = memo(function RowCells({
         {row.accountName}
       </span>
       <span role="gridcell" className="cell-category">
-        {picker ?? (
-          <button
-            type="button"
-            tabIndex={-1}
-            className={categoryName ? 'category-chip' : 'category-chip category-missing'}
-            data-source={row.categorySource ?? undefined}
-            title={categoryName}
-            onClick={(event) => {
-              event.stopPropagation();
-              actions.openPicker(index);
-            }}
-          >
-            {categoryName ?? t('transactions.uncategorized')}
-          </button>
-        )}
+        {picker ??
+          (row.split ? (
+            // A split row has no single category to pick: its parts are edited in the details.
+            <button
+              type="button"
+              tabIndex={-1}
+              className="category-chip split-chip"
+              onClick={(event) => {
+                event.stopPropagation();
+                actions.openDetails(index, row);
+              }}
+            >
+              {t('transactions.details.split.marker', { count: row.splitParts })}
+            </button>
+          ) : (
+            <button
+              type="button"
+              tabIndex={-1}
+              className={categoryName ? 'category-chip' : 'category-chip category-missing'}
+              data-source={row.categorySource ?? undefined}
+              title={categoryName}
+              onClick={(event) => {
+                event.stopPropagation();
+                actions.openPicker(index);
+              }}
+            >
+              {categoryName ?? t('transactions.uncategorized')}
+            </button>
+          ))}
       </span>
       <span role="gridcell" className={`cell-amount amount-${direction}`}>
         <span aria-hidden="true" className="direction-mark">
@@ -388,6 +421,7 @@ const RowCells = memo(function RowCells({
         <Money cents={row.amountCents} currency={row.currencyCode} />
       </span>
       <span role="gridcell" className="cell-flags">
+        <RowMarks row={row} />
         {row.pending && <span className="badge badge-pending">{t('transactions.pending')}</span>}
         {row.reconciled && (
           // An icon drawn here: the machine may have no emoji font.
@@ -409,6 +443,19 @@ const RowCells = memo(function RowCells({
           }}
         >
           ✎
+        </button>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="flag details-flag"
+          aria-label={t('transactions.details.open')}
+          title={t('transactions.details.open')}
+          onClick={(event) => {
+            event.stopPropagation();
+            actions.openDetails(index, row);
+          }}
+        >
+          ⋯
         </button>
       </span>
     </>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
 import { useCategories } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
@@ -8,6 +9,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { BulkBar } from './BulkBar.tsx';
 import { categoryOptions } from './category-options.ts';
 import { type ChangeView, FilterBar, SearchBox } from './FilterBar.tsx';
+import { TransactionDetails } from './TransactionDetails.tsx';
 import { TransactionTable } from './TransactionTable.tsx';
 import { UndoToast } from './UndoToast.tsx';
 import { useTransactionEdits } from './useTransactionEdits.ts';
@@ -79,6 +81,20 @@ export function TransactionsPage() {
   const edits = useTransactionEdits();
   useSearchShortcut();
 
+  const [detailsRow, setDetailsRow] = useState<TransactionRow | null>(null);
+  // Tags already on the loaded rows, offered while typing one, without asking main for them.
+  const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
+  const openDetails = (row: TransactionRow) => {
+    edits.clearDetailError();
+    setTagSuggestions([...new Set(rows.loadedRows().flatMap((each) => each.tags))].sort((a, b) => a.localeCompare(b)));
+    setDetailsRow(row);
+  };
+  const closeDetails = () => {
+    setDetailsRow(null);
+    // Back to the table, on the row whose details were open.
+    document.querySelector<HTMLElement>('.transactions-page [role="grid"]')?.focus();
+  };
+
   return (
     <section className="page transactions-page" aria-labelledby="transactions-title">
       <header className="page-header page-header-actions">
@@ -130,7 +146,19 @@ export function TransactionsPage() {
         onRange={onRange}
         onCategorize={(row, categoryId) => edits.categorize(row.id, categoryId)}
         onSaveNote={(row, notes) => edits.saveNote(row.id, notes)}
+        onOpenDetails={openDetails}
       />
+      {detailsRow && (
+        <TransactionDetails
+          row={detailsRow}
+          options={options}
+          tagSuggestions={tagSuggestions}
+          error={edits.detailError}
+          onSave={(patch) => void edits.saveDetails({ id: detailsRow.id, patch })}
+          onSplit={(parts) => edits.saveDetails({ id: detailsRow.id, parts })}
+          onClose={closeDetails}
+        />
+      )}
       <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>
       {edits.toast && <UndoToast toast={edits.toast} onUndo={edits.undo} onClose={edits.dismiss} />}
     </section>

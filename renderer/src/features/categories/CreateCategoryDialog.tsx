@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CategorySummary, type ReportGroup, reportGroups } from '../../../../electron/shared/categories.ts';
+import { useCategoryChange } from '../../api/queries.ts';
+import { CategoryOptions } from './CategoryOptions.tsx';
+import { FormDialog } from './FormDialog.tsx';
+
+/** A new category of the user's: its name, the top-level category it sits under (if any) and its report group. */
+export function CreateCategoryDialog({
+  categories,
+  parentId: initialParent,
+  onCreated,
+  onClose,
+}: {
+  categories: readonly CategorySummary[];
+  parentId: string | null;
+  onCreated: (category: CategorySummary) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const create = useCategoryChange('categories:create');
+  const [name, setName] = useState('');
+  const [parentId, setParentId] = useState(initialParent ?? '');
+  const [group, setGroup] = useState<ReportGroup | ''>('');
+  return (
+    <FormDialog
+      title={t('categories.create.title')}
+      confirmLabel={t('categories.create.confirm')}
+      pending={create.isPending}
+      error={create.error}
+      onConfirm={() =>
+        create.mutate(
+          { name, ...(parentId ? { parentId } : {}), ...(group ? { reportGroup: group } : {}) },
+          { onSuccess: onCreated },
+        )
+      }
+      onClose={onClose}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('categories.create.name')}</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          required
+          maxLength={80}
+          autoFocus
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-parent`}>{t('categories.create.parent')}</label>
+        <select id={`${id}-parent`} value={parentId} onChange={(event) => setParentId(event.target.value)}>
+          <option value="">{t('categories.create.parentNone')}</option>
+          {/* The tree has two levels for the user's categories: only a top-level one takes children. */}
+          <CategoryOptions all={categories} offered={(category) => !category.archived && category.parentId === null} />
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-group`}>{t('categories.create.group')}</label>
+        <select
+          id={`${id}-group`}
+          value={group}
+          aria-describedby={`${id}-group-help`}
+          onChange={(event) => setGroup(event.target.value as ReportGroup | '')}
+        >
+          <option value="">{parentId ? t('categories.create.groupInherit') : t('categories.groups.none')}</option>
+          {reportGroups.map((each) => (
+            <option key={each} value={each}>
+              {t(`categories.groups.${each}`)}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-group-help`} className="field-help">
+          {t('categories.create.groupHelp')}
+        </p>
+      </div>
+    </FormDialog>
+  );
+}

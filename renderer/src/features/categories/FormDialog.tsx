@@ -1,0 +1,81 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+
+/**
+ * A modal dialog around a form: Enter confirms (a <select> too, which browsers leave out of
+ * implicit submission), Esc or Cancel backs out, and focus goes back to where it was when it
+ * opened (the screen may then move it on, to what the change created or revealed).
+ */
+export function FormDialog({
+  title,
+  children,
+  confirmLabel,
+  pending,
+  error,
+  danger = false,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  pending: boolean;
+  error: unknown;
+  danger?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  // Read once, on the first render: by the time an effect runs, the dialog may hold focus.
+  const opener = useRef(document.activeElement);
+
+  useEffect(() => {
+    const returnTo = opener.current;
+    dialog.current?.showModal();
+    return () => {
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog category-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape while the change is under way would hide its outcome.
+        if (pending) event.preventDefault();
+      }}
+      onClose={onClose}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!pending) onConfirm();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+            event.preventDefault();
+            event.currentTarget.requestSubmit();
+          }
+        }}
+      >
+        <h2 id={titleId}>{title}</h2>
+        {children}
+        {error !== null && <ErrorNotice error={error} />}
+        <div className="actions">
+          <button type="button" onClick={() => dialog.current?.close()} disabled={pending}>
+            {t('categories.dialog.cancel')}
+          </button>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={pending}>
+            {pending ? t('categories.dialog.working') : confirmLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

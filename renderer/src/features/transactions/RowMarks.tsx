@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
+
+/** Tags shown in a row before the rest are counted ("+2"): the row has room for little. */
+const shownTags = 2;
+
+/**
+ * A row's business/personal and deductible marks and its tags, from the row itself (no
+ * query per row), so the flags are seen at a glance while scrolling.
+ */
+export function RowMarks({ row }: { row: TransactionRow }) {
+  const { t } = useTranslation();
+  const hidden = row.tags.length - shownTags;
+  return (
+    <>
+      {row.tags.length > 0 && (
+        <span className="row-tags" title={row.tags.join(', ')}>
+          {row.tags.slice(0, shownTags).map((tag) => (
+            <span key={tag} className="row-tag">
+              #{tag}
+            </span>
+          ))}
+          {hidden > 0 && <span className="row-tag">+{hidden}</span>}
+        </span>
+      )}
+      {row.usage && <span className={`badge badge-${row.usage}`}>{t(`transactions.details.marks.${row.usage}`)}</span>}
+      {row.deductible && (
+        <span className="badge badge-deductible" title={t('transactions.details.deductible')}>
+          {t('transactions.details.marks.deductible')}
+        </span>
+      )}
+    </>
+  );
+}

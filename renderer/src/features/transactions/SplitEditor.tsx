@@ -1,0 +1,174 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SplitPart, TransactionUserFields } from '../../../../electron/shared/categories.ts';
+import { Money } from '../../components/Money.tsx';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import type { CategoryOption } from './category-options.ts';
+import { checkSplit, type DraftPart } from './split-draft.ts';
+import { formatAmountInput } from './view-state.ts';
+
+/** The contract's most parts. */
+const maxParts = 50;
+
+/**
+ * Divides one transaction across categories: a row per part (category, amount), the amount
+ * still to cover shown as the user types, and Save only once the parts add up to the
+ * transaction exactly. An existing split opens for editing and can be removed, which puts
+ * the transaction back under its single category.
+ */
+export function SplitEditor({
+  amountCents,
+  currency,
+  saved,
+  categoryId,
+  options,
+  onSave,
+}: {
+  amountCents: number;
+  currency: string;
+  saved: TransactionUserFields['splits'];
+  /** The transaction's single category, which the first part of a new split starts with. */
+  categoryId: string | null;
+  options: readonly CategoryOption[];
+  /** Saves the parts (none removes the split); resolves to whether it worked. */
+  onSave: (parts: SplitPart[]) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const decimalComma = language === 'pt-BR';
+  const fromSaved = (): DraftPart[] =>
+    saved.map((part) => ({
+      categoryId: part.categoryId ?? '',
+      amountText: formatAmountInput(Math.abs(part.amountCents), decimalComma),
+    }));
+  const [draft, setDraft] = useState<DraftPart[] | null>(saved.length > 0 ? fromSaved : null);
+  const [saving, setSaving] = useState(false);
+  const choices = options.filter((option) => !option.archived || draft?.some((part) => part.categoryId === option.id));
+
+  if (draft === null) {
+    return (
+      <button
+        type="button"
+        onClick={() =>
+          setDraft([
+            { categoryId: categoryId ?? '', amountText: formatAmountInput(Math.abs(amountCents), decimalComma) },
+            { categoryId: '', amountText: '' },
+          ])
+        }
+      >
+        {t('transactions.details.split.start')}
+      </button>
+    );
+  }
+
+  const check = checkSplit(amountCents, draft);
+  const change = (index: number, patch: Partial<DraftPart>) =>
+    setDraft(draft.map((part, at) => (at === index ? { ...part, ...patch } : part)));
+  const save = async (parts: SplitPart[]) => {
+    setSaving(true);
+    const done = await onSave(parts);
+    setSaving(false);
+    if (done && parts.length === 0) setDraft(null);
+  };
+  // What was saved last is not offered for saving again.
+  const unchanged =
+    check.parts !== null &&
+    check.parts.length === saved.length &&
+    check.parts.every((part, index) => {
+      const before = saved[index];
+      return before !== undefined && part.categoryId === before.categoryId && part.amountCents === before.amountCents;
+    });
+  const remaining = Math.abs(check.remainingCents);
+  const status =
+    check.remainingCents === 0
+      ? t(unchanged ? 'transactions.details.split.saved' : 'transactions.details.split.balanced')
+      : check.remainingCents > 0
+        ? t('transactions.details.split.remaining')
+        : t('transactions.details.split.over');
+
+  return (
+    <div className="split-editor">
+      <ol className="split-parts">
+        {draft.map((part, index) => {
+          const position = index + 1;
+          return (
+            <li key={index} className="split-part">
+              <select
+                aria-label={t('transactions.details.split.category', { position })}
+                value={part.categoryId}
+                onChange={(event) => change(index, { categoryId: event.target.value })}
+              >
+                <option value="">{t('transactions.details.split.chooseCategory')}</option>
+                {choices.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.path}
+                  </option>
+                ))}
+              </select>
+              <input
+                className="money-input"
+                inputMode="decimal"
+                aria-label={t('transactions.details.split.amount', { position })}
+                aria-invalid={check.invalidAmounts.includes(index)}
+                placeholder={decimalComma ? '0,00' : '0.00'}
+                value={part.amountText}
+                onChange={(event) => change(index, { amountText: event.target.value })}
+              />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('transactions.details.split.removePart', { position })}
+                title={t('transactions.details.split.removePart', { position })}
+                disabled={draft.length <= 2}
+                onClick={() => setDraft(draft.filter((_, at) => at !== index))}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="split-footer">
+        <button
+          type="button"
+          className="link-button"
+          disabled={draft.length >= maxParts}
+          onClick={() => setDraft([...draft, { categoryId: '', amountText: '' }])}
+        >
+          {t('transactions.details.split.addPart')}
+        </button>
+        <p
+          id={`${id}-status`}
+          className={check.remainingCents === 0 ? 'split-status split-balanced' : 'split-status split-unbalanced'}
+          role="status"
+        >
+          {status} {check.remainingCents !== 0 && <Money cents={remaining} currency={currency} />}
+        </p>
+      </div>
+      {check.invalidAmounts.length > 0 && (
+        <p className="field-hint field-error">{t('transactions.details.split.invalidAmount')}</p>
+      )}
+      <div className="split-actions">
+        <button
+          type="button"
+          className="primary"
+          aria-describedby={`${id}-status`}
+          disabled={check.parts === null || unchanged || saving}
+          onClick={() => check.parts && void save(check.parts)}
+        >
+          {t('transactions.details.split.save')}
+        </button>
+        {saved.length > 0 ? (
+          <button type="button" disabled={saving} onClick={() => void save([])}>
+            {t('transactions.details.split.remove')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setDraft(null)}>
+            {t('transactions.details.split.cancel')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

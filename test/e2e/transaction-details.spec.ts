@@ -1,0 +1,193 @@
+import type { Page } from '@playwright/test';
+import type { Db } from '../../db/open.ts';
+import { categories, transactions } from '../../db/schema.ts';
+import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { expect, test } from './support/app.ts';
+
+/** A few transactions and categories: an expense to tag and split, income, a pending card purchase. */
+function seedBook(db: Db): void {
+  const { checking, card } = seedTwoAccounts(db);
+  db.insert(categories)
+    .values([
+      { id: 'cat-food', source: 'user', namePt: 'Refeições', nameEn: 'Meals', reportGroup: 'nondeductible_expense' },
+      { id: 'cat-restaurants', parentId: 'cat-food', source: 'user', namePt: 'Restaurantes', nameEn: 'Restaurants' },
+      { id: 'cat-software', source: 'user', namePt: 'Software', nameEn: 'Software' },
+      { id: 'cat-transport', source: 'user', namePt: 'Transporte', nameEn: 'Transport' },
+    ])
+    .run();
+  const rows = [
+    {
+      id: 't1',
+      accountId: checking,
+      date: '2026-11-18',
+      description: 'PIX ENVIADO - COWORKING',
+      counterpartyName: 'ESPACO COWORK LTDA',
+      counterpartyDocument: '12.345.678/0001-90',
+      paymentMethod: 'PIX',
+      amountCents: -15_000,
+    },
+    {
+      id: 't2',
+      accountId: checking,
+      date: '2026-11-17',
+      description: 'PIX RECEBIDO - ACME LTDA',
+      amountCents: 500_000,
+    },
+    { id: 't3', accountId: card, date: '2026-11-16', description: 'PAG*UBER DO BRASIL', amountCents: -2_390 },
+    { id: 't4', accountId: card, date: '2026-11-10', description: 'IFOOD *RESTAURANTE', amountCents: -4_590 },
+  ];
+  db.insert(transactions)
+    .values(
+      rows.map((row) => ({
+        ...row,
+        currencyCode: 'BRL',
+        occurredAt: `${row.date}T15:00:00.000Z`,
+        status: row.id === 't3' ? 'PENDING' : 'POSTED',
+      })),
+    )
+    .run();
+}
+
+const grid = (page: Page, name = 'Lista de transações') => page.getByRole('grid', { name });
+const row = (page: Page, description: string, gridName?: string) =>
+  grid(page, gridName)
+    .getByRole('row')
+    .filter({ has: page.locator('.tx-description', { hasText: description }) });
+const panel = (page: Page) => page.getByRole('dialog', { name: 'Detalhes da transação' });
+
+test('details by keyboard: tags, business and deductible are kept across closing, and shown on the row', async ({
+  app,
+  page,
+}) => {
+  seedBook(app.database.db);
+  await app.open('/transactions');
+  await expect(grid(page).locator('.tx-description')).toHaveCount(4);
+  await grid(page).focus();
+  await page.keyboard.press('d'); // the first row: the coworking PIX
+  const details = panel(page);
+  await expect(details).toBeFocused();
+  for (const fact of [
+    '18/11/2026',
+    'PIX ENVIADO - COWORKING',
+    'ESPACO COWORK LTDA',
+    '12.345.678/0001-90',
+    'Conta Corrente',
+    'Saída',
+    '-R$\u00a0150,00',
+    'Efetivada',
+    'Pix',
+  ]) {
+    await expect(details.locator('.tx-details-facts')).toContainText(fact);
+  }
+
+  const tagBox = details.getByLabel('Nova etiqueta');
+  await tagBox.focus();
+  await page.keyboard.type('cliente-x');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('coworking,');
+  await page.keyboard.type('rascunho');
+  await page.keyboard.press('Enter');
+  // Backspace in the empty box takes the last tag back.
+  await page.keyboard.press('Backspace');
+  const tags = details.getByRole('list', { name: 'Etiquetas' }).getByRole('listitem');
+  await expect(tags).toHaveText(['cliente-x×', 'coworking×']);
+  await details.getByRole('radio', { name: 'Empresa' }).check();
+  await details.getByRole('checkbox', { name: 'Despesa dedutível' }).check();
+  await details.getByLabel('Nome da contraparte').fill('Cowork Centro');
+  const notes = details.getByLabel('Nota');
+  await notes.fill('mensalidade de novembro');
+  await page.screenshot({ path: 'test-results/screenshots/transaction-details.png' });
+  // Esc straight from the note box: the note typed is saved as the panel closes.
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(grid(page)).toBeFocused();
+
+  const coworking = row(page, 'COWORKING');
+  await expect(coworking.locator('.cell-flags')).toContainText('Empresa');
+  await expect(coworking.locator('.cell-flags')).toContainText('Dedutível');
+  await expect(coworking.locator('.cell-flags')).toContainText('#cliente-x');
+  await expect(coworking.locator('.tx-sub')).toContainText('Cowork Centro');
+  await expect(coworking.locator('.tx-sub')).toContainText('mensalidade de novembro');
+  await page.screenshot({ path: 'test-results/screenshots/transaction-row-marks.png' });
+
+  await page.keyboard.press('d');
+  await expect(details).toBeVisible();
+  await expect(tags).toHaveText(['cliente-x×', 'coworking×']);
+  await expect(details.getByRole('radio', { name: 'Empresa' })).toBeChecked();
+  await expect(details.getByRole('checkbox', { name: 'Despesa dedutível' })).toBeChecked();
+  await expect(details.getByLabel('Nome da contraparte')).toHaveValue('Cowork Centro');
+  await expect(notes).toHaveValue('mensalidade de novembro');
+  // Tags other rows use are offered while typing one.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('d');
+  await expect(details.locator('.tx-details-facts')).toContainText('PIX RECEBIDO - ACME LTDA');
+  await expect(details.locator('datalist option')).toHaveCount(2);
+  await expect(details.getByRole('link', { name: 'Criar regra a partir desta transação' })).toHaveAttribute(
+    'href',
+    '#/rules?fromTransaction=t2',
+  );
+});
+
+test('split: refused until the parts add up, then marked on the row, then removed', async ({ app, page }) => {
+  seedBook(app.database.db);
+  await app.open('/transactions');
+  await row(page, 'COWORKING').getByRole('button', { name: 'Abrir detalhes' }).click();
+  const details = panel(page);
+  await details.getByRole('button', { name: 'Dividir transação' }).click();
+  // The first part starts with the whole amount.
+  await expect(details.getByLabel('Valor da parte 1')).toHaveValue('150,00');
+  await details.getByLabel('Categoria da parte 1').selectOption({ label: 'Software' });
+  await details.getByLabel('Valor da parte 1').fill('100,00');
+  await details.getByLabel('Categoria da parte 2').selectOption({ label: 'Refeições › Restaurantes' });
+  await details.getByLabel('Valor da parte 2').fill('40,00');
+  const save = details.getByRole('button', { name: 'Salvar divisão' });
+  await expect(details.locator('.split-status')).toHaveText('Faltam R$\u00a010,00');
+  await expect(save).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screenshots/transaction-split.png' });
+
+  await details.getByLabel('Valor da parte 2').fill('60');
+  await expect(details.locator('.split-status')).toHaveText('Passou do valor em R$\u00a010,00');
+  await expect(save).toBeDisabled();
+  await details.getByLabel('Valor da parte 2').fill('50,00');
+  await expect(details.locator('.split-status')).toHaveText('As partes somam o valor da transação.');
+  await save.click();
+  await expect(details.locator('.split-status')).toHaveText('Divisão salva.');
+  await expect(row(page, 'COWORKING').locator('.cell-category')).toHaveText('Dividida (2)');
+  const saved = app.ipc.findLast((exchange) => exchange.channel === 'transactions:split');
+  expect(saved?.input).toEqual({
+    id: 't1',
+    parts: [
+      { categoryId: 'cat-software', amountCents: -10_000 },
+      { categoryId: 'cat-restaurants', amountCents: -5_000 },
+    ],
+  });
+  await page.screenshot({ path: 'test-results/screenshots/transaction-split-saved.png' });
+
+  await details.getByRole('button', { name: 'Desfazer divisão' }).click();
+  await expect(details.getByRole('button', { name: 'Dividir transação' })).toBeVisible();
+  await expect(row(page, 'COWORKING').locator('.cell-category')).toHaveText('Sem categoria');
+});
+
+test('in English, the undo toast after a bulk categorize is in English', async ({ app, page }) => {
+  seedBook(app.database.db);
+  await app.open('/settings');
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.keyboard.press('Control+3');
+  const list = 'Transaction list';
+  await expect(grid(page, list).locator('.tx-description')).toHaveCount(4);
+  await grid(page, list).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.getByRole('button', { name: 'Categorize 2 transactions' }).click();
+  await page.keyboard.type('transport');
+  await page.keyboard.press('Enter');
+  const toast = page.getByRole('status').filter({ hasText: '2 transactions categorized' });
+  await expect(toast).toBeVisible();
+  await expect(row(page, 'ACME', list)).toContainText('Transport');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Change undone' })).toBeVisible();
+  await expect(row(page, 'ACME', list)).toContainText('Uncategorized');
+});
