@@ -21,6 +21,7 @@ import {
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { testHandlerDeps } from '../support/handler-deps.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
@@ -562,6 +563,36 @@ describe('full-text search', () => {
     try {
       const page = await new TransactionQueries(upgraded.sqlite).list({ filters: { search: 'acme' } }, 'pt-BR');
       expect(page).toEqual({ rows: [], total: 0 });
+    } finally {
+      upgraded.close();
+    }
+  });
+  it('copies the user fields already in the books onto their transactions (migration 0005)', async () => {
+    const { file, migrations } = booksBefore('0005_');
+    const older = openDatabase(file, { migrationsFolder: migrations });
+    seedTwoAccounts(older.db);
+    new ProviderTransactionWriter(older.sqlite).write(books);
+    older.db
+      .insert(categories)
+      .values({ id: 'user-clients', source: 'user', namePt: 'Clientes', nameEn: 'Clients' })
+      .run();
+    older.db
+      .insert(transactionUserData)
+      .values([
+        { transactionId: 't-joao', categoryId: 'user-clients', categorySource: 'manual', usage: 'business' },
+        { transactionId: 't-cafe', notes: 'Reunião', usage: 'personal' },
+      ])
+      .run();
+    older.close();
+
+    const upgraded = upgrade(file, migrations);
+    try {
+      expect(userFieldCopyMismatches(upgraded.sqlite)).toBe(0);
+      const upgradedQueries = new TransactionQueries(upgraded.sqlite);
+      const listed = async (filters: TransactionFilters) =>
+        (await upgradedQueries.list({ filters }, 'pt-BR')).rows.map((listedRow) => listedRow.id);
+      expect(await listed({ categoryIds: ['user-clients'] })).toEqual(['t-joao']);
+      expect(await listed({ usage: 'personal', from: '2026-10-01', to: '2026-10-31' })).toEqual(['t-cafe']);
     } finally {
       upgraded.close();
     }
