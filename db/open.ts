@@ -55,10 +55,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     const db = drizzle(sqlite, { schema });
     if (options.migrate !== false) {
       migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
+      refreshPlannerStatistics(sqlite);
     }
     return { db, sqlite, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * Statistics for the query planner, gathered where missing or stale, from a sample so it
+ * stays quick on large books (SQLite's advice for start-up): the transactions page's
+ * choice between the date index and the listing index depends on them.
+ */
+export function refreshPlannerStatistics(sqlite: Database.Database): void {
+  sqlite.pragma('analysis_limit = 400');
+  sqlite.pragma('optimize = 0x10002');
 }

@@ -58,5 +58,6 @@ describe('sandbox data', () => {
     expect(rows).toBe(data.count(account, {})); // plus monthly transfers to savings and card payments
     // What stays reachable does not grow with the rows served (a leak of even 20 bytes a row would show).
     expect(retained).toBeLessThan(8 * 1024 * 1024);
-  });
+    // A guard, not a speed target: ~2 s alone, several times that on a busy 2-core machine.
+  }, 60_000);
 });
