@@ -1,45 +1,26 @@
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { categories, rules, transactionSplits, transactionUserData } from '../../db/schema.ts';
 import { importPluggyCategories, presetCategoryId } from '../../electron/core/books/categories.ts';
-import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
-import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
+import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import type { CategorySummary } from '../../electron/shared/categories.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
-import { testHandlerDeps } from '../support/handler-deps.ts';
-import { invoke } from '../support/ipc-session.ts';
+import { handlerSession } from '../support/handler-session.ts';
 import { clientFor } from '../support/pluggy-client.ts';
 import { type SandboxClient, startTestSandbox } from '../support/sandbox.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
 import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
-let temp: ReturnType<typeof makeTempDir>;
-let database: OpenedDatabase;
-let deps: ReturnType<typeof testHandlerDeps>;
-let handlers: HandlerMap;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  deps = testHandlerDeps(database);
-  handlers = createHandlers(deps);
-});
-afterEach(async () => {
+const session = handlerSession({
   // Every writer of user fields leaves the transactions' copies in step (migration 0005).
-  expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
-  await deps.dispose();
-  database.close();
-  temp.remove();
+  check: (database) => expect(userFieldCopyMismatches(database.sqlite)).toBe(0),
 });
 
-const call = <T>(channel: string, input?: unknown) => invoke<T>(handlers, channel, input);
+const { call } = session;
 const list = () => call<CategorySummary[]>('categories:list');
 const byId = async () => new Map((await list()).map((category) => [category.id, category]));
-const foreignKeyProblems = () => database.sqlite.pragma('foreign_key_check');
+const foreignKeyProblems = () => session.database.sqlite.pragma('foreign_key_check');
 
 describe("Pluggy's taxonomy", () => {
   let sandbox: SandboxClient;
@@ -53,7 +34,7 @@ describe("Pluggy's taxonomy", () => {
   it('is imported from the API over HTTPS as a tree, with pt-BR names and report groups', async () => {
     const client = clientFor(sandbox);
     try {
-      expect(await importPluggyCategories(database.db, client)).toBe(130);
+      expect(await importPluggyCategories(session.database.db, client)).toBe(130);
     } finally {
       await client.close();
     }
@@ -90,21 +71,24 @@ describe("Pluggy's taxonomy", () => {
   it('imports again without losing what the user did or what rows use', async () => {
     const client = clientFor(sandbox);
     try {
-      await importPluggyCategories(database.db, client);
+      await importPluggyCategories(session.database.db, client);
       await call('categories:archive', { id: '14000000', archived: true });
       // A category Pluggy no longer lists, still on a transaction.
-      database.db
+      session.database.db
         .insert(categories)
         .values({ id: '98000000', source: 'pluggy', namePt: 'Antiga', nameEn: 'Old' })
         .run();
-      const { checking } = seedTwoAccounts(database.db);
-      new ProviderTransactionWriter(database.sqlite).write(
+      const { checking } = seedTwoAccounts(session.database.db);
+      new ProviderTransactionWriter(session.database.sqlite).write(
         generateProviderTransactions({ count: 1, accountId: checking }),
       );
-      database.db.insert(transactionUserData).values({ transactionId: 'tx-000000', categoryId: '98000000' }).run();
-      database.db.update(categories).set({ namePt: 'nome velho' }).where(eq(categories.id, '10000000')).run();
+      session.database.db
+        .insert(transactionUserData)
+        .values({ transactionId: 'tx-000000', categoryId: '98000000' })
+        .run();
+      session.database.db.update(categories).set({ namePt: 'nome velho' }).where(eq(categories.id, '10000000')).run();
 
-      expect(await importPluggyCategories(database.db, client)).toBe(130);
+      expect(await importPluggyCategories(session.database.db, client)).toBe(130);
     } finally {
       await client.close();
     }
@@ -154,8 +138,8 @@ describe("the freelancer's preset", () => {
     const before = await list();
     await call('categories:rename', { id: presetCategoryId('food'), name: 'Comida' });
     await call('categories:archive', { id: presetCategoryId('leisure'), archived: true });
-    createHandlers(deps);
-    createHandlers(deps);
+    createHandlers(session.deps);
+    createHandlers(session.deps);
     const after = await list();
     expect(after).toHaveLength(before.length);
     const afterById = new Map(after.map((category) => [category.id, category]));
@@ -181,7 +165,7 @@ describe('managing categories', () => {
     reportGroup: 'tax' as const,
   };
   beforeEach(() => {
-    database.db.insert(categories).values([pluggyRoot, pluggyChild]).run();
+    session.database.db.insert(categories).values([pluggyRoot, pluggyChild]).run();
   });
 
   it('creates top-level categories and subcategories, which report in their parent’s group by default', async () => {
@@ -232,8 +216,8 @@ describe('managing categories', () => {
   });
 
   it('merges: every transaction, split, rule and subcategory moves over, and the old one is archived', async () => {
-    const { checking } = seedTwoAccounts(database.db);
-    new ProviderTransactionWriter(database.sqlite).write(
+    const { checking } = seedTwoAccounts(session.database.db);
+    new ProviderTransactionWriter(session.database.sqlite).write(
       generateProviderTransactions({ count: 6, accountId: checking }),
     );
     const from = await call<CategorySummary>('categories:create', {
@@ -243,7 +227,7 @@ describe('managing categories', () => {
     const sub = await call<CategorySummary>('categories:create', { name: 'Cadeiras', parentId: from.id });
     const into = presetCategoryId('deductible');
     const other = presetCategoryId('food');
-    database.db
+    session.database.db
       .insert(transactionUserData)
       .values([
         { transactionId: 'tx-000000', categoryId: from.id, categorySource: 'manual', notes: 'mesa' },
@@ -252,16 +236,16 @@ describe('managing categories', () => {
       ])
       .run();
     const amount = (id: string) =>
-      database.sqlite.prepare('select amount_cents from transactions where id = ?').pluck().get(id) as number;
+      session.database.sqlite.prepare('select amount_cents from transactions where id = ?').pluck().get(id) as number;
     const split = amount('tx-000003');
-    database.db
+    session.database.db
       .insert(transactionSplits)
       .values([
         { transactionId: 'tx-000003', position: 0, categoryId: from.id, amountCents: split - 100 },
         { transactionId: 'tx-000003', position: 1, categoryId: other, amountCents: 100 },
       ])
       .run();
-    database.db
+    session.database.db
       .insert(rules)
       .values([
         { position: 0, name: 'móveis', conditions: [], actions: { categoryId: from.id, notes: 'móveis' } },
@@ -271,21 +255,25 @@ describe('managing categories', () => {
 
     expect(await call('categories:merge', { from: from.id, into })).toMatchObject({ id: into, archived: false });
 
-    const userData = database.db.select().from(transactionUserData).orderBy(transactionUserData.transactionId).all();
+    const userData = session.database.db
+      .select()
+      .from(transactionUserData)
+      .orderBy(transactionUserData.transactionId)
+      .all();
     expect(userData.map((row) => [row.transactionId, row.categoryId, row.categorySource, row.notes])).toEqual([
       ['tx-000000', into, 'manual', 'mesa'],
       ['tx-000001', into, 'rule', null],
       ['tx-000002', other, 'manual', null],
     ]);
     expect(
-      database.db
+      session.database.db
         .select()
         .from(transactionSplits)
         .all()
         .map((row) => row.categoryId),
     ).toEqual([into, other]);
     expect(
-      database.db
+      session.database.db
         .select()
         .from(rules)
         .all()
@@ -294,7 +282,7 @@ describe('managing categories', () => {
     const after = await byId();
     expect(after.get(from.id)?.archived).toBe(true);
     expect(after.get(sub.id)?.parentId).toBe(into);
-    const stillPointing = database.sqlite
+    const stillPointing = session.database.sqlite
       .prepare(
         `select 'user' from transaction_user_data where category_id = @id
          union all select 'split' from transaction_splits where category_id = @id

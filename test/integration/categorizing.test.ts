@@ -1,52 +1,35 @@
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { describe, expect, it } from 'vitest';
 import { rules, transactionUserData } from '../../db/schema.ts';
 import { presetCategoryId } from '../../electron/core/books/categories.ts';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
-import { createHandlers } from '../../electron/core/handlers.ts';
-import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
 import type { BulkCategorizeResult, TransactionUserFields } from '../../electron/shared/categories.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
-import { testHandlerDeps } from '../support/handler-deps.ts';
-import { invoke } from '../support/ipc-session.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
+import { handlerSession } from '../support/handler-session.ts';
 import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
-let temp: ReturnType<typeof makeTempDir>;
-let database: OpenedDatabase;
-let deps: ReturnType<typeof testHandlerDeps>;
-let handlers: HandlerMap;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  deps = testHandlerDeps(database);
-  handlers = createHandlers(deps);
-  const { checking } = seedTwoAccounts(database.db);
-  new ProviderTransactionWriter(database.sqlite).write(
-    generateProviderTransactions({ count: 200, accountId: checking }),
-  );
-});
-afterEach(async () => {
+const session = handlerSession({
+  seed: (database) => {
+    const { checking } = seedTwoAccounts(database.db);
+    new ProviderTransactionWriter(database.sqlite).write(
+      generateProviderTransactions({ count: 200, accountId: checking }),
+    );
+  },
   // Every writer of user fields leaves the transactions' copies in step (migration 0005).
-  expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
-  await deps.dispose();
-  database.close();
-  temp.remove();
+  check: (database) => expect(userFieldCopyMismatches(database.sqlite)).toBe(0),
 });
 
-const call = <T>(channel: string, input?: unknown) => invoke<T>(handlers, channel, input);
+const { call } = session;
 const txId = (index: number) => `tx-${index.toString(36).padStart(6, '0')}`;
 const software = presetCategoryId('software');
 const food = presetCategoryId('food');
 const serviceIncome = presetCategoryId('service-income');
 /** Every user-data row exactly as stored (JSON as text, booleans as integers). */
-const userDataRows = () => database.sqlite.prepare('select * from transaction_user_data order by transaction_id').all();
+const userDataRows = () =>
+  session.database.sqlite.prepare('select * from transaction_user_data order by transaction_id').all();
 const amountOf = (id: string) =>
-  database.sqlite.prepare('select amount_cents from transactions where id = ?').pluck().get(id) as number;
+  session.database.sqlite.prepare('select amount_cents from transactions where id = ?').pluck().get(id) as number;
 /** A transaction of the fixture with money going out, or coming in. */
 const firstWithSign = (sign: 1 | -1) => {
   for (let index = 0; ; index += 1) if (Math.sign(amountOf(txId(index))) === sign) return txId(index);
@@ -54,12 +37,12 @@ const firstWithSign = (sign: 1 | -1) => {
 
 describe('editing one transaction by hand', () => {
   it('makes the category a manual choice, taking it from the rule that set it', async () => {
-    const rule = database.db
+    const rule = session.database.db
       .insert(rules)
       .values({ position: 0, name: 'r', conditions: [], actions: { categoryId: food } })
       .returning()
       .get();
-    database.db
+    session.database.db
       .insert(transactionUserData)
       .values({ transactionId: txId(0), categoryId: food, categorySource: 'rule', ruleId: rule.id })
       .run();
@@ -68,7 +51,7 @@ describe('editing one transaction by hand', () => {
       patch: { categoryId: software },
     });
     expect(edited).toMatchObject({ categoryId: software, categorySource: 'manual', manualFields: [] });
-    expect(database.db.select().from(transactionUserData).get()?.ruleId).toBeNull();
+    expect(session.database.db.select().from(transactionUserData).get()?.ruleId).toBeNull();
     // Clearing it lets a rule's or Pluggy's suggestion show again.
     expect(await call('transactions:update', { id: txId(0), patch: { categoryId: null } })).toMatchObject({
       categoryId: null,
@@ -101,7 +84,7 @@ describe('editing one transaction by hand', () => {
   });
 
   it('allows category and notes on a reconciled transaction, and leaves it reconciled', async () => {
-    database.db
+    session.database.db
       .insert(transactionUserData)
       .values({
         transactionId: txId(2),
@@ -113,7 +96,7 @@ describe('editing one transaction by hand', () => {
       await call('transactions:update', { id: txId(2), patch: { categoryId: software, notes: 'ok' } }),
     ).toMatchObject({ categoryId: software, notes: 'ok' });
     expect(
-      database.db
+      session.database.db
         .select()
         .from(transactionUserData)
         .where(eq(transactionUserData.transactionId, txId(2)))
@@ -144,7 +127,7 @@ describe('editing one transaction by hand', () => {
 
 describe('bulk categorize and undo', () => {
   it('categorizes many at once, and undo puts every row back exactly, absent ones included', async () => {
-    database.db
+    session.database.db
       .insert(transactionUserData)
       .values([
         { transactionId: txId(0), categoryId: food, categorySource: 'manual', notes: 'almoço', tags: ['a', 'b'] },
@@ -157,7 +140,7 @@ describe('bulk categorize and undo', () => {
 
     const result = await call<BulkCategorizeResult>('transactions:bulk-categorize', { ids, categoryId: software });
     expect(result.changed).toBe(100);
-    const categorized = database.db.select().from(transactionUserData).all();
+    const categorized = session.database.db.select().from(transactionUserData).all();
     expect(categorized).toHaveLength(101);
     const selected = categorized.filter((row) => row.transactionId !== txId(150));
     expect(selected.every((row) => row.categoryId === software && row.categorySource === 'manual')).toBe(true);
@@ -172,15 +155,17 @@ describe('bulk categorize and undo', () => {
 
   it('takes up to 10,000 transactions in one go, and undoes them', async () => {
     const { card } = { card: 'acc-card' };
-    new ProviderTransactionWriter(database.sqlite).write(
+    new ProviderTransactionWriter(session.database.sqlite).write(
       generateProviderTransactions({ count: 10_000, accountId: card, idPrefix: 'big' }),
     );
-    const ids = database.sqlite
+    const ids = session.database.sqlite
       .prepare<[], { id: string }>("select id from transactions where id like 'big-%'")
       .all()
       .map((row) => row.id);
     const result = await call<BulkCategorizeResult>('transactions:bulk-categorize', { ids, categoryId: food });
-    expect(database.sqlite.prepare('select count(*) as n from transaction_user_data').get()).toEqual({ n: 10_000 });
+    expect(session.database.sqlite.prepare('select count(*) as n from transaction_user_data').get()).toEqual({
+      n: 10_000,
+    });
     await call('undo:apply', { id: result.undoId });
     expect(userDataRows()).toEqual([]);
     await expect(call('transactions:bulk-categorize', { ids: [...ids, 'one-more'], categoryId: food })).rejects.toThrow(
@@ -197,7 +182,7 @@ describe('bulk categorize and undo', () => {
     );
     await expect(call('transactions:bulk-categorize', { ids: [], categoryId: food })).rejects.toThrow('INVALID_INPUT');
     expect(userDataRows()).toEqual([]);
-    expect(database.sqlite.prepare('select count(*) as n from undo_actions').get()).toEqual({ n: 0 });
+    expect(session.database.sqlite.prepare('select count(*) as n from undo_actions').get()).toEqual({ n: 0 });
   });
 });
 
@@ -270,13 +255,13 @@ describe('splitting a transaction', () => {
       call('transactions:split', { id, parts: [good[0], { categoryId: food, amountCents: -99.5 }] }),
     ).rejects.toThrow('INVALID_INPUT');
     await expect(call('transactions:split', { id: 'nope', parts: good })).rejects.toThrow('TRANSACTION_NOT_FOUND');
-    const kept = database.sqlite
+    const kept = session.database.sqlite
       .prepare('select category_id, amount_cents from transaction_splits where transaction_id = ? order by position')
       .all(id);
     expect(kept).toEqual([
       { category_id: software, amount_cents: amount + 100 },
       { category_id: food, amount_cents: -100 },
     ]);
-    expect(database.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(session.database.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -1,43 +1,25 @@
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { accounts, connections, syncRuns, transactions, transactionUserData } from '../../db/schema.ts';
-import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
-import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
 import type { AccountSummary, ConnectionSummary, SyncNotice, SyncRunSummary } from '../../electron/shared/models.ts';
 import en from '../../renderer/src/i18n/locales/en.json' with { type: 'json' };
 import ptBR from '../../renderer/src/i18n/locales/pt-BR.json' with { type: 'json' };
-import { testHandlerDeps } from '../support/handler-deps.ts';
-import { invoke, NoticeRecorder } from '../support/ipc-session.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
+import { handlerSession } from '../support/handler-session.ts';
+import { NoticeRecorder } from '../support/ipc-session.ts';
 
-let temp: ReturnType<typeof makeTempDir>;
-let database: OpenedDatabase;
-let handlers: HandlerMap;
-let deps: ReturnType<typeof testHandlerDeps>;
 let notices: NoticeRecorder;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  notices = new NoticeRecorder();
-  deps = testHandlerDeps(database, {
-    emit: notices.emit,
-  });
-  handlers = createHandlers(deps);
-});
-afterEach(async () => {
-  await deps.dispose();
-  database.close();
-  temp.remove();
+const session = handlerSession({
+  deps: () => {
+    notices = new NoticeRecorder();
+    return { emit: notices.emit };
+  },
 });
 
 /** The next notice of a kind for an item (or one already received). */
 const notice = (kind: SyncNotice['kind'], itemId: string) => notices.next(kind, itemId);
 
-const call = <T>(channel: string, input?: unknown) => invoke<T>(handlers, channel, input);
+const { call } = session;
 
 describe('linking a bank in demo mode, through IPC', () => {
   it('offers the sandbox banks with the form their login needs', async () => {
@@ -74,7 +56,7 @@ describe('linking a bank in demo mode, through IPC', () => {
     });
     await notice('item-updated', created.id);
     const state = () =>
-      database.sqlite
+      session.database.sqlite
         .prepare(
           `SELECT (SELECT indexed_through FROM transactions_search_state) AS indexed,
              (SELECT max(rowid) FROM transactions) AS last,
@@ -111,31 +93,34 @@ describe('linking a bank in demo mode, through IPC', () => {
   });
 
   it('refuses parameters the connector does not accept, at once', async () => {
-    const result = await dispatch(handlers, 'connections:create', { connectorId: 0, parameters: { user: 'x' } });
+    const result = await dispatch(session.handlers, 'connections:create', {
+      connectorId: 0,
+      parameters: { user: 'x' },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'PLUGGY_VALIDATION' } });
   });
 });
 
 describe('what the tray asks for', () => {
   it('when data last came in, refresh of every connection, and pause', async () => {
-    expect(deps.connections.lastSyncedAt()).toBeNull();
+    expect(session.deps.connections.lastSyncedAt()).toBeNull();
     const created = await call<{ id: string }>('connections:create', {
       connectorId: 0,
       parameters: { user: 'user-ok', password: 'password-ok' },
     });
     await notice('item-updated', created.id);
-    const first = deps.connections.lastSyncedAt();
+    const first = session.deps.connections.lastSyncedAt();
     expect(first).not.toBeNull();
 
     notices.clear();
-    await deps.connections.refreshAll();
+    await session.deps.connections.refreshAll();
     expect(notices.received.some((each) => each.kind === 'item-updated' && each.itemId === created.id)).toBe(true);
-    expect((deps.connections.lastSyncedAt() ?? '') >= (first ?? '')).toBe(true);
+    expect((session.deps.connections.lastSyncedAt() ?? '') >= (first ?? '')).toBe(true);
 
-    await deps.connections.pause();
-    expect(deps.connections.isPaused()).toBe(true);
-    await deps.connections.resume('test');
-    expect(deps.connections.isPaused()).toBe(false);
+    await session.deps.connections.pause();
+    expect(session.deps.connections.isPaused()).toBe(true);
+    await session.deps.connections.resume('test');
+    expect(session.deps.connections.isPaused()).toBe(false);
   });
 });
 
@@ -190,28 +175,32 @@ describe('removing a connection', () => {
       parameters: { user: 'user-ok', password: 'password-ok' },
     });
     await notice('item-updated', created.id);
-    const row = database.db.select({ id: transactions.id }).from(transactions).limit(1).get();
+    const row = session.database.db.select({ id: transactions.id }).from(transactions).limit(1).get();
     if (!row) throw new Error('the sync brought no transactions');
-    database.db.insert(transactionUserData).values({ transactionId: row.id, notes: 'Nota fiscal 123' }).run();
+    session.database.db.insert(transactionUserData).values({ transactionId: row.id, notes: 'Nota fiscal 123' }).run();
     return { itemId: created.id, transactionId: row.id };
   }
 
   async function expectGoneAtPluggy(itemId: string) {
-    const sandbox = await deps.demoSandbox();
+    const sandbox = await session.deps.demoSandbox();
     expect(() => sandbox?.control.items.get(itemId)).toThrow();
   }
 
   it("keeping its data: the item is deleted at Pluggy, the books keep every row and the user's notes", async () => {
     const { itemId, transactionId } = await connectedWithUserWork();
-    const before = database.db.select({ id: transactions.id }).from(transactions).all().length;
+    const before = session.database.db.select({ id: transactions.id }).from(transactions).all().length;
 
     expect(await call('connections:remove', { itemId, keepData: true })).toBeNull();
 
     await expectGoneAtPluggy(itemId);
     expect(await call('connections:list')).toEqual([]);
-    expect(database.db.select({ id: transactions.id }).from(transactions).all()).toHaveLength(before);
+    expect(session.database.db.select({ id: transactions.id }).from(transactions).all()).toHaveLength(before);
     expect(
-      database.db.select().from(transactionUserData).where(eq(transactionUserData.transactionId, transactionId)).get(),
+      session.database.db
+        .select()
+        .from(transactionUserData)
+        .where(eq(transactionUserData.transactionId, transactionId))
+        .get(),
     ).toMatchObject({ notes: 'Nota fiscal 123' });
     const kept = await call<AccountSummary[]>('accounts:list');
     expect(kept).toHaveLength(3);
@@ -227,12 +216,12 @@ describe('removing a connection', () => {
     expect(await call('connections:list')).toEqual([]);
     expect(await call('accounts:list')).toEqual([]);
     for (const table of [connections, accounts, transactions, transactionUserData, syncRuns]) {
-      expect(database.db.select().from(table).all()).toEqual([]);
+      expect(session.database.db.select().from(table).all()).toEqual([]);
     }
   });
 
   it('an unknown connection is a plain not-found, and nothing changes', async () => {
-    const result = await dispatch(handlers, 'connections:remove', { itemId: 'no-such-item', keepData: false });
+    const result = await dispatch(session.handlers, 'connections:remove', { itemId: 'no-such-item', keepData: false });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -245,16 +234,14 @@ describe('sync history', () => {
     });
     await notice('item-updated', created.id);
     // What a SIGKILL mid-sync leaves (test/integration/sync/crash-safety.test.ts): a run still 'running'.
-    const [connected] = database.db.select().from(syncRuns).all();
-    database.db
+    const [connected] = session.database.db.select().from(syncRuns).all();
+    session.database.db
       .insert(syncRuns)
       .values({ connectionId: created.id, trigger: 'poll', status: 'running', startedAt: new Date().toISOString() })
       .run();
     expect(await call('connections:list')).toMatchObject([{ syncing: true }]);
 
-    await deps.dispose();
-    deps = testHandlerDeps(database, { emit: notices.emit });
-    handlers = createHandlers(deps);
+    await session.restart();
 
     // The data is still as fresh as the last sync that finished.
     expect(await call('connections:list')).toMatchObject([

@@ -1,57 +1,39 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { expect, it } from 'vitest';
 import { transactions } from '../../db/schema.ts';
 import { presetCategoryId } from '../../electron/core/books/categories.ts';
-import { createHandlers } from '../../electron/core/handlers.ts';
-import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
 import type { TransactionDetails } from '../../electron/shared/transaction-details.ts';
 import type { TransactionPage } from '../../electron/shared/transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
-import { testHandlerDeps } from '../support/handler-deps.ts';
-import { invoke } from '../support/ipc-session.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
+import { handlerSession } from '../support/handler-session.ts';
 import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
-let temp: ReturnType<typeof makeTempDir>;
-let database: OpenedDatabase;
-let deps: ReturnType<typeof testHandlerDeps>;
-let handlers: HandlerMap;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  deps = testHandlerDeps(database);
-  handlers = createHandlers(deps);
-  const { checking } = seedTwoAccounts(database.db);
-  database.db
-    .insert(transactions)
-    .values({
-      id: 'pix-1',
-      accountId: checking,
-      date: '2026-11-17',
-      occurredAt: '2026-11-17T15:00:00.000Z',
-      description: 'PIX ENVIADO - JOAO',
-      descriptionRaw: 'PIX ENVIADO 17/11 JOAO DA SILVA',
-      amountCents: -15_000,
-      currencyCode: 'BRL',
-      status: 'POSTED',
-      pluggyCategoryId: '05000000',
-      paymentMethod: 'PIX',
-      counterpartyName: 'JOAO DA SILVA',
-      counterpartyDocument: '123.456.789-09',
-    })
-    .run();
-});
-afterEach(async () => {
+const session = handlerSession({
+  seed: (database) => {
+    const { checking } = seedTwoAccounts(database.db);
+    database.db
+      .insert(transactions)
+      .values({
+        id: 'pix-1',
+        accountId: checking,
+        date: '2026-11-17',
+        occurredAt: '2026-11-17T15:00:00.000Z',
+        description: 'PIX ENVIADO - JOAO',
+        descriptionRaw: 'PIX ENVIADO 17/11 JOAO DA SILVA',
+        amountCents: -15_000,
+        currencyCode: 'BRL',
+        status: 'POSTED',
+        pluggyCategoryId: '05000000',
+        paymentMethod: 'PIX',
+        counterpartyName: 'JOAO DA SILVA',
+        counterpartyDocument: '123.456.789-09',
+      })
+      .run();
+  },
   // Every writer of user fields leaves the transactions' copies in step (migration 0005).
-  expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
-  await deps.dispose();
-  database.close();
-  temp.remove();
+  check: (database) => expect(userFieldCopyMismatches(database.sqlite)).toBe(0),
 });
 
-const call = <T>(channel: string, input?: unknown) => invoke<T>(handlers, channel, input);
+const { call } = session;
 
 it("reads the bank's details apart from the user's fields, and the split as saved", async () => {
   const untouched = await call<TransactionDetails>('transactions:get', { id: 'pix-1' });

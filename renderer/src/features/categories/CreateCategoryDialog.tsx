@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CategorySummary, type ReportGroup, reportGroups } from '../../../../electron/shared/categories.ts';
 import { useCategoryChange } from '../../api/queries.ts';
+import { CategoryNameField } from './CategoryNameField.tsx';
 import { CategoryOptions } from './CategoryOptions.tsx';
 import { FormDialog } from './FormDialog.tsx';
 
@@ -27,8 +28,7 @@ export function CreateCategoryDialog({
     <FormDialog
       title={t('categories.create.title')}
       confirmLabel={t('categories.create.confirm')}
-      pending={create.isPending}
-      error={create.error}
+      change={create}
       onConfirm={() =>
         create.mutate(
           { name, ...(parentId ? { parentId } : {}), ...(group ? { reportGroup: group } : {}) },
@@ -37,17 +37,7 @@ export function CreateCategoryDialog({
       }
       onClose={onClose}
     >
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('categories.create.name')}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          required
-          maxLength={80}
-          autoFocus
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
+      <CategoryNameField label={t('categories.create.name')} value={name} onChange={setName} />
       <div className="field">
         <label htmlFor={`${id}-parent`}>{t('categories.create.parent')}</label>
         <select id={`${id}-parent`} value={parentId} onChange={(event) => setParentId(event.target.value)}>

@@ -11,8 +11,7 @@ export function FormDialog({
   title,
   children,
   confirmLabel,
-  pending,
-  error,
+  change,
   danger = false,
   onConfirm,
   onClose,
@@ -20,13 +19,14 @@ export function FormDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
-  pending: boolean;
-  error: unknown;
+  /** The change the dialog confirms: while it runs the dialog waits; if it fails, it says why. */
+  change: { isPending: boolean; error: unknown };
   danger?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { isPending: pending, error } = change;
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // Read once, on the first render: by the time an effect runs, the dialog may hold focus.

@@ -44,8 +44,7 @@ export function MergeCategoryDialog({
       title={t('categories.merge.title', { name })}
       confirmLabel={t('categories.merge.confirm')}
       danger
-      pending={merge.isPending}
-      error={merge.error}
+      change={merge}
       onConfirm={() => merge.mutate({ from: category.id, into }, { onSuccess: onMerged })}
       onClose={onClose}
     >

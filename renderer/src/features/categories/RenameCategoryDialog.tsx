@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryRename, CategorySummary } from '../../../../electron/shared/categories.ts';
 import type { Language } from '../../../../electron/shared/models.ts';
 import { useCategoryChange } from '../../api/queries.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { categoryName } from './category-tree.ts';
+import { CategoryNameField } from './CategoryNameField.tsx';
 import { FormDialog } from './FormDialog.tsx';
 
 /**
@@ -15,7 +16,6 @@ import { FormDialog } from './FormDialog.tsx';
 export function RenameCategoryDialog({ category, onClose }: { category: CategorySummary; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const id = useId();
   const rename = useCategoryChange('categories:rename');
   const current = categoryName(category, language);
   const [name, setName] = useState(current);
@@ -23,23 +23,11 @@ export function RenameCategoryDialog({ category, onClose }: { category: Category
     <FormDialog
       title={t('categories.rename.title', { name: current })}
       confirmLabel={t('categories.rename.confirm')}
-      pending={rename.isPending}
-      error={rename.error}
+      change={rename}
       onConfirm={() => rename.mutate(renameInput(category, name, language), { onSuccess: onClose })}
       onClose={onClose}
     >
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('categories.rename.name')}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          required
-          maxLength={80}
-          autoFocus
-          onFocus={(event) => event.target.select()}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
+      <CategoryNameField label={t('categories.rename.name')} value={name} selectOnFocus onChange={setName} />
     </FormDialog>
   );
 }

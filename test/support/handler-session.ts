@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { createHandlers, type HandlerDeps } from '../../electron/core/handlers.ts';
+import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
+import { testHandlerDeps } from './handler-deps.ts';
+import { invoke } from './ipc-session.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export interface HandlerSession {
+  /** This test's database, a real SQLite file in a temp folder of its own. */
+  readonly database: OpenedDatabase;
+  readonly deps: ReturnType<typeof testHandlerDeps>;
+  readonly handlers: HandlerMap;
+  /** Calls a channel of this test's handlers as a window would (see `invoke`). */
+  readonly call: <T>(channel: string, input?: unknown) => Promise<T>;
+  /** Stops "main" and starts it anew over the same database, as after the app restarts. */
+  restart(): Promise<void>;
+}
+
+/**
+ * What main builds at start-up, anew for each test of the file: a migrated database and the
+ * real handler map over it (with `testHandlerDeps`), then `seed`. After each test, `check`
+ * looks at the books while they are still open; then everything is stopped and removed.
+ */
+export function handlerSession(
+  options: {
+    /** Dependencies of the test's own, made afresh for each test (and kept across `restart`). */
+    deps?: () => Partial<HandlerDeps>;
+    seed?: (database: OpenedDatabase) => void;
+    check?: (database: OpenedDatabase) => void;
+  } = {},
+): HandlerSession {
+  let current: { temp: ReturnType<typeof makeTempDir>; overrides?: Partial<HandlerDeps> } & Omit<
+    HandlerSession,
+    'call' | 'restart'
+  >;
+  let running = false;
+  const opened = () => {
+    if (!running) throw new Error('handlerSession: used outside a test');
+    return current;
+  };
+  const start = (database: OpenedDatabase, overrides?: Partial<HandlerDeps>) => {
+    const deps = testHandlerDeps(database, overrides);
+    return { deps, handlers: createHandlers(deps) };
+  };
+  beforeEach(() => {
+    const temp = makeTempDir();
+    const database = openDatabase(join(temp.path, 'balancete.sqlite'));
+    const overrides = options.deps?.();
+    current = { temp, database, overrides, ...start(database, overrides) };
+    running = true;
+    options.seed?.(database);
+  });
+  afterEach(async () => {
+    const { temp, database, deps } = opened();
+    running = false;
+    try {
+      options.check?.(database);
+    } finally {
+      await deps.dispose();
+      database.close();
+      temp.remove();
+    }
+  });
+  return {
+    get database() {
+      return opened().database;
+    },
+    get deps() {
+      return opened().deps;
+    },
+    get handlers() {
+      return opened().handlers;
+    },
+    call: <T>(channel: string, input?: unknown) => invoke<T>(opened().handlers, channel, input),
+    async restart() {
+      const stopping = opened();
+      await stopping.deps.dispose();
+      current = { ...stopping, ...start(stopping.database, stopping.overrides) };
+    },
+  };
+}
