@@ -1,29 +1,26 @@
 import type { Page } from '@playwright/test';
 import type { Db } from '../../db/open.ts';
-import { transactions } from '../../db/schema.ts';
 import { storePluggyCategories } from '../../electron/core/books/categories.ts';
 import { categories as pluggyTaxonomy } from '../../electron/core/sandbox/taxonomy.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { expect, test } from './support/app.ts';
+import { insertTransactions } from './support/book.ts';
+import { transactionRow } from './support/transaction-grid.ts';
 
 /** Pluggy's whole taxonomy (as the sandbox serves it) and two uncategorized transactions. */
 function seedBook(db: Db): void {
   const { checking } = seedTwoAccounts(db);
   storePluggyCategories(db, pluggyTaxonomy);
-  db.insert(transactions)
-    .values(
-      [
-        { id: 't1', date: '2026-11-18', description: 'PIX RECEBIDO - MENTORIA JOÃO', amountCents: 80000 },
-        { id: 't2', date: '2026-11-10', description: 'PIX RECEBIDO - ACME LTDA', amountCents: 500000 },
-      ].map((row) => ({
-        ...row,
-        accountId: checking,
-        currencyCode: 'BRL',
-        occurredAt: `${row.date}T15:00:00.000Z`,
-        status: 'POSTED',
-      })),
-    )
-    .run();
+  insertTransactions(db, [
+    {
+      id: 't1',
+      accountId: checking,
+      date: '2026-11-18',
+      description: 'PIX RECEBIDO - MENTORIA JOÃO',
+      amountCents: 80000,
+    },
+    { id: 't2', accountId: checking, date: '2026-11-10', description: 'PIX RECEBIDO - ACME LTDA', amountCents: 500000 },
+  ]);
 }
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Categorias' });
@@ -31,15 +28,10 @@ const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { na
 /** Clicks an item's own row: the middle of an open item is one of its children. */
 const choose = (page: Page, name: string) => item(page, name).locator(':scope > .category-row').click();
 const details = (page: Page) => page.locator('.category-details');
-const txRow = (page: Page, description: string) =>
-  page
-    .getByRole('grid', { name: 'Lista de transações' })
-    .getByRole('row')
-    .filter({ has: page.locator('.tx-description', { hasText: description }) });
 
 /** Focuses a transaction's row, opens its inline picker with Enter and types into it. */
 async function openPicker(page: Page, description: string, text: string) {
-  await txRow(page, description).locator('.tx-description').click();
+  await transactionRow(page, description).locator('.tx-description').click();
   await page.keyboard.press('Enter');
   const picker = page.getByRole('combobox', { name: 'Escolher categoria' });
   await expect(picker).toBeFocused();
@@ -132,7 +124,7 @@ test('create, rename, use, merge and archive a category', async ({ app, page }) 
   const options = await openPicker(page, 'MENTORIA JOÃO', 'mentorias');
   await expect(options.first()).toHaveText('Consultorias › Mentorias');
   await page.keyboard.press('Enter');
-  await expect(txRow(page, 'MENTORIA JOÃO')).toContainText('Consultorias › Mentorias');
+  await expect(transactionRow(page, 'MENTORIA JOÃO')).toContainText('Consultorias › Mentorias');
 
   // Merge it into the preset's service income: the dialog says what moves, in plain words.
   await page.keyboard.press('Control+5');
@@ -157,7 +149,7 @@ test('create, rename, use, merge and archive a category', async ({ app, page }) 
   await expect(details(page)).toContainText('1 transação');
 
   await page.keyboard.press('Control+3');
-  await expect(txRow(page, 'MENTORIA JOÃO')).toContainText('Receitas › Receita de serviços');
+  await expect(transactionRow(page, 'MENTORIA JOÃO')).toContainText('Receitas › Receita de serviços');
 
   // Archive: gone from the tree and the picker, back with "show archived", marked.
   await page.keyboard.press('Control+5');

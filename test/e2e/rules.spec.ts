@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
-import { categories, transactions, transactionUserData } from '../../db/schema.ts';
+import { categories, transactionUserData } from '../../db/schema.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
-import { appOrigin, expect, test } from './support/app.ts';
+import { expect, test } from './support/app.ts';
+import { insertTransactions } from './support/book.ts';
+import { transactionGrid } from './support/transaction-grid.ts';
 
 const uberIds = ['u1', 'u2', 'u3', 'u4'];
 const rideIds = ['p1', 'p2', 'p3'];
@@ -31,11 +33,7 @@ function seedBook(db: Db): void {
     { id: 'x1', accountId: checking, date: '2026-11-18', description: 'PADARIA PÃO DOURADO', amountCents: -890 },
     { id: 'x2', accountId: checking, date: '2026-11-17', description: 'PIX RECEBIDO - ACME LTDA', amountCents: 500000 },
   ];
-  db.insert(transactions)
-    .values(
-      rows.map((row) => ({ ...row, currencyCode: 'BRL', occurredAt: `${row.date}T15:00:00.000Z`, status: 'POSTED' })),
-    )
-    .run();
+  insertTransactions(db, rows);
   db.insert(transactionUserData)
     .values([{ transactionId: 'u3', categoryId: 'cat-food', categorySource: 'manual' }])
     .run();
@@ -50,7 +48,6 @@ function categoriesOf(db: Db, ids: string[]): Record<string, string | null> {
   return Object.fromEntries(ids.map((id) => [id, found.find((row) => row.id === id)?.categoryId ?? null]));
 }
 
-const grid = (page: Page) => page.getByRole('grid', { name: 'Lista de transações' });
 const editor = (page: Page) => page.getByRole('dialog', { name: 'Nova regra' });
 const transactionCount = (page: Page) => page.getByRole('definition').first();
 const ruleList = (page: Page) => page.getByRole('list', { name: 'Regras, na ordem em que valem' });
@@ -67,16 +64,16 @@ async function watchProgressBar(page: Page): Promise<void> {
   });
 }
 
-test('a rule from a transaction: preview, save, apply with progress, undo', async ({ app, page, context }) => {
+test('a rule from a transaction: preview, save, apply with progress, undo', async ({ app, page }) => {
   seedBook(app.database.db);
   await app.open('/transactions');
 
   // What a search shows on the transactions screen is what the rule's preview must count.
   await page.getByRole('searchbox', { name: 'Buscar transações' }).fill('uber');
-  await expect(grid(page).locator('.tx-description')).toHaveCount(4);
+  await expect(transactionGrid(page).locator('.tx-description')).toHaveCount(4);
   await expect(transactionCount(page)).toHaveText('4');
 
-  await grid(page).focus();
+  await transactionGrid(page).focus();
   await page.keyboard.press('r');
   await expect(page).toHaveURL(/#\/rules\?fromTransaction=u1$/);
   await expect(editor(page)).toBeVisible();
@@ -128,23 +125,30 @@ test('a rule from a transaction: preview, save, apply with progress, undo', asyn
     u4: 'cat-transport',
   });
 
-  // The transactions screen (another window, so the result with its Undo stays here) shows the category.
-  const other = await context.newPage();
-  await other.goto(`${appOrigin}/index.html#/transactions?q=uber`);
-  await expect(grid(other).locator('.category-chip')).toHaveText([
+  // The transactions screen shows the categories; back on Rules, the result and its Undo are still there.
+  await page.keyboard.press('Control+3');
+  await page.getByRole('searchbox', { name: 'Buscar transações' }).fill('uber');
+  await expect(transactionGrid(page).locator('.category-chip')).toHaveText([
     'Transporte',
     'Transporte',
     'Refeições',
     'Transporte',
   ]);
+  await page.getByRole('link', { name: 'Regras' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Regras aplicadas' })).toContainText(
+    'Regras aplicadas: 3 transações alteradas',
+  );
 
   await page.getByRole('button', { name: 'Desfazer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Desfeito' })).toContainText(
     'Desfeito: 3 transações voltaram ao que eram.',
   );
+  // The Undo button is gone: focus lands on the notice's Close, not on the page's body.
+  await expect(page.getByRole('status').getByRole('button', { name: 'Fechar' })).toBeFocused();
   expect(categoriesOf(app.database.db, uberIds)).toEqual({ u1: null, u2: null, u3: 'cat-food', u4: null });
-  await other.reload();
-  await expect(grid(other).locator('.category-chip')).toHaveText([
+  await page.keyboard.press('Control+3');
+  await page.getByRole('searchbox', { name: 'Buscar transações' }).fill('uber');
+  await expect(transactionGrid(page).locator('.category-chip')).toHaveText([
     'Sem categoria',
     'Sem categoria',
     'Refeições',
@@ -215,8 +219,8 @@ test('a suggestion after three manual choices becomes a rule; rules reorder from
   seedBook(app.database.db);
   await app.open('/transactions');
   await page.getByRole('searchbox', { name: 'Buscar transações' }).fill('cabify');
-  await expect(grid(page).locator('.tx-description')).toHaveCount(3);
-  await grid(page).focus();
+  await expect(transactionGrid(page).locator('.tx-description')).toHaveCount(3);
+  await transactionGrid(page).focus();
   await page.keyboard.press('Control+a');
   await page.getByRole('button', { name: 'Categorizar 3 transações' }).click();
   await page.keyboard.type('transp');
@@ -259,4 +263,60 @@ test('a suggestion after three manual choices becomes a rule; rules reorder from
     .getByRole('button', { name: 'Excluir regra' })
     .click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
+});
+
+test('in English, every problem the editor can show is in English', async ({ app, page }) => {
+  seedBook(app.database.db);
+  await app.open('/settings');
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.keyboard.press('Control+4');
+  await page.getByRole('button', { name: 'New rule' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New rule' });
+
+  // Save on an empty rule: what is missing, said next to each field.
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The rule was not saved: fix the fields marked above.');
+  await expect(dialog.getByLabel('Name')).toHaveAccessibleDescription('Fill this in.');
+  await expect(dialog.getByLabel('Text of condition 1')).toHaveAccessibleDescription('Fill this in.');
+  await expect(dialog.getByRole('group', { name: 'Then set' })).toHaveAccessibleDescription(
+    'Choose at least one thing for the rule to set.',
+  );
+
+  // Patterns are checked in the browser, in the UI's language (the backend's own words are English only).
+  await dialog.getByLabel('Comparison of condition 1').selectOption('regex');
+  const pattern = dialog.getByLabel('Text of condition 1');
+  await pattern.fill('UBER (TRIP');
+  await expect(pattern).toHaveAccessibleDescription(/^This is not a valid pattern/);
+  await pattern.fill('(a+)+');
+  await expect(pattern).toHaveAccessibleDescription(/^A repeated group that itself repeats/);
+  await expect(dialog.getByRole('status')).toHaveText('Complete the conditions to see which transactions they match.');
+
+  await dialog.getByRole('button', { name: 'Add condition' }).click();
+  await dialog.getByLabel('Field of condition 2').selectOption('document');
+  await dialog.getByLabel('CPF or CNPJ of condition 2').fill('123.456');
+  await expect(dialog.getByLabel('CPF or CNPJ of condition 2')).toHaveAccessibleDescription(
+    'A CPF has 11 digits and a CNPJ 14.',
+  );
+  await dialog.getByLabel('Field of condition 2').selectOption('amount');
+  await dialog.getByLabel('Comparison of condition 2').selectOption('equals');
+  await dialog.getByLabel('Amount of condition 2').fill('twelve');
+  await expect(dialog.getByLabel('Amount of condition 2')).toHaveAccessibleDescription(/^Type an amount such as/);
+  // The amount the English hint shows ("E.g. 1,234.56") is one the editor takes.
+  await dialog.getByLabel('Amount of condition 2').fill('1,234.56');
+  await expect(dialog.getByLabel('Amount of condition 2')).not.toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Comparison of condition 2').selectOption('between');
+  await dialog.getByLabel('Smallest amount of condition 2').fill('20');
+  await dialog.getByLabel('Largest amount of condition 2').fill('10');
+  await expect(dialog.getByLabel('Largest amount of condition 2')).toHaveAccessibleDescription(
+    'The largest amount is below the smallest.',
+  );
+  await dialog.getByLabel('Tags').fill(Array.from({ length: 21 }, (_, index) => `tag${index}`).join(', '));
+  await expect(dialog.getByLabel('Tags')).toHaveAccessibleDescription(/Up to 20 tags of up to 50 characters each\./);
+  await page.screenshot({ path: 'test-results/screenshots/rules-editor-problems-en.png' });
+  expect(app.ipc.filter((exchange) => exchange.channel === 'rules:save')).toHaveLength(0);
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'No rules yet' })).toBeVisible();
 });

@@ -1,21 +1,15 @@
 import type { Page } from '@playwright/test';
 import type { Db } from '../../db/open.ts';
-import { categories, transactions } from '../../db/schema.ts';
-import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { expect, test } from './support/app.ts';
+import { type BookTransaction, insertTransactions, seedAccountsAndCategories } from './support/book.ts';
+import { transactionGrid, transactionRow } from './support/transaction-grid.ts';
 
 /** A few transactions and categories: an expense to tag and split, income, a pending card purchase. */
 function seedBook(db: Db): void {
-  const { checking, card } = seedTwoAccounts(db);
-  db.insert(categories)
-    .values([
-      { id: 'cat-food', source: 'user', namePt: 'Refeições', nameEn: 'Meals', reportGroup: 'nondeductible_expense' },
-      { id: 'cat-restaurants', parentId: 'cat-food', source: 'user', namePt: 'Restaurantes', nameEn: 'Restaurants' },
-      { id: 'cat-software', source: 'user', namePt: 'Software', nameEn: 'Software' },
-      { id: 'cat-transport', source: 'user', namePt: 'Transporte', nameEn: 'Transport' },
-    ])
-    .run();
-  const rows = [
+  const { checking, card } = seedAccountsAndCategories(db, [
+    { id: 'cat-software', source: 'user', namePt: 'Software', nameEn: 'Software' },
+  ]);
+  const rows: BookTransaction[] = [
     {
       id: 't1',
       accountId: checking,
@@ -33,26 +27,19 @@ function seedBook(db: Db): void {
       description: 'PIX RECEBIDO - ACME LTDA',
       amountCents: 500_000,
     },
-    { id: 't3', accountId: card, date: '2026-11-16', description: 'PAG*UBER DO BRASIL', amountCents: -2_390 },
+    {
+      id: 't3',
+      accountId: card,
+      date: '2026-11-16',
+      description: 'PAG*UBER DO BRASIL',
+      amountCents: -2_390,
+      status: 'PENDING',
+    },
     { id: 't4', accountId: card, date: '2026-11-10', description: 'IFOOD *RESTAURANTE', amountCents: -4_590 },
   ];
-  db.insert(transactions)
-    .values(
-      rows.map((row) => ({
-        ...row,
-        currencyCode: 'BRL',
-        occurredAt: `${row.date}T15:00:00.000Z`,
-        status: row.id === 't3' ? 'PENDING' : 'POSTED',
-      })),
-    )
-    .run();
+  insertTransactions(db, rows);
 }
 
-const grid = (page: Page, name = 'Lista de transações') => page.getByRole('grid', { name });
-const row = (page: Page, description: string, gridName?: string) =>
-  grid(page, gridName)
-    .getByRole('row')
-    .filter({ has: page.locator('.tx-description', { hasText: description }) });
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Detalhes da transação' });
 
 test('details by keyboard: tags, business and deductible are kept across closing, and shown on the row', async ({
@@ -61,8 +48,8 @@ test('details by keyboard: tags, business and deductible are kept across closing
 }) => {
   seedBook(app.database.db);
   await app.open('/transactions');
-  await expect(grid(page).locator('.tx-description')).toHaveCount(4);
-  await grid(page).focus();
+  await expect(transactionGrid(page).locator('.tx-description')).toHaveCount(4);
+  await transactionGrid(page).focus();
   await page.keyboard.press('d'); // the first row: the coworking PIX
   const details = panel(page);
   await expect(details).toBeFocused();
@@ -100,9 +87,9 @@ test('details by keyboard: tags, business and deductible are kept across closing
   // Esc straight from the note box: the note typed is saved as the panel closes.
   await page.keyboard.press('Escape');
   await expect(details).toBeHidden();
-  await expect(grid(page)).toBeFocused();
+  await expect(transactionGrid(page)).toBeFocused();
 
-  const coworking = row(page, 'COWORKING');
+  const coworking = transactionRow(page, 'COWORKING');
   await expect(coworking.locator('.cell-flags')).toContainText('Empresa');
   await expect(coworking.locator('.cell-flags')).toContainText('Dedutível');
   await expect(coworking.locator('.cell-flags')).toContainText('#cliente-x');
@@ -132,7 +119,7 @@ test('details by keyboard: tags, business and deductible are kept across closing
 test('split: refused until the parts add up, then marked on the row, then removed', async ({ app, page }) => {
   seedBook(app.database.db);
   await app.open('/transactions');
-  await row(page, 'COWORKING').getByRole('button', { name: 'Abrir detalhes' }).click();
+  await transactionRow(page, 'COWORKING').getByRole('button', { name: 'Abrir detalhes' }).click();
   const details = panel(page);
   await details.getByRole('button', { name: 'Dividir transação' }).click();
   // The first part starts with the whole amount.
@@ -153,7 +140,7 @@ test('split: refused until the parts add up, then marked on the row, then remove
   await expect(details.locator('.split-status')).toHaveText('As partes somam o valor da transação.');
   await save.click();
   await expect(details.locator('.split-status')).toHaveText('Divisão salva.');
-  await expect(row(page, 'COWORKING').locator('.cell-category')).toHaveText('Dividida (2)');
+  await expect(transactionRow(page, 'COWORKING').locator('.cell-category')).toHaveText('Dividida (2)');
   const saved = app.ipc.findLast((exchange) => exchange.channel === 'transactions:split');
   expect(saved?.input).toEqual({
     id: 't1',
@@ -166,7 +153,7 @@ test('split: refused until the parts add up, then marked on the row, then remove
 
   await details.getByRole('button', { name: 'Desfazer divisão' }).click();
   await expect(details.getByRole('button', { name: 'Dividir transação' })).toBeVisible();
-  await expect(row(page, 'COWORKING').locator('.cell-category')).toHaveText('Sem categoria');
+  await expect(transactionRow(page, 'COWORKING').locator('.cell-category')).toHaveText('Sem categoria');
 });
 
 test('in English, the undo toast after a bulk categorize is in English', async ({ app, page }) => {
@@ -176,8 +163,8 @@ test('in English, the undo toast after a bulk categorize is in English', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.keyboard.press('Control+3');
   const list = 'Transaction list';
-  await expect(grid(page, list).locator('.tx-description')).toHaveCount(4);
-  await grid(page, list).focus();
+  await expect(transactionGrid(page, list).locator('.tx-description')).toHaveCount(4);
+  await transactionGrid(page, list).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await page.keyboard.press('Shift+ArrowDown');
@@ -186,8 +173,8 @@ test('in English, the undo toast after a bulk categorize is in English', async (
   await page.keyboard.press('Enter');
   const toast = page.getByRole('status').filter({ hasText: '2 transactions categorized' });
   await expect(toast).toBeVisible();
-  await expect(row(page, 'ACME', list)).toContainText('Transport');
+  await expect(transactionRow(page, 'ACME', list)).toContainText('Transport');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Change undone' })).toBeVisible();
-  await expect(row(page, 'ACME', list)).toContainText('Uncategorized');
+  await expect(transactionRow(page, 'ACME', list)).toContainText('Uncategorized');
 });

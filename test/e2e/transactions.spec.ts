@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { Db } from '../../db/open.ts';
-import { categories, transactions, transactionUserData } from '../../db/schema.ts';
-import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { transactionUserData } from '../../db/schema.ts';
 import { expect, test } from './support/app.ts';
+import { type BookTransaction, insertTransactions, seedAccountsAndCategories } from './support/book.ts';
+import { transactionGrid, transactionRow } from './support/transaction-grid.ts';
 
 const nbsp = '\u00a0';
 
@@ -11,24 +12,18 @@ const nbsp = '\u00a0';
  * money in and out, a pending row, a reconciled one, a note, rows with and without a category.
  */
 function seedBook(db: Db): void {
-  const { checking, card } = seedTwoAccounts(db);
-  db.insert(categories)
-    .values([
-      { id: 'cat-food', source: 'user', namePt: 'Refeições', nameEn: 'Meals', reportGroup: 'nondeductible_expense' },
-      { id: 'cat-cafe', parentId: 'cat-food', source: 'user', namePt: 'Cafés e padarias', nameEn: 'Coffee shops' },
-      { id: 'cat-restaurants', parentId: 'cat-food', source: 'user', namePt: 'Restaurantes', nameEn: 'Restaurants' },
-      { id: 'cat-transport', source: 'user', namePt: 'Transporte', nameEn: 'Transport' },
-      { id: 'cat-services', source: 'user', namePt: 'Serviços prestados', nameEn: 'Services', reportGroup: 'income' },
-      {
-        id: 'cat-old',
-        source: 'user',
-        namePt: 'Transporte antigo',
-        nameEn: 'Old transport',
-        archivedAt: '2026-01-01T00:00:00.000Z',
-      },
-    ])
-    .run();
-  const rows = [
+  const { checking, card } = seedAccountsAndCategories(db, [
+    { id: 'cat-cafe', parentId: 'cat-food', source: 'user', namePt: 'Cafés e padarias', nameEn: 'Coffee shops' },
+    { id: 'cat-services', source: 'user', namePt: 'Serviços prestados', nameEn: 'Services', reportGroup: 'income' },
+    {
+      id: 'cat-old',
+      source: 'user',
+      namePt: 'Transporte antigo',
+      nameEn: 'Old transport',
+      archivedAt: '2026-01-01T00:00:00.000Z',
+    },
+  ]);
+  const rows: BookTransaction[] = [
     { id: 't1', accountId: checking, date: '2026-11-18', description: 'CAFÉ SÃO JOSÉ', amountCents: -1250 },
     {
       id: 't2',
@@ -38,22 +33,20 @@ function seedBook(db: Db): void {
       counterpartyName: 'ACME LTDA',
       amountCents: 500000,
     },
-    { id: 't3', accountId: card, date: '2026-11-16', description: 'PAG*UBER DO BRASIL', amountCents: -2390 },
+    {
+      id: 't3',
+      accountId: card,
+      date: '2026-11-16',
+      description: 'PAG*UBER DO BRASIL',
+      amountCents: -2390,
+      status: 'PENDING',
+    },
     { id: 't4', accountId: card, date: '2026-11-10', description: 'IFOOD *RESTAURANTE', amountCents: -4590 },
     { id: 't5', accountId: checking, date: '2026-10-28', description: 'PADARIA PÃO DOURADO', amountCents: -890 },
     { id: 't6', accountId: checking, date: '2026-10-05', description: 'ENEL ENERGIA', amountCents: -23410 },
     { id: 't7', accountId: checking, date: '2025-12-20', description: 'DAS - SIMPLES NACIONAL', amountCents: -7600 },
   ];
-  db.insert(transactions)
-    .values(
-      rows.map((row) => ({
-        ...row,
-        currencyCode: 'BRL',
-        occurredAt: `${row.date}T15:00:00.000Z`,
-        status: row.id === 't3' ? 'PENDING' : 'POSTED',
-      })),
-    )
-    .run();
+  insertTransactions(db, rows);
   db.insert(transactionUserData)
     .values([
       { transactionId: 't2', categoryId: 'cat-services', categorySource: 'manual' },
@@ -64,13 +57,8 @@ function seedBook(db: Db): void {
     .run();
 }
 
-const body = (page: Page) => page.getByRole('grid', { name: 'Lista de transações' });
-const row = (page: Page, description: string) =>
-  body(page)
-    .getByRole('row')
-    .filter({ has: page.locator('.tx-description', { hasText: description }) });
 /** The descriptions of the rows shown, top to bottom. */
-const descriptions = (page: Page) => body(page).locator('.tx-description');
+const descriptions = (page: Page) => transactionGrid(page).locator('.tx-description');
 
 test('the list: amounts, flags, totals, and search that ignores accents', async ({ app, page }) => {
   seedBook(app.database.db);
@@ -80,15 +68,15 @@ test('the list: amounts, flags, totals, and search that ignores accents', async 
   await expect(descriptions(page)).toHaveCount(7);
   await expect(descriptions(page).first()).toHaveText('CAFÉ SÃO JOSÉ');
 
-  await expect(row(page, 'ACME')).toContainText(`R$${nbsp}5.000,00`);
-  await expect(row(page, 'ACME')).toContainText('17/11/2026');
-  await expect(row(page, 'ACME')).toContainText('Serviços prestados');
-  await expect(row(page, 'CAFÉ SÃO JOSÉ')).toContainText(`-R$${nbsp}12,50`);
-  await expect(row(page, 'CAFÉ SÃO JOSÉ')).toContainText('Sem categoria');
-  await expect(row(page, 'IFOOD')).toContainText('Refeições › Restaurantes');
-  await expect(row(page, 'UBER')).toContainText('Pendente');
-  await expect(row(page, 'ENEL').getByRole('img', { name: 'Conciliada' })).toBeVisible();
-  await expect(row(page, 'PADARIA')).toContainText('café da manhã com cliente');
+  await expect(transactionRow(page, 'ACME')).toContainText(`R$${nbsp}5.000,00`);
+  await expect(transactionRow(page, 'ACME')).toContainText('17/11/2026');
+  await expect(transactionRow(page, 'ACME')).toContainText('Serviços prestados');
+  await expect(transactionRow(page, 'CAFÉ SÃO JOSÉ')).toContainText(`-R$${nbsp}12,50`);
+  await expect(transactionRow(page, 'CAFÉ SÃO JOSÉ')).toContainText('Sem categoria');
+  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Restaurantes');
+  await expect(transactionRow(page, 'UBER')).toContainText('Pendente');
+  await expect(transactionRow(page, 'ENEL').getByRole('img', { name: 'Conciliada' })).toBeVisible();
+  await expect(transactionRow(page, 'PADARIA')).toContainText('café da manhã com cliente');
 
   const totals = page.getByRole('definition');
   await expect(totals.nth(0)).toHaveText('7');
@@ -98,7 +86,7 @@ test('the list: amounts, flags, totals, and search that ignores accents', async 
   await page.screenshot({ path: 'test-results/screenshots/transactions-list.png' });
 
   // "/" jumps to the search box; no accents typed, accented rows found (description or note).
-  await body(page).focus();
+  await transactionGrid(page).focus();
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Buscar transações' })).toBeFocused();
   await page.keyboard.type('cafe');
@@ -176,10 +164,10 @@ test('keyboard: categorize the focused row inline, then note it', async ({ app, 
   seedBook(app.database.db);
   await app.open('/transactions');
   await expect(descriptions(page)).toHaveCount(7);
-  await body(page).focus();
+  await transactionGrid(page).focus();
   await page.keyboard.press('ArrowDown'); // second row: ACME
   await page.keyboard.press('ArrowDown'); // third: UBER
-  await expect(row(page, 'UBER')).toHaveClass(/tx-focused/);
+  await expect(transactionRow(page, 'UBER')).toHaveClass(/tx-focused/);
   await page.keyboard.press('Enter');
   const picker = page.getByRole('combobox', { name: 'Escolher categoria' });
   await expect(picker).toBeFocused();
@@ -190,8 +178,8 @@ test('keyboard: categorize the focused row inline, then note it', async ({ app, 
   await expect(options.filter({ hasText: 'Transporte antigo' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/transactions-picker.png' });
   await page.keyboard.press('Enter');
-  await expect(row(page, 'UBER')).toContainText('Transporte');
-  await expect(body(page)).toBeFocused();
+  await expect(transactionRow(page, 'UBER')).toContainText('Transporte');
+  await expect(transactionGrid(page)).toBeFocused();
 
   // Type-to-search without accents, down to the second match.
   await page.keyboard.press('ArrowDown'); // IFOOD
@@ -200,19 +188,39 @@ test('keyboard: categorize the focused row inline, then note it', async ({ app, 
   await expect(options).toHaveText(['Refeições', 'Refeições › Cafés e padarias', 'Refeições › Restaurantes']);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(row(page, 'IFOOD')).toContainText('Refeições › Cafés e padarias');
+  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Cafés e padarias');
+
+  // A click on a chip then Enter, nothing typed: nothing is highlighted, so nothing is picked.
+  const updates = () => app.ipc.filter((exchange) => exchange.channel === 'transactions:update').length;
+  const updatesBefore = updates();
+  await transactionRow(page, 'PADARIA').locator('.category-chip').click();
+  await expect(picker).toBeFocused();
+  await expect(options.first()).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeFocused();
+  expect(updates()).toBe(updatesBefore);
+  // ↓ makes the first option the explicit choice.
+  await page.keyboard.press('ArrowDown');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(picker).toHaveAttribute('aria-activedescendant', /.+/);
+  await page.keyboard.press('Escape');
+  await expect(transactionRow(page, 'PADARIA')).toContainText('Sem categoria');
+  expect(updates()).toBe(updatesBefore);
+  await transactionRow(page, 'IFOOD').locator('.tx-description').click();
 
   // Esc closes the picker without changing anything.
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('combobox', { name: 'Escolher categoria' })).toHaveCount(0);
-  await expect(row(page, 'IFOOD')).toContainText('Refeições › Cafés e padarias');
+  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Cafés e padarias');
 
   // N edits the note in place.
   await page.keyboard.press('n');
   await page.getByRole('textbox', { name: 'Nota' }).fill('jantar com cliente');
   await page.keyboard.press('Enter');
-  await expect(row(page, 'IFOOD')).toContainText('jantar com cliente');
+  await expect(transactionRow(page, 'IFOOD')).toContainText('jantar com cliente');
+  // The line under the description is cut to the column: its title holds all of it.
+  await expect(transactionRow(page, 'IFOOD').locator('.tx-sub')).toHaveAttribute('title', /✎ jantar com cliente$/);
 
   const stored = app.database.sqlite
     .prepare(
@@ -229,13 +237,13 @@ test('bulk: categorize a selection, then undo it', async ({ app, page }) => {
   seedBook(app.database.db);
   await app.open('/transactions');
   await expect(descriptions(page)).toHaveCount(7);
-  await body(page).focus();
+  await transactionGrid(page).focus();
   await page.keyboard.press('ArrowDown'); // ACME
   await page.keyboard.press('ArrowDown'); // UBER
   await page.keyboard.press('Space');
   await page.keyboard.press('Shift+ArrowDown'); // + IFOOD
   await page.keyboard.press('Shift+ArrowDown'); // + PADARIA
-  await expect(body(page).getByRole('row', { selected: true })).toHaveCount(3);
+  await expect(transactionGrid(page).getByRole('row', { selected: true })).toHaveCount(3);
   await page.getByRole('button', { name: 'Categorizar 3 transações' }).click();
   await page.keyboard.type('cafes');
   await page.screenshot({ path: 'test-results/screenshots/transactions-bulk.png' });
@@ -244,21 +252,21 @@ test('bulk: categorize a selection, then undo it', async ({ app, page }) => {
   const toast = page.getByRole('status').filter({ hasText: '3 transações categorizadas' });
   await expect(toast).toBeVisible();
   for (const text of ['UBER', 'IFOOD', 'PADARIA']) {
-    await expect(row(page, text)).toContainText('Refeições › Cafés e padarias');
+    await expect(transactionRow(page, text)).toContainText('Refeições › Cafés e padarias');
   }
-  await expect(body(page).getByRole('row', { selected: true })).toHaveCount(0);
+  await expect(transactionGrid(page).getByRole('row', { selected: true })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/transactions-bulk-done.png' });
 
   await toast.getByRole('button', { name: 'Desfazer' }).click();
   await expect(page.getByRole('status')).toHaveText('Alteração desfeita');
-  await expect(row(page, 'UBER')).toContainText('Sem categoria');
-  await expect(row(page, 'IFOOD')).toContainText('Refeições › Restaurantes');
-  await expect(row(page, 'PADARIA')).toContainText('Sem categoria');
+  await expect(transactionRow(page, 'UBER')).toContainText('Sem categoria');
+  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Restaurantes');
+  await expect(transactionRow(page, 'PADARIA')).toContainText('Sem categoria');
 
   // Ctrl+A selects every loaded row; Esc drops the selection.
-  await body(page).focus();
+  await transactionGrid(page).focus();
   await page.keyboard.press('Control+a');
   await expect(page.getByText('7 transações selecionadas')).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(body(page).getByRole('row', { selected: true })).toHaveCount(0);
+  await expect(transactionGrid(page).getByRole('row', { selected: true })).toHaveCount(0);
 });

@@ -53,6 +53,10 @@ describe('transactions view state in the URL', () => {
     expect(parseAmountInput('')).toBeUndefined();
     expect(parseAmountInput('abc')).toBeUndefined();
     expect(parseAmountInput('1,234,5')).toBeUndefined();
+    // The English hint's own form ("1,234.56"); marks in no sensible order are still no number.
+    expect(parseAmountInput('1,234.56')).toBe(123456);
+    expect(parseAmountInput('$1,234,567.8')).toBe(123456780);
+    expect(parseAmountInput('1.234,5.6')).toBeUndefined();
   });
 });
 

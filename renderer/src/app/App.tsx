@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage.tsx';
+import { ApplyRulesProvider } from '../features/rules/ApplyRulesProvider.tsx';
 import { RulesPage } from '../features/rules/RulesPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { TransactionsPage } from '../features/transactions/TransactionsPage.tsx';
@@ -13,21 +14,24 @@ export function App() {
   const location = useLocation();
   return (
     <Shell>
-      {/* A screen that fails to render shows an error, not a blank window; moving to another screen retries. */}
-      <ErrorBoundary
-        resetKeys={[location.pathname]}
-        fallbackRender={({ error, resetErrorBoundary }) => <ErrorNotice error={error} onRetry={resetErrorBoundary} />}
-      >
-        <Routes>
-          <Route path="/accounts" element={<AccountsPage />} />
-          <Route path="/connections" element={<ConnectionsPage />} />
-          <Route path="/transactions" element={<TransactionsPage />} />
-          <Route path="/rules" element={<RulesPage />} />
-          <Route path="/categories" element={<CategoriesPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/accounts" replace />} />
-        </Routes>
-      </ErrorBoundary>
+      {/* Outside the boundary and the routes: an apply's result and Undo outlive the Rules screen. */}
+      <ApplyRulesProvider>
+        {/* A screen that fails to render shows an error, not a blank window; moving to another screen retries. */}
+        <ErrorBoundary
+          resetKeys={[location.pathname]}
+          fallbackRender={({ error, resetErrorBoundary }) => <ErrorNotice error={error} onRetry={resetErrorBoundary} />}
+        >
+          <Routes>
+            <Route path="/accounts" element={<AccountsPage />} />
+            <Route path="/connections" element={<ConnectionsPage />} />
+            <Route path="/transactions" element={<TransactionsPage />} />
+            <Route path="/rules" element={<RulesPage />} />
+            <Route path="/categories" element={<CategoriesPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/accounts" replace />} />
+          </Routes>
+        </ErrorBoundary>
+      </ApplyRulesProvider>
     </Shell>
   );
 }

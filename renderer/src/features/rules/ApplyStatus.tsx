@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -8,6 +9,15 @@ export function ApplyStatus({ apply }: { apply: ApplyRules }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { progress, result } = apply;
+  const close = useRef<HTMLButtonElement>(null);
+  const undone = apply.undone !== undefined;
+  const wasUndone = useRef(undone);
+  // Undo removes the button that had focus: Close takes it, rather than the page's body
+  // (only as the undo lands, not when the screen is opened again on an undone result).
+  useEffect(() => {
+    if (undone && !wasUndone.current) close.current?.focus();
+    wasUndone.current = undone;
+  }, [undone]);
   if (apply.error) return <ErrorNotice error={apply.error} onRetry={apply.dismiss} />;
   if (apply.running) {
     const total = progress?.total ?? 0;
@@ -49,7 +59,7 @@ export function ApplyStatus({ apply }: { apply: ApplyRules }) {
           {t('rules.apply.undo')}
         </button>
       )}
-      <button type="button" className="link-button" onClick={apply.dismiss}>
+      <button ref={close} type="button" className="link-button" onClick={apply.dismiss}>
         {t('rules.apply.close')}
       </button>
     </div>

@@ -6,13 +6,13 @@ import type { Rule } from '../../../../electron/shared/rules.ts';
 import { useApi, useRules } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { useAppliedRules } from './ApplyRulesProvider.tsx';
 import { ApplyStatus } from './ApplyStatus.tsx';
 import { DeleteRuleDialog } from './DeleteRuleDialog.tsx';
 import { emptyForm, formFromRule, type RuleForm } from './rule-form.ts';
 import { RuleEditor } from './RuleEditor.tsx';
 import { RuleList } from './RuleList.tsx';
 import { RuleSuggestions } from './RuleSuggestions.tsx';
-import { useApplyRules } from './useApplyRules.ts';
 import { useRuleLookups } from './useRuleLookups.ts';
 
 /** The rule "create rule from this transaction" (`?fromTransaction=<id>`) opens with, unsaved. */
@@ -40,7 +40,7 @@ export function RulesPage() {
   const rules = useRules();
   const lookups = useRuleLookups();
   const prefill = usePrefill(fromTransaction);
-  const apply = useApplyRules();
+  const apply = useAppliedRules();
   const [editing, setEditing] = useState<RuleForm | null>(null);
   const [deleting, setDeleting] = useState<Rule | null>(null);
   const [saved, setSaved] = useState<Rule | null>(null);

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CategoryOption, searchCategories } from './category-options.ts';
 
@@ -8,7 +8,8 @@ const shownLimit = 50;
 /**
  * A combobox over the non-archived categories: type to narrow (accents and case ignored),
  * ↑/↓ to move, Enter to choose, Esc to close. Opens with focus in the text box; leaving it
- * closes it.
+ * closes it. Nothing is highlighted until the user types or moves with ↑/↓: an Enter pressed
+ * on opening (a double Enter, a click then Enter) must not silently recategorize.
  */
 export function CategoryPicker({
   options,
@@ -26,9 +27,15 @@ export function CategoryPicker({
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
+  /** The highlighted match; -1 while the user has neither typed nor moved. */
+  const [active, setActive] = useState(-1);
   const matches = searchCategories(options, text).slice(0, shownLimit);
-  const current = matches[Math.min(active, matches.length - 1)];
+  const current = active < 0 ? undefined : matches[Math.min(active, matches.length - 1)];
+  const currentId = current ? `${id}-${current.id}` : undefined;
+  // ↓ past the list's bottom edge keeps the highlighted option in sight.
+  useEffect(() => {
+    if (currentId) document.getElementById(currentId)?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // The table under the picker must not see these keys too.
@@ -36,7 +43,10 @@ export function CategoryPicker({
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((index) => Math.min(Math.max(0, Math.min(index, matches.length - 1) + step), matches.length - 1));
+      // The first ↓ (or ↑) highlights the first match.
+      setActive((index) =>
+        index < 0 ? 0 : Math.min(Math.max(0, Math.min(index, matches.length - 1) + step), matches.length - 1),
+      );
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (current) onPick(current.id);
@@ -54,13 +64,14 @@ export function CategoryPicker({
         aria-expanded="true"
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
-        aria-activedescendant={current ? `${id}-${current.id}` : undefined}
+        aria-activedescendant={currentId}
         placeholder={t('transactions.picker.placeholder')}
         value={text}
         autoFocus
         onChange={(event) => {
           setText(event.target.value);
-          setActive(0);
+          // Typing narrows to what the user means: the best match is the choice, until emptied again.
+          setActive(event.target.value.trim() ? 0 : -1);
         }}
         onKeyDown={onKeyDown}
         onBlur={onDismiss}

@@ -353,6 +353,7 @@ const RowCells = memo(function RowCells({
 }) {
   const { t } = useTranslation();
   const direction = row.amountCents < 0 ? 'out' : 'in';
+  const subline = row.notes ? `${row.counterparty ?? ''} ✎ ${row.notes}` : row.counterparty;
   return (
     <>
       <span role="gridcell" className="cell-select">
@@ -374,8 +375,9 @@ const RowCells = memo(function RowCells({
             <span className="tx-description" title={row.description}>
               {row.description}
             </span>
-            <span className="tx-sub muted">
-              {row.notes ? `${row.counterparty ?? ''} ✎ ${row.notes}` : row.counterparty}
+            {/* Cut to the column's width like the description: the title shows all of it. */}
+            <span className="tx-sub muted" title={subline ?? undefined}>
+              {subline}
             </span>
           </>
         )}

@@ -174,12 +174,15 @@ export function toQuery(view: ViewState, now = new Date()): Omit<TransactionQuer
 export function parseAmountInput(text: string): number | undefined {
   const compact = text.replace(/[\sR$\u00a0]/g, '');
   if (!compact) return undefined;
-  // With a comma, dots group thousands; without one, a single dot followed by 1–2 digits is decimal.
-  const normalised = compact.includes(',')
-    ? compact.replace(/\./g, '').replace(',', '.')
-    : /^-?\d+\.\d{1,2}$/.test(compact)
-      ? compact
-      : compact.replace(/\./g, '');
+  // Both marks: the last one is the decimal point, as the English hint "1,234.56" writes it.
+  // With a comma only, dots group thousands; without one, a single dot followed by 1–2 digits is decimal.
+  const normalised = /,\d*\./.test(compact)
+    ? compact.replace(/,/g, '')
+    : compact.includes(',')
+      ? compact.replace(/\./g, '').replace(',', '.')
+      : /^-?\d+\.\d{1,2}$/.test(compact)
+        ? compact
+        : compact.replace(/\./g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) return undefined;
   const [whole = '0', fraction = ''] = normalised.replace('-', '').split('.');
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
