@@ -131,10 +131,10 @@ export const transactions = sqliteTable(
   (t) => [
     /**
      * The transactions page's index (migration 0005): by account and date, with every column
-     * its filters, count, totals and amount and category sorts read, so a period is answered
-     * without visiting the rows (wide with Pluggy's raw JSON) or the user's fields. Sync
-     * writes an account's rows in date order, so its entries land together and cost sync
-     * next to nothing; the description or id here would cost sync ~20%.
+     * its filters, count, totals and sorts read, so a period is answered without visiting
+     * the rows (wide with Pluggy's raw JSON) or the user's fields. Sync writes an account's
+     * rows in date order, so its entries land together and cost sync next to nothing (led
+     * by the date, the same index cost sync ~20%).
      */
     index('transactions_listing_idx').on(
       t.accountId,
@@ -146,6 +146,7 @@ export const transactions = sqliteTable(
       t.pluggyCategoryId,
       t.userCategoryId,
       t.userUsage,
+      t.description,
     ),
     /** A page of all time in date order, which stops after the page. */
     index('transactions_date_idx').on(t.date),
