@@ -19,13 +19,25 @@ import { searchTerms, TransactionSearchIndex } from './transaction-search.ts';
 const effectiveCategory = 'coalesce(t.user_category_id, t.pluggy_category_id)';
 const accountAmount = 'coalesce(t.amount_in_account_currency_cents, t.amount_cents)';
 
-/** The column a sort key orders by; the category's name comes in the user's language. */
-const sortColumns = {
-  date: () => 't.date',
-  description: () => 't.description COLLATE NOCASE',
-  account: () => 'a.name COLLATE NOCASE',
-  category: (language: Language) => (language === 'en' ? 'c.name_en' : 'c.name_pt'),
-  amount: () => accountAmount,
+/**
+ * What a sort key orders by, and what it joins. Accounts and categories sort by name (the
+ * category's in the user's language) through their rank among the few there are, ranked
+ * once per query: a join to the small ranked set costs less per row than to the table.
+ */
+const sorts = {
+  date: () => ({ join: '', column: 't.date' }),
+  description: () => ({ join: '', column: 't.description COLLATE NOCASE' }),
+  account: () => ({
+    join: `JOIN (SELECT id, row_number() OVER (ORDER BY name COLLATE NOCASE, id) AS rank FROM accounts) r
+           ON r.id = t.account_id`,
+    column: 'r.rank',
+  }),
+  category: (language: Language) => ({
+    join: `LEFT JOIN (SELECT id, row_number() OVER (ORDER BY ${language === 'en' ? 'name_en' : 'name_pt'}, id) AS rank
+           FROM categories) r ON r.id = ${effectiveCategory}`,
+    column: 'r.rank',
+  }),
+  amount: () => ({ join: '', column: accountAmount }),
 } as const;
 
 interface RawRow {
@@ -110,16 +122,14 @@ export class TransactionQueries {
     // of the period row by row; reading the listing index and sorting what passes is then
     // cheaper (`+` keeps SQLite off the date index).
     const selective = filters.categoryIds ?? filters.usage ?? filters.pending ?? filters.minCents ?? filters.maxCents;
+    const sort = sorts[query.sort](language);
     const sortColumn =
-      query.sort === 'date' && listing && (selective !== undefined || plan !== null)
-        ? '+t.date'
-        : sortColumns[query.sort](language);
+      query.sort === 'date' && listing && (selective !== undefined || plan !== null) ? '+t.date' : sort.column;
     const direction = query.descending ? 'DESC' : 'ASC';
     const countAlong = plan !== null && !ofAllTime;
     const found = this.statement(
       `SELECT t.rowid AS rowid${countAlong ? ', count(*) OVER () AS total' : ''} FROM transactions t
-       ${query.sort === 'account' ? 'JOIN accounts a ON a.id = t.account_id' : ''}
-       ${query.sort === 'category' ? `LEFT JOIN categories c ON c.id = ${effectiveCategory}` : ''}
+       ${sort.join}
        WHERE ${where.sql}
        ORDER BY ${sortColumn} ${direction}, t.rowid ${direction}
        LIMIT ? OFFSET ?`,
