@@ -40,6 +40,8 @@ async function openPicker(page: Page, description: string, text: string) {
 }
 
 test('create, rename, use, merge and archive a category', async ({ app, page }) => {
+  // A whole journey over two screens (~12 s alone): more than the default 30 s on a busy 2-core machine.
+  test.slow();
   seedBook(app.database.db);
   await app.open();
   await page.keyboard.press('Control+5');

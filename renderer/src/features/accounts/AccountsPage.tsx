@@ -4,6 +4,7 @@ import { useAccounts } from '../../api/queries.ts';
 import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
+import { Page } from '../../components/Page.tsx';
 import { AccountRow } from './AccountRow.tsx';
 import { groupByInstitution, summarise } from './account-totals.ts';
 
@@ -13,19 +14,12 @@ export function AccountsPage() {
   const accounts = useAccounts();
 
   return (
-    <section className="page" aria-labelledby="accounts-title">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1 id="accounts-title">{t('accounts.title')}</h1>
-          <p className="page-subtitle">{t('accounts.subtitle')}</p>
-        </div>
-        <ConnectBankButton />
-      </header>
+    <Page name="accounts" title={t('accounts.title')} subtitle={t('accounts.subtitle')} actions={<ConnectBankButton />}>
       {accounts.isPending && <p className="muted">{t('common.loading')}</p>}
       {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
       {accounts.data && accounts.data.length === 0 && <EmptyAccounts />}
       {accounts.data && accounts.data.length > 0 && <AccountsOverview accounts={accounts.data} />}
-    </section>
+    </Page>
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategorySummary } from '../../../../electron/shared/categories.ts';
 import { useCategories, useCategoryChange } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { buildCategoryTree, categoryName, parentIds, visibleNodes } from './category-tree.ts';
 import { type CategoryAction, CategoryDetails } from './CategoryDetails.tsx';
@@ -98,12 +99,11 @@ export function CategoriesPage() {
   };
 
   return (
-    <section className="page categories-page" aria-labelledby="categories-title">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1 id="categories-title">{t('categories.title')}</h1>
-          <p className="page-subtitle">{t('categories.subtitle')}</p>
-        </div>
+    <Page
+      name="categories"
+      title={t('categories.title')}
+      subtitle={t('categories.subtitle')}
+      actions={
         <button
           type="button"
           className="primary"
@@ -114,7 +114,8 @@ export function CategoriesPage() {
         >
           {t('categories.new')}
         </button>
-      </header>
+      }
+    >
       <div className="category-toolbar">
         <input
           type="search"
@@ -190,6 +191,6 @@ export function CategoriesPage() {
           onClose={() => setDialog(null)}
         />
       )}
-    </section>
+    </Page>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAccounts, useConnections } from '../../api/queries.ts';
 import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
 
 /** The user's bank connections: how each is doing, and fresh data on request. */
@@ -10,14 +11,12 @@ export function ConnectionsPage() {
   const connections = useConnections(5000);
   const accounts = useAccounts();
   return (
-    <section className="page" aria-labelledby="connections-title">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1 id="connections-title">{t('connections.title')}</h1>
-          <p className="page-subtitle">{t('connections.subtitle')}</p>
-        </div>
-        <ConnectBankButton />
-      </header>
+    <Page
+      name="connections"
+      title={t('connections.title')}
+      subtitle={t('connections.subtitle')}
+      actions={<ConnectBankButton />}
+    >
       {connections.isError && <ErrorNotice error={connections.error} onRetry={() => void connections.refetch()} />}
       {connections.data?.length === 0 && (
         <div className="empty-state">
@@ -31,6 +30,6 @@ export function ConnectionsPage() {
           accounts={accounts.data?.filter((account) => account.connectionId === connection.id) ?? []}
         />
       ))}
-    </section>
+    </Page>
   );
 }

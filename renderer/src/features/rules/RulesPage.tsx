@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import type { Rule } from '../../../../electron/shared/rules.ts';
 import { useApi, useRules } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { useAppliedRules } from './ApplyRulesProvider.tsx';
 import { ApplyStatus } from './ApplyStatus.tsx';
@@ -58,12 +59,11 @@ export function RulesPage() {
 
   const list = rules.data ?? [];
   return (
-    <section className="page rules-page" aria-labelledby="rules-title">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1 id="rules-title">{t('rules.title')}</h1>
-          <p className="page-subtitle">{t('rules.subtitle')}</p>
-        </div>
+    <Page
+      name="rules"
+      title={t('rules.title')}
+      subtitle={t('rules.subtitle')}
+      actions={
         <div className="rules-header-actions">
           <button
             type="button"
@@ -79,7 +79,8 @@ export function RulesPage() {
             {t('rules.new')}
           </button>
         </div>
-      </header>
+      }
+    >
       {rules.isError && <ErrorNotice error={rules.error} onRetry={() => void rules.refetch()} />}
       {prefill.isError && <ErrorNotice error={prefill.error} />}
       {saved && !apply.running && !apply.result && (
@@ -140,6 +141,6 @@ export function RulesPage() {
         />
       )}
       {deleting && <DeleteRuleDialog rule={deleting} onClose={() => setDeleting(null)} />}
-    </section>
+    </Page>
   );
 }

@@ -5,6 +5,7 @@ import type { TransactionRow } from '../../../../electron/shared/transactions.ts
 import { useCategories } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
+import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { BulkBar } from './BulkBar.tsx';
 import { categoryOptions } from './category-options.ts';
@@ -96,14 +97,12 @@ export function TransactionsPage() {
   };
 
   return (
-    <section className="page transactions-page" aria-labelledby="transactions-title">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1 id="transactions-title">{t('transactions.title')}</h1>
-          <p className="page-subtitle">{t('transactions.subtitle')}</p>
-        </div>
-        <SearchBox view={view} onChange={changeView} />
-      </header>
+    <Page
+      name="transactions"
+      title={t('transactions.title')}
+      subtitle={t('transactions.subtitle')}
+      actions={<SearchBox view={view} onChange={changeView} />}
+    >
       <FilterBar view={view} onChange={changeView} categories={options} />
       <dl className="tx-totals" aria-label={t('transactions.totals.label')}>
         <div>
@@ -161,6 +160,6 @@ export function TransactionsPage() {
       )}
       <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>
       {edits.toast && <UndoToast toast={edits.toast} onUndo={edits.undo} onClose={edits.dismiss} />}
-    </section>
+    </Page>
   );
 }

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A screen: a region named by its title, a line on what it is for, the screen's actions
+ * on the right of the header, then its content.
+ */
+export function Page({
+  name,
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  /** The screen's name in ids and classes ("rules" → #rules-title, .rules-page). */
+  name: string;
+  title: string;
+  subtitle: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`page ${name}-page`} aria-labelledby={`${name}-title`}>
+      <header className="page-header page-header-actions">
+        <div>
+          <h1 id={`${name}-title`}>{title}</h1>
+          <p className="page-subtitle">{subtitle}</p>
+        </div>
+        {actions}
+      </header>
+      {children}
+    </section>
+  );
+}
