@@ -40,6 +40,8 @@ export const TransactionQuery = z
     descending: z.boolean().default(true),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(200),
+    /** Whether to count the whole filtered set: the first page does; pages scrolled to need not. */
+    count: z.boolean().default(true),
   })
   .strict();
 export type TransactionQuery = z.input<typeof TransactionQuery>;
@@ -69,10 +71,10 @@ export const TransactionRow = z.object({
 });
 export type TransactionRow = z.infer<typeof TransactionRow>;
 
-/** A page of the filtered, sorted set, with the whole set's count (what the list's height needs). */
+/** A page of the filtered, sorted set, with the whole set's count (what the list's height needs), when asked. */
 export const TransactionPage = z.object({
   rows: z.array(TransactionRow),
-  total: z.number().int(),
+  total: z.number().int().nullable(),
 });
 export type TransactionPage = z.infer<typeof TransactionPage>;
 

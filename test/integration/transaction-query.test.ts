@@ -358,6 +358,17 @@ describe('transactions:list query', () => {
     expect(await ids({ sort: 'category', descending: true }, 'en')).toEqual([...ascendingEn].reverse());
   });
 
+  it('counts the set only when asked: a page scrolled to gets the same rows without the count', async () => {
+    const counted = await queries.list({ filters: { from: '2026-10-01' }, offset: 2, limit: 3 }, 'pt-BR');
+    const uncounted = await queries.list(
+      { filters: { from: '2026-10-01' }, offset: 2, limit: 3, count: false },
+      'pt-BR',
+    );
+    expect(counted.total).toBe(8);
+    expect(uncounted).toEqual({ rows: counted.rows, total: null });
+    expect(await queries.list({ filters: { search: 'cafe' }, count: false }, 'pt-BR')).toMatchObject({ total: null });
+  });
+
   it('pages through a large set without losing or repeating a row, whatever the ties', async () => {
     // 250 rows on three dates with five amounts: every sort key has long runs of ties.
     writer.write(

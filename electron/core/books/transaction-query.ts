@@ -102,7 +102,7 @@ export class TransactionQueries {
     const rows = this.rows(page.rowids);
     // A search and nothing else counts in the search index alone (it holds no removed rows).
     const searchOnly = plan !== null && Object.keys(query.filters).every((key) => key === 'search');
-    const total = searchOnly ? plan.matches : (page.total ?? this.count(query.filters, plan));
+    const total = !query.count ? null : searchOnly ? plan.matches : (page.total ?? this.count(query.filters, plan));
     return { rows: rows.map(toRow), total };
   }
 

@@ -13,7 +13,7 @@ import type { TransactionFilters, TransactionQuery } from '../../../electron/sha
 import type { ApiClient } from './client.ts';
 
 /** A transactions query without its paging: what one scrolled list shows. */
-export type TransactionView = Omit<TransactionQuery, 'offset' | 'limit'>;
+export type TransactionView = Omit<TransactionQuery, 'offset' | 'limit' | 'count'>;
 
 export const ApiContext = createContext<ApiClient | null>(null);
 
@@ -200,7 +200,8 @@ export function useCategoryUsage(categoryId: string | null) {
   return useQuery({
     queryKey: queryKeys.categoryUsage(categoryId ?? ''),
     queryFn: async () =>
-      (await api.invoke('transactions:list', { filters: { categoryIds: [categoryId ?? ''] }, limit: 1 })).total,
+      (await api.invoke('transactions:list', { filters: { categoryIds: [categoryId ?? ''] }, limit: 1, count: true }))
+        .total ?? 0,
     enabled: categoryId !== null,
   });
 }
