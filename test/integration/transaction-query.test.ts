@@ -440,6 +440,16 @@ describe('full-text search', () => {
     expect(await found('tarifa')).toEqual([]);
   });
 
+  it('indexes the rows after a whole chunk of removed ones', async () => {
+    // The books indexed, then exactly one indexing chunk (5,000) of rows removed, then a live one.
+    expect(await found('livraria')).toEqual([]);
+    const gone = Array.from({ length: 5_000 }, (_, index) => row(`gone-${index}`, { description: 'Livraria antiga' }));
+    writer.write(gone);
+    database.sqlite.prepare("UPDATE transactions SET removed_at = '2026-11-10' WHERE id LIKE 'gone-%'").run();
+    writer.write([row('t-livraria', { description: 'Livraria Cultura' })]);
+    expect(await found('livraria')).toEqual(['t-livraria']);
+  });
+
   it('takes edits in a row to a row still waiting to be indexed (upserts included)', async () => {
     // An upsert's conflict handling reaches the queueing triggers: queuing the same row
     // twice must not fail the user's (or a rule's) edit (migration 0004).

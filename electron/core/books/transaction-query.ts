@@ -126,7 +126,7 @@ export class TransactionQueries {
     const sortColumn =
       query.sort === 'date' && listing && (selective !== undefined || plan !== null) ? '+t.date' : sort.column;
     const direction = query.descending ? 'DESC' : 'ASC';
-    const countAlong = plan !== null && !ofAllTime;
+    const countAlong = query.count && plan !== null && !ofAllTime;
     const found = this.statement(
       `SELECT t.rowid AS rowid${countAlong ? ', count(*) OVER () AS total' : ''} FROM transactions t
        ${sort.join}
