@@ -41,7 +41,6 @@ export const queryKeys = {
   connectors: (search: string) => ['connectors', search] as const,
   /** Every page of every transactions view sits under this root, so one invalidation refreshes them all. */
   transactions: ['transactions'] as const,
-  transactionView: (query: TransactionView) => ['transactions', query] as const,
   transactionPage: (query: TransactionView, page: number) => ['transactions', query, page] as const,
   transactionTotals: (filters: TransactionFilters) => ['transactions', 'totals', filters] as const,
   /** Under `transactions`, so an edit anywhere refreshes the open detail panel too. */
@@ -178,8 +177,8 @@ export function useTransactionDetails(id: string) {
 type CategoryChange = 'categories:create' | 'categories:rename' | 'categories:merge' | 'categories:archive';
 
 /**
- * Creates, renames, merges or archives a category. Categories and transactions are both
- * looked at again: a merge moves transactions, and every change shows in their category names.
+ * Creates, renames, merges or archives a category. Categories, transactions and rules are
+ * looked at again: a merge moves transactions and rules, and every change shows in names.
  */
 export function useCategoryChange<C extends CategoryChange>(channel: C) {
   const api = useApi();
@@ -190,6 +189,7 @@ export function useCategoryChange<C extends CategoryChange>(channel: C) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
         queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.rules }),
       ]),
   });
 }

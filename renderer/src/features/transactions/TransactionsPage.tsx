@@ -123,7 +123,7 @@ export function TransactionsPage() {
         </div>
       </dl>
       {(rows.error ?? edits.error) && (
-        <ErrorNotice error={rows.error ?? edits.error} onRetry={() => void edits.refresh()} />
+        <ErrorNotice error={rows.error ?? edits.error} onRetry={() => void edits.retry()} />
       )}
       {selected.size > 0 && (
         <BulkBar

@@ -48,7 +48,13 @@ export function useTransactionEdits() {
   return {
     toast,
     error: update.error ?? bulk.error ?? undo.error,
-    refresh,
+    /** Looks at the books again, and puts a failed edit's notice away (the list shows what was kept). */
+    retry: () => {
+      update.reset();
+      bulk.reset();
+      undo.reset();
+      return refresh();
+    },
     categorize: (id: string, categoryId: string) => update.mutate({ id, patch: { categoryId } }),
     /** An emptied note is removed, not kept as an empty string. */
     saveNote: (id: string, notes: string) => update.mutate({ id, patch: { notes: notes || null } }),

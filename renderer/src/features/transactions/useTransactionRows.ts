@@ -58,16 +58,20 @@ export function useTransactionRows(view: TransactionView, firstVisible: number, 
   });
   const rowAt = (index: number) => byPage.get(Math.floor(index / pageSize))?.[index % pageSize];
 
-  const loadedRows = useCallback(() => {
-    const cached = queryClient.getQueriesData<TransactionPage>({ queryKey: queryKeys.transactionView(view) });
-    return cached
-      .filter(([key, data]) => data && key.length === 3)
-      .sort(([a], [b]) => Number(a[2]) - Number(b[2]))
-      .flatMap(([, data]) => data?.rows ?? []);
-  }, [queryClient, view]);
+  const total = head?.data?.total ?? 0;
+  // This view's pages by their exact keys: a prefix match would also take in the pages of
+  // views with more filters (a key matches any longer one), rows the user cannot see.
+  const loadedRows = useCallback(
+    () =>
+      Array.from(
+        { length: Math.ceil(total / pageSize) },
+        (_, page) => queryClient.getQueryData<TransactionPage>(queryKeys.transactionPage(view, page))?.rows ?? [],
+      ).flat(),
+    [queryClient, view, total],
+  );
 
   return {
-    total: head?.data?.total ?? 0,
+    total,
     totals: totals.data,
     rowAt,
     loadedRows,
