@@ -203,6 +203,34 @@ describe('applying to existing transactions', { timeout: 30_000 }, () => {
     expect(userData()).toEqual(before);
   });
 
+  it('undoes as far as it still can when the rule named before, or a transaction, is gone since', () => {
+    const rows = seedTransactions();
+    const first = saveRule(database.db, uber);
+    applyRulesToExisting(database);
+    // A second rule takes the same rows over, its undo keeping the first rule's fields as
+    // before-images; then the first rule is deleted, and one of the rows with its connection.
+    saveRule(database.db, { ...uber, id: first.id, enabled: false });
+    saveRule(database.db, { ...uber, name: 'Uber again', actions: { categoryId: 'food' } });
+    const second = applyRulesToExisting(database);
+    expect(second.changed).toBeGreaterThan(1);
+    deleteRule(database.db, first.id);
+    const ubers = rows.filter((row) => row.description.includes('UBER'));
+    const gone = ubers[0];
+    if (!gone) throw new Error('fixture has no UBER row');
+    database.sqlite.prepare('DELETE FROM transaction_user_data WHERE transaction_id = ?').run(gone.id);
+    database.sqlite.prepare('DELETE FROM transactions WHERE id = ?').run(gone.id);
+
+    expect(applyUndo(database.db, second.undoId ?? -1, new Date())).toBe(second.changed);
+    const restored = userData();
+    expect(restored.map((row) => row.transactionId)).toEqual(
+      ubers
+        .slice(1)
+        .map((row) => row.id)
+        .sort(),
+    );
+    for (const row of restored) expect(row).toMatchObject({ categoryId: 'transport', usage: 'business', ruleId: null });
+  });
+
   it('lets a manual choice made while it decides win over its decision', () => {
     const rows = seedTransactions();
     const [uberRow] = rows.filter((row) => row.description.includes('UBER'));

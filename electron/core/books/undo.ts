@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
-import { transactionUserData, undoActions } from '../../../db/schema.ts';
+import { rules, transactions, transactionUserData, undoActions } from '../../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** The query builder, or the one a `db.transaction(...)` callback receives. */
@@ -22,7 +22,7 @@ interface UndoJournal {
 const idsIn = (ids: readonly string[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
 
 export interface UndoEntry {
-  /** What was done, for the journal: 'bulk-categorize', 'rules-apply', 'categories-merge'… */
+  /** What was done, for the journal: 'bulk-categorize', 'rules-apply'. */
   kind: string;
   /** A short description for the UI ("Categorizar 12 transações"). */
   label: string;
@@ -69,7 +69,35 @@ export function applyUndo(db: Db, id: number, now: Date): number {
     tx.delete(transactionUserData)
       .where(sql`${transactionUserData.transactionId} in ${idsIn(userData.map((image) => image.transactionId))}`)
       .run();
-    const rows = userData.flatMap((image) => (image.row ? [image.row] : []));
+    // What was is put back as far as it can still be: a transaction deleted since (its
+    // connection forgotten with its data) has nothing to restore, and a rule deleted since
+    // can no longer be named as the one that set a field.
+    const ids = userData.map((image) => image.transactionId);
+    const living = new Set(
+      tx
+        .select({ id: transactions.id })
+        .from(transactions)
+        .where(sql`${transactions.id} in ${idsIn(ids)}`)
+        .all()
+        .map((row) => row.id),
+    );
+    const ruleIds = new Set(
+      tx
+        .select({ id: rules.id })
+        .from(rules)
+        .all()
+        .map((row) => row.id),
+    );
+    const rows = userData.flatMap((image) =>
+      image.row && living.has(image.transactionId)
+        ? [
+            {
+              ...image.row,
+              ruleId: image.row.ruleId !== null && ruleIds.has(image.row.ruleId) ? image.row.ruleId : null,
+            },
+          ]
+        : [],
+    );
     // Chunks keep each insert under SQLite's limit on bound parameters.
     for (let start = 0; start < rows.length; start += 1000) {
       tx.insert(transactionUserData)
