@@ -29,7 +29,7 @@ function toRule(row: RuleRow): Rule | null {
 }
 
 /** The draft with its defaults, or RULE_INVALID for patterns that cannot run, with each problem's path for the editor. */
-export function usableDraft(input: RuleDraft): ParsedRuleDraft {
+function usableDraft(input: RuleDraft): ParsedRuleDraft {
   return usable(RuleDraft.parse(input));
 }
 

@@ -8,9 +8,9 @@ import { FoldedSubject, type RuleSubject } from './engine.ts';
 import { loadCompiledRules, saveRule } from './store.ts';
 
 /** Manual choices of one category for one key before a rule is suggested. */
-export const suggestAfter = 3;
+const suggestAfter = 3;
 /** Where dismissed suggestions' keys are remembered (a JSON list). */
-export const dismissedSettingKey = 'rules.dismissedSuggestions';
+const dismissedSettingKey = 'rules.dismissedSuggestions';
 
 type KeyField = RuleSuggestion['field'];
 
@@ -19,7 +19,7 @@ type KeyField = RuleSuggestion['field'];
  * the counterparty, else the description. Trailing numbers and punctuation go ("UBER *TRIP
  * 4821" → "UBER *TRIP"), as banks append references that differ every time.
  */
-export function ruleKey(row: Pick<RuleSubject, 'description' | 'merchantName' | 'counterpartyName'>): {
+function ruleKey(row: Pick<RuleSubject, 'description' | 'merchantName' | 'counterpartyName'>): {
   field: KeyField;
   value: string;
   key: string;

@@ -239,7 +239,7 @@ function readActions(actions: ActionsForm, problems: Problems): RuleActions | nu
   return problems['actions.tags'] || problems.actions ? null : read;
 }
 
-export interface ReadForm {
+interface ReadForm {
   /** The conditions, when they are all valid: what the live preview asks about. */
   conditions: RuleConditions | null;
   /** The whole rule, when nothing is wrong: what Save sends. */

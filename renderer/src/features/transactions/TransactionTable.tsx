@@ -34,7 +34,7 @@ const columns = [
   { key: null, labelKey: 'transactions.columns.flags', className: 'cell-flags' },
 ] as const satisfies readonly { key: SortKey | null; labelKey: string; className: string }[];
 
-export interface Selection {
+interface Selection {
   ids: ReadonlySet<string>;
   set(ids: ReadonlySet<string>): void;
 }

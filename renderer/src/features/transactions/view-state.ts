@@ -16,7 +16,7 @@ export const periodPresets = [
   'last-year',
   'custom',
 ] as const;
-export type PeriodPreset = (typeof periodPresets)[number];
+type PeriodPreset = (typeof periodPresets)[number];
 
 export type SortKey = (typeof transactionSortKeys)[number];
 
