@@ -9,7 +9,15 @@
  * Change this file, then `npm run db:generate` to add a numbered migration.
  */
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { reportGroups } from '../electron/shared/categories.ts';
 
 /** An instant column that SQLite fills with the time of the insert. */
@@ -84,6 +92,8 @@ export const accounts = sqliteTable(
 /** Who a movement is for, in a freelancer's books. */
 export const usages = ['business', 'personal'] as const;
 
+export const transactionOrigins = ['bank', 'adjustment'] as const;
+
 /** Provider fields, written by sync, never by the user (but for the copies of two user fields at the end). */
 export const transactions = sqliteTable(
   'transactions',
@@ -127,6 +137,11 @@ export const transactions = sqliteTable(
      */
     userCategoryId: text('user_category_id'),
     userUsage: text('user_usage', { enum: usages }),
+    /**
+     * 'bank' for what Pluggy sent; 'adjustment' for the balancing entry a reconciliation
+     * recorded at the user's request, which sync neither writes nor finds missing.
+     */
+    origin: text('origin', { enum: transactionOrigins }).notNull().default('bank'),
   },
   (t) => [
     /**
@@ -282,3 +297,132 @@ export const undoActions = sqliteTable('undo_actions', {
   createdAt: createdAt(),
   undoneAt: text('undone_at'),
 });
+
+/**
+ * A card's bills as Pluggy last listed them (closing date and total, in the user's sign:
+ * negative = owed), so a reconciliation can start from one offline.
+ */
+export const creditCardBills = sqliteTable(
+  'credit_card_bills',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** Bookkeeping date the bill closed; purchases of that day go to the next one. */
+    closingDate: text('closing_date'),
+    dueDate: text('due_date').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    currencyCode: text('currency_code'),
+  },
+  (t) => [index('credit_card_bills_account_idx').on(t.accountId, t.dueDate)],
+);
+
+export const reconciliationStatuses = ['draft', 'finished'] as const;
+
+/**
+ * An account checked against a statement (design.md §8). A draft holds the user's work in
+ * progress (one per account); finishing locks its cleared transactions. The opening
+ * balance is the previous reconciliation's statement balance, or where the first one began.
+ */
+export const reconciliations = sqliteTable(
+  'reconciliations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status', { enum: reconciliationStatuses }).notNull(),
+    statementDate: text('statement_date').notNull(),
+    statementBalanceCents: integer('statement_balance_cents').notNull(),
+    openingBalanceCents: integer('opening_balance_cents').notNull(),
+    /** Recorded on finishing, from the transactions' amounts then. */
+    clearedTotalCents: integer('cleared_total_cents'),
+    differenceCents: integer('difference_cents'),
+    /** The balancing transaction the user confirmed, if any (origin 'adjustment'). */
+    adjustmentTransactionId: text('adjustment_transaction_id').references(() => transactions.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+    finishedAt: text('finished_at'),
+    /** Who finished it: the operating system's user name. */
+    finishedBy: text('finished_by'),
+  },
+  (t) => [
+    index('reconciliations_account_idx').on(t.accountId, t.status, t.statementDate),
+    uniqueIndex('reconciliations_one_draft_idx')
+      .on(t.accountId)
+      .where(sql`status = 'draft'`),
+  ],
+);
+
+/**
+ * The transactions of a reconciliation: ticked as cleared in a draft, reconciled once it
+ * is finished, with their amount (account currency) as it was then.
+ */
+export const reconciliationItems = sqliteTable(
+  'reconciliation_items',
+  {
+    reconciliationId: integer('reconciliation_id')
+      .notNull()
+      .references(() => reconciliations.id, { onDelete: 'cascade' }),
+    transactionId: text('transaction_id')
+      .notNull()
+      .references(() => transactions.id),
+    amountCents: integer('amount_cents'),
+    /** Finishing created the transaction's user-data row: undo removes it again. */
+    createdUserData: integer('created_user_data', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reconciliationId, t.transactionId] }),
+    index('reconciliation_items_transaction_idx').on(t.transactionId),
+  ],
+);
+
+export const conflictKinds = ['changed', 'removed'] as const;
+
+/**
+ * A bank change to a reconciled transaction that sync held back (migration 0006's
+ * triggers): the new statement fields, or its removal, until the user keeps the
+ * reconciled version or accepts the bank's. At most one open per transaction.
+ */
+export const reconciliationConflicts = sqliteTable(
+  'reconciliation_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transactionId: text('transaction_id')
+      .notNull()
+      .references(() => transactions.id),
+    reconciliationId: integer('reconciliation_id')
+      .notNull()
+      .references(() => reconciliations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: conflictKinds }).notNull(),
+    /** The bank's statement fields (date, description, amounts, currency, status); null for a removal. */
+    incoming: text('incoming'),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution', { enum: ['keep', 'accept'] }),
+  },
+  (t) => [
+    uniqueIndex('reconciliation_conflicts_open_idx')
+      .on(t.transactionId)
+      .where(sql`resolved_at IS NULL`),
+    index('reconciliation_conflicts_reconciliation_idx').on(t.reconciliationId),
+  ],
+);
+
+/** What happened to a finished reconciliation's transactions: confirmed edits, resolved conflicts. */
+export const reconciliationEvents = sqliteTable(
+  'reconciliation_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reconciliationId: integer('reconciliation_id')
+      .notNull()
+      .references(() => reconciliations.id, { onDelete: 'cascade' }),
+    transactionId: text('transaction_id').notNull(),
+    kind: text('kind', { enum: ['edited', 'split', 'categorized', 'conflict-kept', 'conflict-accepted'] }).notNull(),
+    /** The change as JSON (the patch sent, or the bank's fields accepted). */
+    detail: text('detail', { mode: 'json' }),
+    at: text('at').notNull(),
+  },
+  (t) => [index('reconciliation_events_reconciliation_idx').on(t.reconciliationId)],
+);

@@ -10,7 +10,13 @@ const expectedTables = [
   'accounts',
   'categories',
   'connections',
+  'credit_card_bills',
   'institution_logos',
+  // Reconciliation (migration 0006).
+  'reconciliation_conflicts',
+  'reconciliation_events',
+  'reconciliation_items',
+  'reconciliations',
   'rules',
   'settings',
   'sync_runs',

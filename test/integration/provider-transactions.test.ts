@@ -75,6 +75,7 @@ describe('ProviderTransactionWriter', () => {
       removedAt: null,
       userCategoryId: null,
       userUsage: null,
+      origin: 'bank',
     });
   });
 

@@ -5,7 +5,7 @@ import { transactions } from '../../../db/schema.ts';
 /** What sync knows about a transaction: its provider fields, already mapped to cents and dates. */
 export type ProviderTransaction = Omit<
   typeof transactions.$inferInsert,
-  'firstSeenAt' | 'updatedAt' | 'removedAt' | 'userCategoryId' | 'userUsage'
+  'firstSeenAt' | 'updatedAt' | 'removedAt' | 'userCategoryId' | 'userUsage' | 'origin'
 >;
 
 export interface WriteCounts {
@@ -14,8 +14,8 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-/** Columns sync never writes: its own bookkeeping, and the copies of user fields. */
-const bookkeepingColumns = new Set(['firstSeenAt', 'updatedAt', 'removedAt', 'userCategoryId', 'userUsage']);
+/** Columns sync never writes: its own bookkeeping, the copies of user fields, the origin (always the bank's). */
+const bookkeepingColumns = new Set(['firstSeenAt', 'updatedAt', 'removedAt', 'userCategoryId', 'userUsage', 'origin']);
 /** Provider columns, the primary key first (the statements below rely on it). */
 const columns = Object.entries(getTableColumns(transactions))
   .filter(([key]) => !bookkeepingColumns.has(key))

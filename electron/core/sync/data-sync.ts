@@ -9,6 +9,7 @@ import { RulesOnIngest } from '../rules/ingest.ts';
 import type { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
+import { CardBills } from './card-bills.ts';
 import { toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
 
 export type SyncTrigger = (typeof syncTriggers)[number];
@@ -58,6 +59,7 @@ const sortBatch = 10 * writeSlice;
 export class DataSync {
   private readonly options: DataSyncOptions;
   private readonly writer: ProviderTransactionWriter;
+  private readonly cardBills: CardBills;
   private readonly running = new Map<string, Promise<SyncCounts>>();
   private readonly retired = new Set<string>();
   private readonly now: () => Date;
@@ -70,6 +72,7 @@ export class DataSync {
       new RulesOnIngest(options.database.sqlite).applyToCreated,
     );
     this.now = options.now ?? (() => new Date());
+    this.cardBills = new CardBills(options);
   }
 
   /**
@@ -109,6 +112,9 @@ export class DataSync {
       .get().id;
 
     const totals: SyncCounts = { created: 0, updated: 0, removed: 0 };
+    // A card's bills are read once its transactions are in, while the next account's are
+    // read: they add no wait to the transactions, and their failures are only logged.
+    const bills: Promise<void>[] = [];
     try {
       const remote = await client.accounts(itemId, signal ? { signal } : {});
       this.upsertAccounts(itemId, remote);
@@ -118,7 +124,9 @@ export class DataSync {
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.removed += counts.removed;
+        if (account.type === 'CREDIT') bills.push(this.cardBills.refresh(account.id, signal));
       }
+      await Promise.all(bills);
       // Together: an item marked synced always has its run marked succeeded.
       db.transaction((tx) => {
         tx.update(connections)
@@ -133,6 +141,8 @@ export class DataSync {
       logger.info('sync.finished', { itemId, trigger, ...totals });
       return totals;
     } catch (error) {
+      // Nothing may be written once the run has settled (see retire).
+      await Promise.all(bills);
       const code = error instanceof PluggyError ? error.code : 'INTERNAL';
       const message = error instanceof Error ? error.message : String(error);
       db.update(syncRuns)
@@ -281,13 +291,15 @@ export class DataSync {
       const counts = this.writer.write(tail, this.now());
       written.created += counts.created;
       written.updated += counts.updated;
-      // Rows of the window we hold but Pluggy no longer lists: the bank dropped them.
+      // Rows of the window we hold but Pluggy no longer lists: the bank dropped them. (A
+      // reconciled one is held back as a conflict by migration 0006's trigger, not counted.)
       const gone = tx
         .select({ id: transactions.id })
         .from(transactions)
         .where(
           and(
             eq(transactions.accountId, account.id),
+            eq(transactions.origin, 'bank'),
             isNull(transactions.removedAt),
             gte(transactions.date, windowFromDate),
           ),
@@ -295,14 +307,16 @@ export class DataSync {
         .all()
         .map((row) => row.id)
         .filter((id) => !inWindow.has(id) && !seen.has(id));
+      let removed = 0;
       for (let start = 0; start < gone.length; start += 500) {
-        tx.update(transactions)
+        removed += tx
+          .update(transactions)
           .set({ removedAt })
           .where(inArray(transactions.id, gone.slice(start, start + 500)))
-          .run();
+          .run().changes;
       }
       tx.update(accounts).set({ transactionsSyncedThrough: newWatermark }).where(eq(accounts.id, account.id)).run();
-      return { created: written.created, updated: written.updated, removed: gone.length };
+      return { created: written.created, updated: written.updated, removed };
     });
   }
 }

@@ -1,8 +1,8 @@
-import type { accounts, connections } from '../../../db/schema.ts';
+import type { accounts, connections, creditCardBills } from '../../../db/schema.ts';
 import { bookkeepingDate } from '../../shared/format.ts';
 import { toCents } from '../../shared/money.ts';
 import type { ProviderTransaction } from '../books/provider-transactions.ts';
-import type { Account, Item, Transaction } from '../pluggy/models.ts';
+import type { Account, Bill, Item, Transaction } from '../pluggy/models.ts';
 
 /**
  * From Pluggy's shapes to Balancete's rows. Money becomes integer cents in the user's
@@ -104,6 +104,29 @@ export function toAccountRow(account: Account, connectionId: string, syncedAt: s
     balanceDueDate: credit?.balanceDueDate ? bookkeepingDate(credit.balanceDueDate) : null,
     updatedAt: syncedAt,
   };
+}
+
+export type BillRow = typeof creditCardBills.$inferInsert;
+
+/** A card's bill: its total is what is owed, so in the user's sign it is negative, like the card's balance. */
+export function toBillRow(bill: Bill, accountId: string): BillRow {
+  return {
+    id: bill.id,
+    accountId,
+    closingDate: bill.billClosingDate ? calendarDate(bill.billClosingDate) : null,
+    dueDate: calendarDate(bill.dueDate),
+    totalCents: cents(bill.totalAmount, userSign('CREDIT')),
+    currencyCode: bill.totalAmountCurrencyCode ?? null,
+  };
+}
+
+/**
+ * The bookkeeping date of a date Pluggy sends as an instant. Pluggy's spec shows bill dates
+ * without a zone too ("2023-07-13T00:00:00"): that is already a calendar date, and reading
+ * it as an instant would take the machine's zone and could land on the day before.
+ */
+function calendarDate(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}(T[\d:.]*)?$/.test(value) ? value.slice(0, 10) : bookkeepingDate(value);
 }
 
 export type ConnectionRow = Omit<typeof connections.$inferInsert, 'createdAt' | 'removedAt' | 'syncedLastUpdatedAt'>;

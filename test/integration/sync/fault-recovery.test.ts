@@ -190,7 +190,6 @@ async function syncedThenUpdated() {
         usage: index % 2 ? 'business' : 'personal',
         deductible: index % 2 === 0,
         clearedAt: '2026-11-20T10:00:00.000Z',
-        reconciledAt: index % 4 === 0 ? '2026-11-20T11:00:00.000Z' : null,
         updatedAt: '2026-11-20T11:00:00.000Z',
       })
       .run();

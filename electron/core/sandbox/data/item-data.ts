@@ -133,6 +133,8 @@ export class ItemData {
   /** Every update's changes, oldest first. */
   readonly updateLog: UpdateChanges[] = [];
   private totalsCache: { version: number; totals: Map<string, AccountTotals> } | null = null;
+  /** Each account's balance before its first row, fixed when the item's totals are first counted. */
+  private readonly openings = new Map<string, number>();
 
   constructor(options: { seed: number; itemId: string; createdAt: number; transactionsPerItem: number }) {
     this.seed = options.seed;
@@ -370,6 +372,8 @@ export class ItemData {
       createdAt: history.createdAt,
       transactionsPerItem: history.transactionsPerItem,
     });
+    // The openings as they were fixed at creation, before any of the changes below.
+    if (history.events.length > 0) for (const account of data.accounts) data.totals(account);
     for (const event of history.events) {
       if (event.kind === 'update') data.applyUpdate(event.updateNumber, event.at);
       else if (event.kind === 'category') data.recategorize(event.id, event.categoryId, event.at);
@@ -434,8 +438,14 @@ export class ItemData {
     } while (cursor);
     while (closingBalances.length < closes.length) closingBalances.push(sum);
     if (account.kind === 'card') return { balanceCents: sum, closingBalances, closes };
-    // An opening balance that keeps the account in credit, as a careful freelancer's would be.
-    const opening = Math.max(0, -sum) + between(3000_00, 15000_00, hash32(this.seed, account.id, 'opening') / 2 ** 32);
+    // An opening balance that keeps the account in credit, as a careful freelancer's would
+    // be. Fixed at the first count (the item's creation): later rows move the balance by
+    // exactly their amounts, so the balance ties out with a statement reconciled before.
+    let opening = this.openings.get(account.id);
+    if (opening === undefined) {
+      opening = Math.max(0, -sum) + between(3000_00, 15000_00, hash32(this.seed, account.id, 'opening') / 2 ** 32);
+      this.openings.set(account.id, opening);
+    }
     return { balanceCents: opening + sum, closingBalances, closes };
   }
 
