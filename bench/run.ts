@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
+import { reconciliationBenchmark } from './reconciliation.bench.ts';
 import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
 import { rendererTransactionsBenchmark } from './renderer-transactions.bench.ts';
 import { sandboxThroughputBenchmark } from './sandbox-throughput.bench.ts';
@@ -20,6 +21,7 @@ const benchmarks: Benchmark[] = [
   rulesBenchmark,
   transactionsQueryBenchmark,
   rendererTransactionsBenchmark,
+  reconciliationBenchmark,
 ];
 
 const wanted = process.argv.slice(2);

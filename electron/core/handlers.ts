@@ -15,6 +15,22 @@ import {
 import { bulkCategorize, splitTransaction, updateTransaction } from './books/categorizing.ts';
 import { readTransactionDetails } from './books/transaction-details.ts';
 import { applyUndo } from './books/undo.ts';
+import { openConflicts, resolveConflict } from './books/reconciliation/conflicts.ts';
+import {
+  discardDraft,
+  reconciliationDraft,
+  reconciliationSetup,
+  startReconciliation,
+  tickLines,
+  updateStatement,
+} from './books/reconciliation/drafts.ts';
+import {
+  adjustmentDescription,
+  finishReconciliation,
+  undoLastReconciliation,
+} from './books/reconciliation/finishing.ts';
+import { reconciliationHelp } from './books/reconciliation/help.ts';
+import { reconciliationHistory } from './books/reconciliation/history.ts';
 import type { HandlerMap } from './ipc/handler-map.ts';
 import { previewRule } from './rules/preview.ts';
 import { deleteRule, listRules, missingRuleIds, reorderRules, saveRule } from './rules/store.ts';
@@ -40,6 +56,8 @@ export interface HandlerDeps {
   connections: BankConnections;
   /** Opens the Connect window (to reconnect one item, if given): a shell job, or a new page in the E2E bridge. */
   openConnectWindow: (options: { reconnect?: string }) => void | Promise<void>;
+  /** Who is using the app (the operating system's user name), recorded on finished reconciliations. */
+  userName: string;
 }
 
 /** Every IPC channel's implementation. Main and the E2E bridge both serve exactly this map. */
@@ -101,8 +119,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return null;
     },
     'connections:reconnect': ({ itemId, parameters }) => connections.reconnect(itemId, parameters),
-    'connections:remove': async ({ itemId, keepData }) => {
-      await connections.remove(itemId, { keepData });
+    'connections:remove': async ({ itemId, keepData, confirmReconciled }) => {
+      await connections.remove(itemId, { keepData, confirmReconciled });
       return null;
     },
     'connections:history': ({ itemId }) => connections.history(itemId),
@@ -136,10 +154,36 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'categories:rename': (input) => renameCategory(db, input),
     'categories:merge': (input) => mergeCategories(db, input, new Date()),
     'categories:archive': ({ id, archived }) => archiveCategory(db, id, archived, new Date()),
-    'transactions:update': ({ id, patch }) => updateTransaction(db, id, patch, new Date()),
-    'transactions:bulk-categorize': ({ ids, categoryId }) => bulkCategorize(db, ids, categoryId, new Date()),
-    'transactions:split': (input) => splitTransaction(db, input),
+    'transactions:update': ({ id, patch, confirmReconciled }) =>
+      updateTransaction(db, id, patch, new Date(), { confirmReconciled }),
+    'transactions:bulk-categorize': ({ ids, categoryId, confirmReconciled }) =>
+      bulkCategorize(db, ids, categoryId, new Date(), { confirmReconciled }),
+    'transactions:split': (input) => splitTransaction(db, input, new Date()),
     'transactions:get': ({ id }) => readTransactionDetails(db, id),
-    'undo:apply': ({ id }) => ({ restored: applyUndo(db, id, new Date()) }),
+    'undo:apply': ({ id, confirmReconciled }) => ({ restored: applyUndo(db, id, new Date(), { confirmReconciled }) }),
+    'reconciliation:setup': ({ accountId }) => reconciliationSetup(db, accountId),
+    'reconciliation:start': (input) => startReconciliation(db, input, new Date()),
+    'reconciliation:get': ({ id }) => reconciliationDraft(db, id),
+    'reconciliation:update': ({ id, ...change }) => updateStatement(db, id, change, new Date()),
+    'reconciliation:tick': ({ id, transactionIds, cleared }) => tickLines(db, id, transactionIds, cleared, new Date()),
+    'reconciliation:help': ({ id }) => reconciliationHelp(db, id),
+    'reconciliation:finish': ({ id, adjustment }) =>
+      finishReconciliation(db, id, {
+        adjustment: adjustment === true,
+        adjustmentDescription: adjustmentDescription(readSettings(db).language),
+        finishedBy: deps.userName,
+        now: new Date(),
+      }),
+    'reconciliation:discard': ({ id }) => {
+      discardDraft(db, id);
+      return null;
+    },
+    'reconciliation:history': ({ accountId }) => reconciliationHistory(db, accountId),
+    'reconciliation:undo': ({ accountId }) => undoLastReconciliation(db, accountId, new Date()),
+    'reconciliation:conflicts': (input) => openConflicts(db, input.accountId),
+    'reconciliation:resolve': ({ id, resolution }) => {
+      resolveConflict(db, id, resolution, new Date());
+      return null;
+    },
   };
 }

@@ -21,6 +21,7 @@ import { registerDeepLinks } from './deep-links.ts';
 import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
 import { readSettings } from '../core/settings/settings-store.ts';
+import { operatingSystemUser } from '../core/os-user.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
 const secrets = new SecretRegistry();
@@ -123,6 +124,7 @@ function start(): void {
     logger: log,
     secrets,
     connections: bankConnections,
+    userName: operatingSystemUser(),
     openConnectWindow: ({ reconnect }) =>
       openConnectWindow({
         preloadPath: preloadPath(),

@@ -70,19 +70,25 @@ export const TransactionPatch = z
   .strict();
 export type TransactionPatch = z.infer<typeof TransactionPatch>;
 
-export const TransactionUpdate = z.object({ id: transactionId, patch: TransactionPatch }).strict();
+/**
+ * Edits of reconciled transactions are refused as TRANSACTION_RECONCILED unless the user
+ * confirmed them (`confirmReconciled`); confirmed ones are recorded on the reconciliation.
+ */
+const confirmReconciled = z.boolean().optional();
+
+export const TransactionUpdate = z.object({ id: transactionId, patch: TransactionPatch, confirmReconciled }).strict();
 
 /** The most transactions one bulk categorize takes (and one undo restores). */
 export const maxBulkCategorize = 10_000;
 
 export const BulkCategorize = z
-  .object({ ids: z.array(transactionId).min(1).max(maxBulkCategorize), categoryId })
+  .object({ ids: z.array(transactionId).min(1).max(maxBulkCategorize), categoryId, confirmReconciled })
   .strict();
 
 export const BulkCategorizeResult = z.object({ changed: z.number().int(), undoId: z.number().int() });
 export type BulkCategorizeResult = z.infer<typeof BulkCategorizeResult>;
 
-export const UndoApply = z.object({ id: z.number().int().positive() }).strict();
+export const UndoApply = z.object({ id: z.number().int().positive(), confirmReconciled }).strict();
 
 /** A part of a split transaction, in the transaction's sign (negative for money out). */
 export const SplitPart = z
@@ -91,7 +97,9 @@ export const SplitPart = z
 export type SplitPart = z.infer<typeof SplitPart>;
 
 /** The parts replace any previous split; an empty list removes it. */
-export const TransactionSplit = z.object({ id: transactionId, parts: z.array(SplitPart).max(50) }).strict();
+export const TransactionSplit = z
+  .object({ id: transactionId, parts: z.array(SplitPart).max(50), confirmReconciled })
+  .strict();
 export type TransactionSplit = z.infer<typeof TransactionSplit>;
 
 /** A transaction's user fields after an edit. */

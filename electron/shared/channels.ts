@@ -45,6 +45,18 @@ export const channelNames = [
   'rules:suggestions',
   'rules:suggestion-accept',
   'rules:suggestion-dismiss',
+  'reconciliation:setup',
+  'reconciliation:start',
+  'reconciliation:get',
+  'reconciliation:update',
+  'reconciliation:tick',
+  'reconciliation:help',
+  'reconciliation:finish',
+  'reconciliation:discard',
+  'reconciliation:history',
+  'reconciliation:undo',
+  'reconciliation:conflicts',
+  'reconciliation:resolve',
 ] as const;
 export type Channel = (typeof channelNames)[number];
 

@@ -48,6 +48,21 @@ import {
   RuleSuggestion,
   RuleSuggestionInput,
 } from './rules.ts';
+import {
+  ConflictResolution,
+  ReconciliationAccountInput,
+  ReconciliationConflict,
+  ReconciliationDraft,
+  ReconciliationFinish,
+  ReconciliationHelp,
+  ReconciliationInput,
+  ReconciliationSetup,
+  ReconciliationStanding,
+  ReconciliationStart,
+  ReconciliationStatementUpdate,
+  ReconciliationSummary,
+  ReconciliationTick,
+} from './reconciliation.ts';
 
 export { type Channel, type EventName, isChannel, isEventName } from './channels.ts';
 
@@ -137,6 +152,34 @@ export const contract = {
   'rules:suggestions': { input: z.void(), output: z.array(RuleSuggestion) },
   'rules:suggestion-accept': { input: RuleSuggestionInput, output: Rule },
   'rules:suggestion-dismiss': { input: RuleSuggestionInput, output: z.null() },
+  /** The figures a new reconciliation of the account starts from, and its draft if one is in progress. */
+  'reconciliation:setup': { input: ReconciliationAccountInput, output: ReconciliationSetup },
+  /** Opens a draft for a statement (RECONCILIATION_IN_PROGRESS if the account has one). */
+  'reconciliation:start': { input: ReconciliationStart, output: ReconciliationDraft },
+  'reconciliation:get': { input: ReconciliationInput, output: ReconciliationDraft },
+  /** Corrects the draft's statement date or balances; ticks dated after a new date are dropped. */
+  'reconciliation:update': { input: ReconciliationStatementUpdate, output: ReconciliationDraft },
+  /**
+   * Ticks or unticks lines as cleared; saved at once, so closing the window loses nothing.
+   * Returns the new totals only: the screen flips the lines it sent.
+   */
+  'reconciliation:tick': { input: ReconciliationTick, output: ReconciliationStanding },
+  /** Pending lines, likely duplicates, lines just after the statement and sets adding up to the difference. */
+  'reconciliation:help': { input: ReconciliationInput, output: ReconciliationHelp },
+  /** Locks the cleared lines as reconciled (RECONCILIATION_UNBALANCED unless the difference is 0 or an adjustment is confirmed). */
+  'reconciliation:finish': { input: ReconciliationFinish, output: ReconciliationSummary },
+  /** Throws the draft away (its ticks too); nothing was locked yet. */
+  'reconciliation:discard': { input: ReconciliationInput, output: z.null() },
+  /** The account's finished reconciliations, newest first. */
+  'reconciliation:history': { input: ReconciliationAccountInput, output: z.array(ReconciliationSummary) },
+  /** Unlocks the account's latest reconciliation and reopens it as the draft it was (its adjustment deleted). */
+  'reconciliation:undo': { input: ReconciliationAccountInput, output: ReconciliationDraft },
+  /** Bank changes to reconciled transactions held back for review (of one account, or all). */
+  'reconciliation:conflicts': {
+    input: z.object({ accountId: z.string().min(1).max(100).optional() }).strict(),
+    output: z.array(ReconciliationConflict),
+  },
+  'reconciliation:resolve': { input: ConflictResolution, output: z.null() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

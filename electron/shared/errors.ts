@@ -71,6 +71,21 @@ export const errorCodes = [
   'UNDO_ALREADY_APPLIED',
   /** A rule the engine cannot run, e.g. a regex that does not compile (details.issues: path and message of each). */
   'RULE_INVALID',
+  /** A reconciled transaction would change: ask the user, then send the edit again confirmed (details.count). */
+  'TRANSACTION_RECONCILED',
+  'RECONCILIATION_NOT_FOUND',
+  /** The account already has a reconciliation in progress (details.draftId): resume or discard it first. */
+  'RECONCILIATION_IN_PROGRESS',
+  /** Finishing with a difference, without a confirmed adjustment (details.differenceCents). */
+  'RECONCILIATION_UNBALANCED',
+  /** A statement date not after the previous reconciliation's (details.previousStatementDate). */
+  'STATEMENT_DATE_INVALID',
+  /** Only an account's latest reconciliation can be undone. */
+  'RECONCILIATION_NOT_LAST',
+  /** Undoing a reconciliation whose bank conflicts still wait for review (details.count). */
+  'RECONCILIATION_CONFLICTS_OPEN',
+  /** The conflict was already resolved. */
+  'CONFLICT_RESOLVED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -123,8 +123,14 @@ const ParameterValues = z.record(z.string().min(1).max(100), z.string().max(500)
 export const ConnectInput = z.object({ connectorId: z.number().int().min(0), parameters: ParameterValues }).strict();
 export const MfaInput = z.object({ itemId: z.string().min(1).max(100), answer: ParameterValues }).strict();
 export const ItemInput = z.object({ itemId: z.string().min(1).max(100) }).strict();
-/** Removes a connection at Pluggy; its accounts and transactions stay in the books unless `keepData` is false. */
-export const RemoveConnectionInput = z.object({ itemId: z.string().min(1).max(100), keepData: z.boolean() }).strict();
+/**
+ * Removes a connection at Pluggy; its accounts and transactions stay in the books unless
+ * `keepData` is false. Deleting reconciled transactions is refused as TRANSACTION_RECONCILED
+ * unless the user confirmed it (`confirmReconciled`).
+ */
+export const RemoveConnectionInput = z
+  .object({ itemId: z.string().min(1).max(100), keepData: z.boolean(), confirmReconciled: z.boolean().optional() })
+  .strict();
 
 /** One sync of a connection, for its history. */
 export const SyncRunSummary = z.object({

@@ -65,6 +65,8 @@ export const TransactionRow = z.object({
   usage: z.enum(['business', 'personal']).nullable(),
   deductible: z.boolean().nullable(),
   reconciled: z.boolean(),
+  /** A balancing entry a reconciliation recorded at the user's request: not the bank's. */
+  adjustment: z.boolean(),
   split: z.boolean(),
   /** How many parts the split has (0 when not split), for the row's marker. */
   splitParts: z.number().int(),

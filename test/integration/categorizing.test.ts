@@ -83,7 +83,7 @@ describe('editing one transaction by hand', () => {
     ]);
   });
 
-  it('allows category and notes on a reconciled transaction, and leaves it reconciled', async () => {
+  it('once the user confirmed, changes category and notes of a reconciled transaction, and leaves it reconciled', async () => {
     session.database.db
       .insert(transactionUserData)
       .values({
@@ -93,7 +93,11 @@ describe('editing one transaction by hand', () => {
       })
       .run();
     expect(
-      await call('transactions:update', { id: txId(2), patch: { categoryId: software, notes: 'ok' } }),
+      await call('transactions:update', {
+        id: txId(2),
+        patch: { categoryId: software, notes: 'ok' },
+        confirmReconciled: true,
+      }),
     ).toMatchObject({ categoryId: software, notes: 'ok' });
     expect(
       session.database.db

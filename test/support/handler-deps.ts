@@ -8,6 +8,7 @@ import { CredentialStore } from '../../electron/core/secrets/credential-store.ts
 import { BankConnections } from '../../electron/core/sync/bank-connections.ts';
 import { toSyncNotice } from '../../electron/core/sync/sync-notice.ts';
 import { makeTempDir } from './temp-dir.ts';
+import { operatingSystemUser } from '../../electron/core/os-user.ts';
 
 /**
  * Handler dependencies for tests: the real ones, with a keychain entry of the test's own
@@ -49,6 +50,7 @@ export function testHandlerDeps(
     db: database.db,
     appInfo: { version: '0.0.0-test', dataDirectory: '/tmp/balancete-test' },
     openConnectWindow: () => {},
+    userName: operatingSystemUser(),
     ...overrides,
     emit,
     credentials,

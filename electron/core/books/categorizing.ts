@@ -9,6 +9,7 @@ import type {
 } from '../../shared/categories.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireAssignableCategory } from './categories.ts';
+import { guardReconciledEdit, type ReconciledConfirmation } from './reconciliation/locks.ts';
 import { type DbOrTx, recordUndo } from './undo.ts';
 
 /**
@@ -43,12 +44,20 @@ function requireTransaction(db: DbOrTx, id: string): { id: string; amountCents: 
 /**
  * Applies the user's edit of one transaction. Setting a category makes it a manual choice
  * (no rule gets credit for it any more); clearing it (`null`) lets a rule's or Pluggy's
- * suggestion show again. Clearing another field is a choice too: it stays manual. Allowed on
- * reconciled transactions, as none of these fields changes an amount.
+ * suggestion show again. Clearing another field is a choice too: it stays manual. A
+ * reconciled transaction is changed only once the user confirmed, and the edit is recorded
+ * on its reconciliation.
  */
-export function updateTransaction(db: Db, id: string, patch: TransactionPatch, now: Date): TransactionUserFields {
+export function updateTransaction(
+  db: Db,
+  id: string,
+  patch: TransactionPatch,
+  now: Date,
+  { confirmReconciled }: ReconciledConfirmation = {},
+): TransactionUserFields {
   db.transaction((tx) => {
     requireTransaction(tx, id);
+    guardReconciledEdit(tx, [id], { kind: 'edited', detail: patch, confirmReconciled, at: now });
     const current = tx.select().from(transactionUserData).where(eq(transactionUserData.transactionId, id)).get();
     const changes: Partial<UserDataInsert> = { updatedAt: now.toISOString() };
     if (patch.categoryId !== undefined) {
@@ -78,8 +87,15 @@ export function updateTransaction(db: Db, id: string, patch: TransactionPatch, n
 /**
  * Gives every listed transaction the category, as a manual choice, in one transaction
  * recorded for undo (what each touched row looked like before, or that it did not exist).
+ * If some are reconciled, nothing changes until the user confirmed for all of them.
  */
-export function bulkCategorize(db: Db, ids: readonly string[], categoryId: string, now: Date): BulkCategorizeResult {
+export function bulkCategorize(
+  db: Db,
+  ids: readonly string[],
+  categoryId: string,
+  now: Date,
+  { confirmReconciled }: ReconciledConfirmation = {},
+): BulkCategorizeResult {
   return db.transaction((tx) => {
     requireAssignableCategory(tx, categoryId);
     const unique = [...new Set(ids)];
@@ -95,6 +111,7 @@ export function bulkCategorize(db: Db, ids: readonly string[], categoryId: strin
         `${unique.length - (found?.count ?? 0)} of the transactions do not exist`,
       );
     }
+    guardReconciledEdit(tx, unique, { kind: 'categorized', detail: { categoryId }, confirmReconciled, at: now });
     const undoId = recordUndo(tx, {
       kind: 'bulk-categorize',
       label: `Categorize ${unique.length} transactions as ${categoryId}`,
@@ -116,8 +133,14 @@ export function bulkCategorize(db: Db, ids: readonly string[], categoryId: strin
 /**
  * Divides a transaction across categories. The parts, in the transaction's sign, must add
  * up to its amount to the cent; they replace any previous split, and no parts removes it.
+ * A reconciled transaction is split only once the user confirmed (asked after the parts
+ * are known to be valid), and the split is recorded on its reconciliation.
  */
-export function splitTransaction(db: Db, { id, parts }: TransactionSplit): TransactionUserFields {
+export function splitTransaction(
+  db: Db,
+  { id, parts, confirmReconciled }: TransactionSplit,
+  now: Date,
+): TransactionUserFields {
   db.transaction((tx) => {
     const transaction = requireTransaction(tx, id);
     if (parts.length === 1) throw new AppError('SPLIT_TOO_FEW_PARTS', 'A split needs at least two parts');
@@ -130,6 +153,7 @@ export function splitTransaction(db: Db, { id, parts }: TransactionSplit): Trans
       );
     }
     for (const part of parts) requireAssignableCategory(tx, part.categoryId);
+    guardReconciledEdit(tx, [id], { kind: 'split', detail: parts, confirmReconciled, at: now });
     tx.delete(transactionSplits).where(eq(transactionSplits.transactionId, id)).run();
     if (parts.length === 0) return;
     tx.insert(transactionSplits)

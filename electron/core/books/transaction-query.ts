@@ -59,6 +59,7 @@ interface RawRow {
   usage: 'business' | 'personal' | null;
   deductible: number | null;
   reconciled: number;
+  adjustment: number;
   splitParts: number;
 }
 
@@ -146,6 +147,7 @@ export class TransactionQueries {
          t.currency_code AS currencyCode, t.status, ${effectiveCategory} AS categoryId,
          u.category_source AS userCategorySource, u.category_id IS NOT NULL AS userCategory,
          u.notes, u.tags, u.usage, u.deductible, u.reconciled_at IS NOT NULL AS reconciled,
+         t.origin = 'adjustment' AS adjustment,
          (SELECT count(*) FROM transaction_splits s WHERE s.transaction_id = t.id) AS splitParts
        FROM transactions t
        JOIN accounts a ON a.id = t.account_id
@@ -296,6 +298,7 @@ function toRow(row: RawRow): TransactionRow {
     usage: row.usage,
     deductible: row.deductible === null ? null : row.deductible === 1,
     reconciled: row.reconciled === 1,
+    adjustment: row.adjustment === 1,
     split: row.splitParts > 0,
     splitParts: row.splitParts,
   };

@@ -2,11 +2,31 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
 import { rules, transactions, transactionUserData, undoActions } from '../../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
+import { guardReconciledEdit, type ReconciledConfirmation } from './reconciliation/locks.ts';
 
 /** The query builder, or the one a `db.transaction(...)` callback receives. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 type UserDataRow = typeof transactionUserData.$inferSelect;
+
+/** A user-data row with nothing set: what a transaction without one is like. */
+function emptyUserData(transactionId: string): UserDataRow {
+  return {
+    transactionId,
+    categoryId: null,
+    categorySource: null,
+    manualFields: null,
+    ruleId: null,
+    counterpartyDisplayName: null,
+    notes: null,
+    tags: null,
+    usage: null,
+    deductible: null,
+    clearedAt: null,
+    reconciledAt: null,
+    updatedAt: null,
+  };
+}
 
 /** One transaction's user fields before a bulk change: `row: null` means it had none. */
 interface BeforeImage {
@@ -60,19 +80,38 @@ export function recordUndo(db: DbOrTx, entry: UndoEntry): number {
  * transactions' user fields since is replaced, as the user asked to go back. An entry is
  * applied once. Returns how many transactions it restored.
  */
-export function applyUndo(db: Db, id: number, now: Date): number {
+export function applyUndo(db: Db, id: number, now: Date, confirmation: ReconciledConfirmation = {}): number {
   return db.transaction((tx) => {
     const action = tx.select().from(undoActions).where(eq(undoActions.id, id)).get();
     if (!action) throw new AppError('NOT_FOUND', `No undo entry ${id}`);
     if (action.undoneAt !== null) throw new AppError('UNDO_ALREADY_APPLIED', `Undo entry ${id} was already applied`);
     const { userData } = action.before as UndoJournal;
+    const ids = userData.map((image) => image.transactionId);
+    // Going back changes reconciled transactions like any edit: asked first, then recorded.
+    guardReconciledEdit(tx, ids, { kind: 'edited', detail: { undo: action.label }, at: now, ...confirmation });
+    // Whether a transaction is cleared or reconciled belongs to its reconciliation, not to
+    // the change being undone: those marks stay as they are now.
+    const marks = new Map(
+      tx
+        .select({
+          transactionId: transactionUserData.transactionId,
+          clearedAt: transactionUserData.clearedAt,
+          reconciledAt: transactionUserData.reconciledAt,
+        })
+        .from(transactionUserData)
+        .where(
+          sql`${transactionUserData.transactionId} in ${idsIn(ids)}
+              and (${transactionUserData.clearedAt} is not null or ${transactionUserData.reconciledAt} is not null)`,
+        )
+        .all()
+        .map((mark) => [mark.transactionId, mark]),
+    );
     tx.delete(transactionUserData)
-      .where(sql`${transactionUserData.transactionId} in ${idsIn(userData.map((image) => image.transactionId))}`)
+      .where(sql`${transactionUserData.transactionId} in ${idsIn(ids)}`)
       .run();
     // What was is put back as far as it can still be: a transaction deleted since (its
     // connection forgotten with its data) has nothing to restore, and a rule deleted since
     // can no longer be named as the one that set a field.
-    const ids = userData.map((image) => image.transactionId);
     const living = new Set(
       tx
         .select({ id: transactions.id })
@@ -88,16 +127,15 @@ export function applyUndo(db: Db, id: number, now: Date): number {
         .all()
         .map((row) => row.id),
     );
-    const rows = userData.flatMap((image) =>
-      image.row && living.has(image.transactionId)
-        ? [
-            {
-              ...image.row,
-              ruleId: image.row.ruleId !== null && ruleIds.has(image.row.ruleId) ? image.row.ruleId : null,
-            },
-          ]
-        : [],
-    );
+    const rows = userData.flatMap((image): UserDataRow[] => {
+      const mark = marks.get(image.transactionId);
+      const kept = { clearedAt: mark?.clearedAt ?? null, reconciledAt: mark?.reconciledAt ?? null };
+      if (image.row && living.has(image.transactionId)) {
+        const ruleId = image.row.ruleId !== null && ruleIds.has(image.row.ruleId) ? image.row.ruleId : null;
+        return [{ ...image.row, ruleId, ...kept }];
+      }
+      return mark ? [{ ...emptyUserData(image.transactionId), ...kept }] : [];
+    });
     // Chunks keep each insert under SQLite's limit on bound parameters.
     for (let start = 0; start < rows.length; start += 1000) {
       tx.insert(transactionUserData)

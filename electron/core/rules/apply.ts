@@ -2,7 +2,7 @@ import type { OpenedDatabase } from '../../../db/open.ts';
 import type { RuleApplyProgress, RuleApplyResult } from '../../shared/rules.ts';
 import { recordUndo } from '../books/undo.ts';
 import { applyRules, FoldedSubject } from './engine.ts';
-import { type ChangedRow, readLiveRows, ruleChangeWriter, type RuleRow } from './rows.ts';
+import { type ChangedRow, readRowsToApply, ruleChangeWriter, type RuleRow } from './rows.ts';
 import { loadCompiledRules } from './store.ts';
 
 export interface ApplyOptions {
@@ -16,9 +16,10 @@ export interface ApplyOptions {
 const progressEvery = 5000;
 
 /**
- * Re-applies the rules to every live transaction. Deciding reads every row without taking
- * the write lock; then one short write transaction reads the rows to change again (a
- * manual choice made meanwhile must win over a decision taken on older data), records
+ * Re-applies the rules to every live transaction but the reconciled (see readRowsToApply).
+ * Deciding reads every row without taking the write lock; then one short write transaction
+ * reads the rows to change again (a manual choice, or a reconciliation finished, meanwhile
+ * must win over a decision taken on older data), records
  * their before-images in the undo journal and writes them: main's own writes (a sync) wait
  * only for that, and not at all when nothing changes. Rows the rules would leave as they
  * are are not written, so applying twice changes nothing the second time. Blocks its
@@ -37,7 +38,7 @@ export function applyRulesToExisting(database: OpenedDatabase, options: ApplyOpt
     });
     return changed;
   };
-  const rows = compiled.length > 0 ? readLiveRows(sqlite) : [];
+  const rows = compiled.length > 0 ? readRowsToApply(sqlite) : [];
   const candidates = decide(rows, true);
   options.onProgress?.({ done: rows.length, total: rows.length });
   if (candidates.length === 0) return { examined: rows.length, changed: 0, undoId: null };
@@ -45,7 +46,7 @@ export function applyRulesToExisting(database: OpenedDatabase, options: ApplyOpt
   const write = ruleChangeWriter(sqlite);
   const commit = sqlite.transaction((): RuleApplyResult => {
     const changed = decide(
-      readLiveRows(
+      readRowsToApply(
         sqlite,
         candidates.map((row) => row.id),
       ),

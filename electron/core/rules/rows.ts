@@ -39,10 +39,16 @@ const selectLive = `
   FROM transactions t LEFT JOIN transaction_user_data u ON u.transaction_id = t.id
   WHERE t.removed_at IS NULL`;
 
-export function readLiveRows(sqlite: Database.Database, ids?: readonly string[]): RuleRow[] {
-  if (ids === undefined) return sqlite.prepare<[], RawRow>(selectLive).all().map(toRuleRow);
+/**
+ * The live rows the rules may change: all but the reconciled ones, which stay as they were
+ * reconciled (issue 7, "locked means locked"; only the user, once asked, changes those).
+ */
+const selectApplicable = `${selectLive} AND u.reconciled_at IS NULL`;
+
+export function readRowsToApply(sqlite: Database.Database, ids?: readonly string[]): RuleRow[] {
+  if (ids === undefined) return sqlite.prepare<[], RawRow>(selectApplicable).all().map(toRuleRow);
   return sqlite
-    .prepare<[string], RawRow>(`${selectLive} AND t.id IN (SELECT value FROM json_each(?))`)
+    .prepare<[string], RawRow>(`${selectApplicable} AND t.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids))
     .map(toRuleRow);
 }

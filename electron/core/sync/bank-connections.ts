@@ -11,7 +11,7 @@ import type {
 } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
 import { importPluggyCategories } from '../books/categories.ts';
-import { forgetConnection } from '../books/removed-connections.ts';
+import { type ForgetOptions, forgetConnection, requireRemovalConfirmed } from '../books/removed-connections.ts';
 import { TransactionSearchIndex } from '../books/transaction-search.ts';
 import { oauthRedirectUri } from '../connect/deep-link.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
@@ -174,13 +174,17 @@ export class BankConnections {
    * The user removed a connection: Pluggy deletes the item (and stops updating it), then
    * its data is kept in the books as disconnected accounts, or deleted. No sync of it
    * starts any more, and one in progress is waited for: nothing is written for it afterwards.
+   * Deleting reconciled transactions is refused before anything happens, unless confirmed.
    */
-  async remove(itemId: string, { keepData }: { keepData: boolean }): Promise<void> {
+  async remove(itemId: string, options: ForgetOptions): Promise<void> {
     this.summary(itemId);
+    const { db } = this.options.database;
+    requireRemovalConfirmed(db, itemId, options);
+    const { keepData } = options;
     const { client, dataSync } = await this.current();
     await client.deleteItem(itemId);
     await dataSync.retire(itemId);
-    forgetConnection(this.options.database.db, itemId, keepData, new Date());
+    forgetConnection(db, itemId, keepData, new Date(), options);
     this.options.logger.info('connections.removed', { itemId, keepData });
   }
 

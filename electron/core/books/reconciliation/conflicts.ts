@@ -1,0 +1,139 @@
+import type { Db } from '../../../../db/open.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { ReconciliationConflict } from '../../../shared/reconciliation.ts';
+
+/**
+ * Bank changes to reconciled transactions that sync held back (migration 0006's triggers),
+ * and the user's answer to each: keep the reconciled version, or accept the bank's.
+ */
+
+/** The statement fields the triggers hold back, as they keep them in `incoming`. */
+interface IncomingFields {
+  date: string;
+  description: string;
+  amountCents: number;
+  amountInAccountCurrencyCents: number | null;
+  currencyCode: string;
+  status: string;
+}
+
+interface ConflictRow {
+  id: number;
+  reconciliationId: number;
+  statementDate: string;
+  transactionId: string;
+  kind: 'changed' | 'removed';
+  detectedAt: string;
+  incoming: string | null;
+  date: string;
+  description: string;
+  amountCents: number;
+  amountInAccountCurrencyCents: number | null;
+  status: string;
+}
+
+const accountAmount = (fields: { amountCents: number; amountInAccountCurrencyCents: number | null }) =>
+  fields.amountInAccountCurrencyCents ?? fields.amountCents;
+
+export function openConflicts(db: Db, accountId?: string): ReconciliationConflict[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT c.id, c.reconciliation_id AS reconciliationId, r.statement_date AS statementDate,
+              c.transaction_id AS transactionId, c.kind, c.detected_at AS detectedAt, c.incoming,
+              t.date, t.description, t.amount_cents AS amountCents,
+              t.amount_in_account_currency_cents AS amountInAccountCurrencyCents, t.status
+         FROM reconciliation_conflicts c
+         JOIN reconciliations r ON r.id = c.reconciliation_id
+         JOIN transactions t ON t.id = c.transaction_id
+        WHERE c.resolved_at IS NULL AND (@accountId IS NULL OR r.account_id = @accountId)
+        ORDER BY r.statement_date, t.date, c.id`,
+    )
+    .all({ accountId: accountId ?? null }) as ConflictRow[];
+  return rows.map((row) => {
+    const incoming = row.incoming === null ? null : (JSON.parse(row.incoming) as IncomingFields);
+    return {
+      id: row.id,
+      reconciliationId: row.reconciliationId,
+      statementDate: row.statementDate,
+      transactionId: row.transactionId,
+      kind: row.kind,
+      detectedAt: row.detectedAt,
+      reconciled: { date: row.date, description: row.description, amountCents: accountAmount(row), status: row.status },
+      incoming: incoming && {
+        date: incoming.date,
+        description: incoming.description,
+        amountCents: accountAmount(incoming),
+        status: incoming.status,
+      },
+    };
+  });
+}
+
+/**
+ * Keeping the reconciled version closes the conflict (the triggers do not ask about the
+ * same bank version again). Accepting lifts the lock for one statement, applies the bank's
+ * fields (or its removal) and locks again: the transaction stays in its reconciliation,
+ * whose total may now drift from the statement, which the history shows. Both are
+ * recorded on the reconciliation.
+ */
+export function resolveConflict(db: Db, id: number, resolution: 'keep' | 'accept', now: Date): void {
+  const at = now.toISOString();
+  const sqlite = db.$client;
+  db.transaction(() => {
+    const conflict = sqlite
+      .prepare(
+        `SELECT id, transaction_id AS transactionId, reconciliation_id AS reconciliationId, kind, incoming, resolved_at AS resolvedAt
+           FROM reconciliation_conflicts WHERE id = ?`,
+      )
+      .get(id) as
+      | {
+          transactionId: string;
+          reconciliationId: number;
+          kind: 'changed' | 'removed';
+          incoming: string | null;
+          resolvedAt: string | null;
+        }
+      | undefined;
+    if (!conflict) throw new AppError('NOT_FOUND', `No conflict ${id}`);
+    if (conflict.resolvedAt) throw new AppError('CONFLICT_RESOLVED', `Conflict ${id} was resolved`);
+    if (resolution === 'accept') {
+      const lock = sqlite
+        .prepare('SELECT reconciled_at FROM transaction_user_data WHERE transaction_id = ?')
+        .pluck()
+        .get(conflict.transactionId) as string | null;
+      const setLock = sqlite.prepare('UPDATE transaction_user_data SET reconciled_at = ? WHERE transaction_id = ?');
+      setLock.run(null, conflict.transactionId);
+      if (conflict.kind === 'removed' || conflict.incoming === null) {
+        sqlite.prepare('UPDATE transactions SET removed_at = ? WHERE id = ?').run(at, conflict.transactionId);
+      } else {
+        const incoming = JSON.parse(conflict.incoming) as IncomingFields;
+        sqlite
+          .prepare(
+            `UPDATE transactions SET date = @date, description = @description, amount_cents = @amountCents,
+                    amount_in_account_currency_cents = @amountInAccountCurrencyCents, currency_code = @currencyCode,
+                    status = @status, updated_at = @at
+              WHERE id = @id`,
+          )
+          .run({ ...incoming, at, id: conflict.transactionId });
+      }
+      setLock.run(lock, conflict.transactionId);
+    }
+    sqlite
+      .prepare('UPDATE reconciliation_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?')
+      .run(at, resolution, id);
+    sqlite
+      .prepare(
+        'INSERT INTO reconciliation_events (reconciliation_id, transaction_id, kind, detail, at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        conflict.reconciliationId,
+        conflict.transactionId,
+        resolution === 'keep' ? 'conflict-kept' : 'conflict-accepted',
+        JSON.stringify({
+          kind: conflict.kind,
+          incoming: conflict.incoming === null ? null : (JSON.parse(conflict.incoming) as IncomingFields),
+        }),
+        at,
+      );
+  });
+}
