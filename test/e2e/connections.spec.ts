@@ -1,22 +1,6 @@
 import { institutionLogos } from '../../db/schema.ts';
 import { expect, test } from './support/app.ts';
-
-/** Links a sandbox bank through the bridge, as the Connect window does; resolves to the new connection's id. */
-async function connect(page: import('@playwright/test').Page, user: string, connectorId = 0): Promise<string> {
-  const result = await page.evaluate(
-    async ([login, connector]) => {
-      const bridge = window.balancete;
-      if (!bridge) throw new Error('no bridge');
-      return bridge.invoke('connections:create', {
-        connectorId: connector,
-        parameters: { user: login, password: 'password-ok' },
-      });
-    },
-    [user, connectorId] as const,
-  );
-  if (!result.ok) throw new Error(`connections:create: ${result.error.code}`);
-  return (result.value as { id: string }).id;
-}
+import { connectSandboxBank as connect } from './support/sandbox-bank.ts';
 
 test('connections: how each bank is doing, fresh data on request, the MFA code, and plain errors', async ({
   app,

@@ -8,6 +8,7 @@ import type {
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
 import type { ChannelInput } from '../../../electron/shared/contract.ts';
+import type { ReconciliationDraft, ReconciliationStart } from '../../../electron/shared/reconciliation.ts';
 import type { Rule, RuleConditions, RuleDraft } from '../../../electron/shared/rules.ts';
 import type { TransactionFilters, TransactionQuery } from '../../../electron/shared/transactions.ts';
 import type { ApiClient } from './client.ts';
@@ -51,6 +52,14 @@ export const queryKeys = {
   rulePreview: (conditions: RuleConditions) => ['rule-preview', conditions] as const,
   /** Under `transactions`, so every change to transactions recounts it. */
   categoryUsage: (categoryId: string) => ['transactions', 'category-usage', categoryId] as const,
+  /** Every reconciliation query sits under this root: finishing, undoing or resolving refreshes them all. */
+  reconciliation: ['reconciliation'] as const,
+  reconciliationSetup: (accountId: string) => ['reconciliation', 'setup', accountId] as const,
+  reconciliationDraft: (id: number) => ['reconciliation', 'draft', id] as const,
+  reconciliationHelp: (id: number) => ['reconciliation', 'help', id] as const,
+  reconciliationHistory: (accountId: string) => ['reconciliation', 'history', accountId] as const,
+  reconciliationConflicts: (accountId: string) => ['reconciliation', 'conflicts', accountId] as const,
+  allReconciliationConflicts: ['reconciliation', 'conflicts'] as const,
 };
 
 export function useAccounts() {
@@ -277,4 +286,160 @@ export function useAcceptSuggestion() {
 export function useDismissSuggestion() {
   const api = useApi();
   return useRulesChange((key: string) => api.invoke('rules:suggestion-dismiss', { key }));
+}
+
+/** The figures a new reconciliation of the account starts from, and its draft's id when one is in progress. */
+export function useReconciliationSetup(accountId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.reconciliationSetup(accountId),
+    queryFn: () => api.invoke('reconciliation:setup', { accountId }),
+  });
+}
+
+export function useReconciliationDraft(id: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.reconciliationDraft(id),
+    queryFn: () => api.invoke('reconciliation:get', { id }),
+  });
+}
+
+/** Where the draft's difference may come from; asked only while the helper is open. */
+export function useReconciliationHelp(id: number, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.reconciliationHelp(id),
+    queryFn: () => api.invoke('reconciliation:help', { id }),
+    enabled,
+    // The last answer stays while the next is computed (after each tick), rather than flashing empty.
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useReconciliationHistory(accountId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.reconciliationHistory(accountId),
+    queryFn: () => api.invoke('reconciliation:history', { accountId }),
+  });
+}
+
+export function useReconciliationConflicts(accountId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.reconciliationConflicts(accountId),
+    queryFn: () => api.invoke('reconciliation:conflicts', { accountId }),
+  });
+}
+
+/** How many bank changes to reconciled transactions wait for review, in every account (the menu's badge). */
+export function useOpenConflictCount() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.allReconciliationConflicts,
+    queryFn: () => api.invoke('reconciliation:conflicts', {}),
+    select: (conflicts) => conflicts.length,
+  }).data;
+}
+
+/**
+ * Starting, discarding, finishing, undoing or resolving changes the account's whole
+ * reconciliation picture and which transactions are locked: both are looked at again.
+ */
+function useReconciliationChange<I, O>(change: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliation }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
+      ]),
+  });
+}
+
+export function useStartReconciliation() {
+  const api = useApi();
+  return useReconciliationChange((input: ReconciliationStart) => api.invoke('reconciliation:start', input));
+}
+
+export function useDiscardReconciliation() {
+  const api = useApi();
+  return useReconciliationChange((id: number) => api.invoke('reconciliation:discard', { id }));
+}
+
+export function useFinishReconciliation() {
+  const api = useApi();
+  return useReconciliationChange((input: { id: number; adjustment?: true }) =>
+    api.invoke('reconciliation:finish', input),
+  );
+}
+
+export function useUndoReconciliation() {
+  const api = useApi();
+  return useReconciliationChange((accountId: string) => api.invoke('reconciliation:undo', { accountId }));
+}
+
+export function useResolveConflict() {
+  const api = useApi();
+  return useReconciliationChange((input: { id: number; resolution: 'keep' | 'accept' }) =>
+    api.invoke('reconciliation:resolve', input),
+  );
+}
+
+/** A corrected statement (date, balance, or the first reconciliation's opening): the answer is the draft. */
+export function useUpdateStatement(id: number) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { statementDate?: string; statementBalanceCents?: number; openingBalanceCents?: number }) =>
+      api.invoke('reconciliation:update', { id, ...change }),
+    onSuccess: (draft) => {
+      queryClient.setQueryData<ReconciliationDraft>(queryKeys.reconciliationDraft(id), draft);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationHelp(id) });
+    },
+  });
+}
+
+/** The draft with these lines ticked or unticked, and its standing worked out again as the domain does. */
+function withTicks(draft: ReconciliationDraft, ids: ReadonlySet<string>, cleared: boolean): ReconciliationDraft {
+  const lines = draft.lines.map((line) => (ids.has(line.id) && line.cleared !== cleared ? { ...line, cleared } : line));
+  const clearedTotalCents = lines.reduce((sum, line) => (line.cleared ? sum + line.amountCents : sum), 0);
+  const differenceCents = draft.statementBalanceCents - (draft.openingBalanceCents + clearedTotalCents);
+  return { ...draft, lines, clearedTotalCents, differenceCents, balanced: differenceCents === 0 };
+}
+
+/**
+ * Ticks lines as cleared. The screen flips the lines at once (ticking comes fast from the
+ * keyboard, and the answer holds only the totals, not thousands of lines); the saved totals
+ * replace the guessed ones when no later tick is still on its way.
+ */
+export function useTickLines(id: number) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const draftKey = queryKeys.reconciliationDraft(id);
+  const mutationKey = ['reconciliation-tick', id];
+  return useMutation({
+    mutationKey,
+    mutationFn: (tick: { transactionIds: string[]; cleared: boolean }) =>
+      api.invoke('reconciliation:tick', { id, ...tick }),
+    onMutate: ({ transactionIds, cleared }) => {
+      void queryClient.cancelQueries({ queryKey: draftKey });
+      const draft = queryClient.getQueryData<ReconciliationDraft>(draftKey);
+      if (draft)
+        queryClient.setQueryData<ReconciliationDraft>(draftKey, withTicks(draft, new Set(transactionIds), cleared));
+    },
+    onSuccess: (standing) => {
+      // This mutation counts itself until its callbacks end: more than one means a later tick is pending.
+      if (queryClient.isMutating({ mutationKey }) > 1) return;
+      queryClient.setQueryData<ReconciliationDraft>(draftKey, (draft) => draft && { ...draft, ...standing });
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: draftKey }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationHelp(id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
+      ]),
+  });
 }

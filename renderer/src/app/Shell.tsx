@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { useOpenConflictCount } from '../api/queries.ts';
 import { screenShortcuts, useScreenShortcuts } from './shortcuts.ts';
 
 const navItems = [
@@ -9,6 +10,7 @@ const navItems = [
   { path: '/transactions', labelKey: 'nav.transactions' },
   { path: '/rules', labelKey: 'nav.rules' },
   { path: '/categories', labelKey: 'nav.categories' },
+  { path: '/reconciliation', labelKey: 'nav.reconciliation' },
   { path: '/settings', labelKey: 'nav.settings' },
 ] as const;
 
@@ -31,6 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 aria-keyshortcuts={screenShortcuts.find((shortcut) => shortcut.path === item.path)?.label}
               >
                 {t(item.labelKey)}
+                {item.path === '/reconciliation' && <ConflictBadge />}
               </NavLink>
             </li>
           ))}
@@ -40,5 +43,18 @@ export function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
     </div>
+  );
+}
+
+/** Bank changes to reconciled transactions waiting for the user: seen from every screen. */
+function ConflictBadge() {
+  const { t } = useTranslation();
+  const count = useOpenConflictCount();
+  if (!count) return null;
+  return (
+    <span className="nav-badge" title={t('nav.conflicts', { count })}>
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{t('nav.conflicts', { count })}</span>
+    </span>
   );
 }

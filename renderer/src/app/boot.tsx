@@ -36,6 +36,8 @@ export async function bootPage(render: (api: ApiClient, queryClient: QueryClient
     if (notice.kind === 'item-updated') {
       void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
       void queryClient.invalidateQueries({ queryKey: queryKeys.transactions });
+      // A sync may have held back bank changes to reconciled transactions (conflicts).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reconciliation });
     }
     void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
   });

@@ -8,6 +8,7 @@ export const screenShortcuts = [
   { key: '3', path: '/transactions', label: 'Control+3' },
   { key: '4', path: '/rules', label: 'Control+4' },
   { key: '5', path: '/categories', label: 'Control+5' },
+  { key: '6', path: '/reconciliation', label: 'Control+6' },
   { key: ',', path: '/settings', label: 'Control+,' },
 ] as const;
 

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../electron/shared/models.ts';
 import { queryKeys, useApi } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { declined, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 
 /**
  * Confirms removing a connection and asks what becomes of its data. Keeping it is the
  * default: a freelancer's past books should not change because a bank was unlinked. A
- * modal <dialog> keeps focus inside and closes on Escape.
+ * modal <dialog> keeps focus inside and closes on Escape. Deleting reconciled transactions
+ * is asked about once more; declined, nothing is removed and this dialog stays open.
  */
 export function RemoveConnectionDialog({
   connection,
@@ -23,9 +25,14 @@ export function RemoveConnectionDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [keepData, setKeepData] = useState(true);
+  const { withConfirmation, dialog: confirmDialog } = useReconciledConfirmation();
   const remove = useMutation({
-    mutationFn: () => api.invoke('connections:remove', { itemId: connection.id, keepData }),
-    onSuccess: () => {
+    mutationFn: () =>
+      withConfirmation('removeConnection', (confirmation) =>
+        api.invoke('connections:remove', { itemId: connection.id, keepData, ...confirmation }),
+      ),
+    onSuccess: (result) => {
+      if (result === declined) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
       void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
       onClose();
@@ -83,6 +90,7 @@ export function RemoveConnectionDialog({
           </button>
         </div>
       </form>
+      {confirmDialog}
     </dialog>
   );
 }

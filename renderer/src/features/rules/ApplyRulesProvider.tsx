@@ -8,7 +8,13 @@ const ApplyRulesContext = createContext<ApplyRules | null>(null);
  * transactions it changed finds its result, and its Undo, still on the Rules screen on return.
  */
 export function ApplyRulesProvider({ children }: { children: ReactNode }) {
-  return <ApplyRulesContext value={useApplyRules()}>{children}</ApplyRulesContext>;
+  const apply = useApplyRules();
+  return (
+    <ApplyRulesContext value={apply}>
+      {children}
+      {apply.confirmDialog}
+    </ApplyRulesContext>
+  );
 }
 
 export function useAppliedRules(): ApplyRules {

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { RuleApplyProgress } from '../../../../electron/shared/rules.ts';
 import { queryKeys, useApi } from '../../api/queries.ts';
+import { declined, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 
 /**
  * Applying rules to the transactions already in the books: the run (in main's worker), its
@@ -20,8 +21,11 @@ export function useApplyRules() {
     },
     onSettled: refresh,
   });
+  // Undoing reaches transactions reconciled since the rules ran: asked about like any edit.
+  const { withConfirmation, dialog: confirmDialog } = useReconciledConfirmation();
   const undo = useMutation({
-    mutationFn: (undoId: number) => api.invoke('undo:apply', { id: undoId }),
+    mutationFn: (undoId: number) =>
+      withConfirmation('bulk', (confirmation) => api.invoke('undo:apply', { id: undoId, ...confirmation })),
     onSettled: refresh,
   });
   // Listening before the run starts: its first report may come before a re-render would subscribe.
@@ -40,7 +44,9 @@ export function useApplyRules() {
       if (apply.data?.undoId != null) undo.mutate(apply.data.undoId);
     },
     undoing: undo.isPending,
-    undone: undo.data,
+    undone: undo.data === declined ? undefined : undo.data,
+    /** The question about reconciled transactions, rendered once above the screens. */
+    confirmDialog,
     dismiss: () => {
       apply.reset();
       undo.reset();

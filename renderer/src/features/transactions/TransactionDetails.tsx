@@ -31,6 +31,7 @@ export function TransactionDetails({
   options,
   tagSuggestions,
   error,
+  revision,
   onSave,
   onSplit,
   onClose,
@@ -39,6 +40,8 @@ export function TransactionDetails({
   options: readonly CategoryOption[];
   tagSuggestions: readonly string[];
   error: Error | null;
+  /** A new value sends the fields back to what is saved (a change the user declined). */
+  revision: number;
   onSave: Save;
   onSplit: (parts: SplitPart[]) => Promise<boolean>;
   onClose: () => void;
@@ -83,7 +86,7 @@ export function TransactionDetails({
       {details.data ? (
         // Keyed by transaction: another row's panel starts from that row's saved fields.
         <UserFields
-          key={row.id}
+          key={`${row.id}:${revision}`}
           row={row}
           details={details.data}
           options={options}

@@ -425,6 +425,11 @@ const RowCells = memo(function RowCells({
       <span role="gridcell" className="cell-flags">
         <RowMarks row={row} />
         {row.pending && <span className="badge badge-pending">{t('transactions.pending')}</span>}
+        {row.adjustment && (
+          <span className="badge badge-adjustment" title={t('transactions.adjustmentHelp')}>
+            {t('transactions.adjustment')}
+          </span>
+        )}
         {row.reconciled && (
           // An icon drawn here: the machine may have no emoji font.
           <svg className="flag lock" role="img" aria-label={t('transactions.reconciled')} viewBox="0 0 16 16">

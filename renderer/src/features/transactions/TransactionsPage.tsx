@@ -153,6 +153,7 @@ export function TransactionsPage() {
           options={options}
           tagSuggestions={tagSuggestions}
           error={edits.detailError}
+          revision={edits.detailRevision}
           onSave={(patch) => void edits.saveDetails({ id: detailsRow.id, patch })}
           onSplit={(parts) => edits.saveDetails({ id: detailsRow.id, parts })}
           onClose={closeDetails}
@@ -160,6 +161,7 @@ export function TransactionsPage() {
       )}
       <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>
       {edits.toast && <UndoToast toast={edits.toast} onUndo={edits.undo} onClose={edits.dismiss} />}
+      {edits.confirmDialog}
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { SplitPart, TransactionPatch } from '../../../../electron/shared/categories.ts';
 import { queryKeys, useApi } from '../../api/queries.ts';
+import { declined, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 
 /** What the toast at the bottom says after a change. */
 export type EditToast = { kind: 'categorized'; count: number; undoId: number } | { kind: 'undone' };
@@ -11,8 +12,10 @@ type DetailChange = { id: string; patch: TransactionPatch } | { id: string; part
 
 /**
  * The edits the transactions screen makes: one row's category or note, a category for many
- * rows (undoable), the undo, and the detail panel's changes (whose errors the panel shows). Each refreshes every cached page, since a change can move
- * a row in or out of a filter and change the totals.
+ * rows (undoable), the undo, and the detail panel's changes (whose errors the panel shows).
+ * Each refreshes every cached page, since a change can move a row in or out of a filter and
+ * change the totals. An edit reaching reconciled transactions is asked about first (render
+ * `confirmDialog`); declined, nothing changes and the refreshed rows show what was kept.
  */
 export function useTransactionEdits() {
   const api = useApi();
@@ -21,27 +24,43 @@ export function useTransactionEdits() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.transactions });
   // Stable, so the toast's timer is not restarted by every render.
   const dismiss = useCallback(() => setToast(null), []);
+  const { withConfirmation, dialog: confirmDialog } = useReconciledConfirmation();
+  // Bumped when the user declines a detail change: the panel's fields start again from what is saved.
+  const [detailRevision, setDetailRevision] = useState(0);
 
   const update = useMutation({
     mutationFn: (input: { id: string; patch: { categoryId?: string; notes?: string | null } }) =>
-      api.invoke('transactions:update', input),
+      withConfirmation('edit', (confirmation) => api.invoke('transactions:update', { ...input, ...confirmation })),
     onSettled: refresh,
   });
   const bulk = useMutation({
-    mutationFn: (input: { ids: string[]; categoryId: string }) => api.invoke('transactions:bulk-categorize', input),
-    onSuccess: (result) => setToast({ kind: 'categorized', count: result.changed, undoId: result.undoId }),
+    mutationFn: (input: { ids: string[]; categoryId: string }) =>
+      withConfirmation('bulk', (confirmation) =>
+        api.invoke('transactions:bulk-categorize', { ...input, ...confirmation }),
+      ),
+    onSuccess: (result) => {
+      if (result !== declined) setToast({ kind: 'categorized', count: result.changed, undoId: result.undoId });
+    },
     onSettled: refresh,
   });
   const detail = useMutation({
     mutationFn: (change: DetailChange) =>
-      'parts' in change
-        ? api.invoke('transactions:split', { id: change.id, parts: change.parts })
-        : api.invoke('transactions:update', change),
+      withConfirmation('edit', (confirmation) =>
+        'parts' in change
+          ? api.invoke('transactions:split', { id: change.id, parts: change.parts, ...confirmation })
+          : api.invoke('transactions:update', { ...change, ...confirmation }),
+      ),
+    onSuccess: (result) => {
+      if (result === declined) setDetailRevision((revision) => revision + 1);
+    },
     onSettled: refresh,
   });
   const undo = useMutation({
-    mutationFn: (undoId: number) => api.invoke('undo:apply', { id: undoId }),
-    onSuccess: () => setToast({ kind: 'undone' }),
+    mutationFn: (undoId: number) =>
+      withConfirmation('bulk', (confirmation) => api.invoke('undo:apply', { id: undoId, ...confirmation })),
+    onSuccess: (result) => {
+      if (result !== declined) setToast({ kind: 'undone' });
+    },
     onSettled: refresh,
   });
 
@@ -59,13 +78,17 @@ export function useTransactionEdits() {
     /** An emptied note is removed, not kept as an empty string. */
     saveNote: (id: string, notes: string) => update.mutate({ id, patch: { notes: notes || null } }),
     bulkCategorize: (ids: string[], categoryId: string) => bulk.mutate({ ids, categoryId }),
-    /** Resolves once saved; a failure is left in `detailError` rather than thrown. */
+    /** Resolves once saved (false if it failed or the user declined); a failure is left in `detailError`. */
     saveDetails: (change: DetailChange) =>
       detail.mutateAsync(change).then(
-        () => true,
+        (result) => result !== declined,
         () => false,
       ),
     detailError: detail.error,
+    /** Changes when the panel's unsaved values must go back to the saved ones. */
+    detailRevision,
+    /** The question about reconciled transactions, when one is asked. */
+    confirmDialog,
     /** A panel opened on another transaction starts without the last one's error. */
     clearDetailError: detail.reset,
     undo: () => {

@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatDate } from '../../../../electron/shared/format.ts';
+import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import type { ReconciliationSummary } from '../../../../electron/shared/reconciliation.ts';
+import { useAccounts, useReconciliationSetup } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ConflictList } from './ConflictList.tsx';
+import { DraftWorkspace } from './DraftWorkspace.tsx';
+import { HistoryTable } from './HistoryTable.tsx';
+import { NewReconciliationForm } from './NewReconciliationForm.tsx';
+import './reconciliation.css';
+
+/** How an account is told apart in the picker: its bank, its name and its masked number. */
+function accountLabel(account: AccountSummary): string {
+  return [account.institution, account.name, account.number].filter(Boolean).join(' · ');
+}
+
+/**
+ * Reconciliation: an account's transactions checked against its bank or card statement.
+ * The chosen account is in the address (`?account=`), so going back and forth keeps it.
+ */
+export function ReconciliationPage() {
+  const { t } = useTranslation();
+  const pickerId = useId();
+  const accounts = useAccounts();
+  const [params, setParams] = useSearchParams();
+  const open = accounts.data?.filter((account) => !account.closed) ?? [];
+  const chosen = open.find((account) => account.id === params.get('account')) ?? open[0];
+
+  const picker = open.length > 0 && chosen && (
+    <div className="recon-picker">
+      <label htmlFor={pickerId}>{t('reconciliation.account')}</label>
+      <select
+        id={pickerId}
+        value={chosen.id}
+        onChange={(event) => setParams({ account: event.target.value }, { replace: true })}
+      >
+        {open.map((account) => (
+          <option key={account.id} value={account.id}>
+            {accountLabel(account)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <Page
+      name="reconciliation"
+      title={t('reconciliation.title')}
+      subtitle={t('reconciliation.subtitle')}
+      actions={picker}
+    >
+      {accounts.isPending && <p className="muted">{t('common.loading')}</p>}
+      {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
+      {accounts.data && open.length === 0 && (
+        <div className="empty-state">
+          <h2>{t('reconciliation.empty.title')}</h2>
+          <p>{t('reconciliation.empty.body')}</p>
+        </div>
+      )}
+      {/* Keyed by account: another account starts with its own fields, not the last one's. */}
+      {chosen && <AccountReconciliation key={chosen.id} accountId={chosen.id} />}
+    </Page>
+  );
+}
+
+/** One account: bank changes to review, then the draft or a new statement, then the history. */
+function AccountReconciliation({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const setup = useReconciliationSetup(accountId);
+  const [finished, setFinished] = useState<ReconciliationSummary | null>(null);
+  return (
+    <>
+      <ConflictList accountId={accountId} />
+      {finished && setup.data?.draftId === null && (
+        <p className="notice notice-ok" role="status">
+          {t('reconciliation.finished', {
+            date: formatDate(finished.statementDate),
+            count: finished.transactionCount,
+          })}
+        </p>
+      )}
+      {setup.isPending && <p className="muted">{t('common.loading')}</p>}
+      {setup.isError && <ErrorNotice error={setup.error} onRetry={() => void setup.refetch()} />}
+      {setup.data &&
+        (setup.data.draftId !== null ? (
+          <DraftWorkspace
+            key={setup.data.draftId}
+            id={setup.data.draftId}
+            onFinished={(summary) => setFinished(summary)}
+          />
+        ) : (
+          <NewReconciliationForm
+            // A new form after finishing or discarding, prefilled from the figures as they are now.
+            key={JSON.stringify(setup.data)}
+            setup={setup.data}
+          />
+        ))}
+      <HistoryTable accountId={accountId} />
+    </>
+  );
+}
