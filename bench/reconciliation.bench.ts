@@ -45,7 +45,7 @@ export const reconciliationBenchmark: Benchmark = {
       const tickAll = timeMs(() => tickLines(database.db, draft.id, ids.slice(0, -3), true, now));
       const help = timeMs(() => reconciliationHelp(database.db, draft.id));
       tickLines(database.db, draft.id, ids, true, now);
-      const options = { adjustment: false, adjustmentDescription: 'Ajuste', finishedBy: 'bench', now };
+      const options = { adjustmentCents: null, adjustmentDescription: 'Ajuste', finishedBy: 'bench', now };
       const finish = timeMs(() => finishReconciliation(database.db, draft.id, options));
       const undo = timeMs(() => undoLastReconciliation(database.db, checking, now));
       return [

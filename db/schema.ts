@@ -378,12 +378,13 @@ export const reconciliationItems = sqliteTable(
   ],
 );
 
-export const conflictKinds = ['changed', 'removed'] as const;
+export const conflictKinds = ['changed', 'removed', 'restored'] as const;
 
 /**
  * A bank change to a reconciled transaction that sync held back (migration 0006's
- * triggers): the new statement fields, or its removal, until the user keeps the
- * reconciled version or accepts the bank's. At most one open per transaction.
+ * triggers): the new statement fields, its removal, or its return after a removal the
+ * user accepted, until the user keeps the books' version or accepts the bank's. At most
+ * one open per transaction.
  */
 export const reconciliationConflicts = sqliteTable(
   'reconciliation_conflicts',
@@ -407,6 +408,8 @@ export const reconciliationConflicts = sqliteTable(
       .on(t.transactionId)
       .where(sql`resolved_at IS NULL`),
     index('reconciliation_conflicts_reconciliation_idx').on(t.reconciliationId),
+    /** The triggers' "was this bank version kept already?" lookup, on every held-back change. */
+    index('reconciliation_conflicts_kept_idx').on(t.transactionId, t.resolution, t.kind),
   ],
 );
 

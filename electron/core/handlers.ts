@@ -167,9 +167,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'reconciliation:update': ({ id, ...change }) => updateStatement(db, id, change, new Date()),
     'reconciliation:tick': ({ id, transactionIds, cleared }) => tickLines(db, id, transactionIds, cleared, new Date()),
     'reconciliation:help': ({ id }) => reconciliationHelp(db, id),
-    'reconciliation:finish': ({ id, adjustment }) =>
+    'reconciliation:finish': ({ id, adjustmentCents }) =>
       finishReconciliation(db, id, {
-        adjustment: adjustment === true,
+        adjustmentCents: adjustmentCents ?? null,
         adjustmentDescription: adjustmentDescription(readSettings(db).language),
         finishedBy: deps.userName,
         now: new Date(),
@@ -181,8 +181,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'reconciliation:history': ({ accountId }) => reconciliationHistory(db, accountId),
     'reconciliation:undo': ({ accountId }) => undoLastReconciliation(db, accountId, new Date()),
     'reconciliation:conflicts': (input) => openConflicts(db, input.accountId),
-    'reconciliation:resolve': ({ id, resolution }) => {
-      resolveConflict(db, id, resolution, new Date());
+    'reconciliation:resolve': (review) => {
+      resolveConflict(db, review, new Date());
       return null;
     },
   };

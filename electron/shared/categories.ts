@@ -46,7 +46,14 @@ export const CategoryRename = z
 export type CategoryRename = z.infer<typeof CategoryRename>;
 
 /** Every reference to `from` moves to `into`; `from` is archived. */
-export const CategoryMerge = z.object({ from: categoryId, into: categoryId }).strict();
+/**
+ * Edits of reconciled transactions are refused as TRANSACTION_RECONCILED unless the user
+ * confirmed them (`confirmReconciled`); confirmed ones are recorded on the reconciliation.
+ */
+const confirmReconciled = z.boolean().optional();
+
+/** Reconciled transactions of `from` change category too: asked first, as any edit of them. */
+export const CategoryMerge = z.object({ from: categoryId, into: categoryId, confirmReconciled }).strict();
 export type CategoryMerge = z.infer<typeof CategoryMerge>;
 
 /** Hides a category from pickers (`archived: false` shows it again). */
@@ -69,12 +76,6 @@ export const TransactionPatch = z
   })
   .strict();
 export type TransactionPatch = z.infer<typeof TransactionPatch>;
-
-/**
- * Edits of reconciled transactions are refused as TRANSACTION_RECONCILED unless the user
- * confirmed them (`confirmReconciled`); confirmed ones are recorded on the reconciliation.
- */
-const confirmReconciled = z.boolean().optional();
 
 export const TransactionUpdate = z.object({ id: transactionId, patch: TransactionPatch, confirmReconciled }).strict();
 

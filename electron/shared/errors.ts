@@ -76,12 +76,14 @@ export const errorCodes = [
   'RECONCILIATION_NOT_FOUND',
   /** The account already has a reconciliation in progress (details.draftId): resume or discard it first. */
   'RECONCILIATION_IN_PROGRESS',
-  /** Finishing with a difference, without a confirmed adjustment (details.differenceCents). */
+  /** Finishing with a difference, without an adjustment confirmed (details.differenceCents). */
   'RECONCILIATION_UNBALANCED',
+  /** The difference moved (a sync changed a ticked line) since the user confirmed its adjustment (details.differenceCents). */
+  'RECONCILIATION_DIFFERENCE_CHANGED',
   /** A statement date not after the previous reconciliation's (details.previousStatementDate). */
   'STATEMENT_DATE_INVALID',
-  /** Only an account's latest reconciliation can be undone. */
-  'RECONCILIATION_NOT_LAST',
+  /** The bank's version changed while the user was reviewing it (a sync came): look again. */
+  'CONFLICT_CHANGED',
   /** Undoing a reconciliation whose bank conflicts still wait for review (details.count). */
   'RECONCILIATION_CONFLICTS_OPEN',
   /** The conflict was already resolved. */

@@ -56,9 +56,16 @@ export const ReconciliationStatementUpdate = z
   })
   .strict();
 
+/** The most lines one tick sends: "tick all" on a longer draft goes in parts. */
+export const maxTickLines = 20_000;
+
 /** Ticks (or unticks) transactions as cleared in a draft; saved at once. */
 export const ReconciliationTick = z
-  .object({ id: reconciliationId, transactionIds: z.array(transactionId).min(1).max(20_000), cleared: z.boolean() })
+  .object({
+    id: reconciliationId,
+    transactionIds: z.array(transactionId).min(1).max(maxTickLines),
+    cleared: z.boolean(),
+  })
   .strict();
 
 /** Where a draft stands after ticks: the screen flips the ticked lines itself (a draft may hold thousands). */
@@ -119,10 +126,11 @@ export const ReconciliationFinish = z
   .object({
     id: reconciliationId,
     /**
-     * The user confirmed recording the remaining difference as an adjustment transaction
-     * (clearly marked in the books). Without it a draft with a difference is refused.
+     * The difference the user confirmed recording as an adjustment transaction (clearly
+     * marked in the books). Without it a draft with a difference is refused; if the
+     * difference is no longer this (a sync changed a ticked line), too.
      */
-    adjustment: z.literal(true).optional(),
+    adjustmentCents: cents.optional(),
   })
   .strict();
 
@@ -168,9 +176,11 @@ export const ReconciliationConflict = z.object({
   reconciliationId: z.number().int(),
   statementDate: isoDay,
   transactionId: z.string(),
-  kind: z.enum(['changed', 'removed']),
+  /** The bank changed it, dropped it, or lists it again after the user accepted its removal. */
+  kind: z.enum(['changed', 'removed', 'restored']),
+  /** When the bank's latest version arrived: answering names it, so a newer one is not accepted unseen. */
   detectedAt: z.string(),
-  /** The transaction as reconciled (and still kept in the books). */
+  /** The transaction as reconciled (kept in the books; out of them for `restored`). */
   reconciled: ConflictSide,
   /** What the bank now says; null when it dropped the transaction. */
   incoming: ConflictSide.nullable(),
@@ -182,5 +192,7 @@ export const ConflictResolution = z
     id: z.number().int().positive(),
     /** Keep the reconciled version (the bank's change is not asked about again), or take the bank's. */
     resolution: z.enum(['keep', 'accept']),
+    /** The version answered (the conflict's `detectedAt`): CONFLICT_CHANGED if a sync brought a newer one. */
+    detectedAt: z.string().min(1).max(40),
   })
   .strict();

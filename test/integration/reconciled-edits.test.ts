@@ -309,3 +309,25 @@ describe('deleting a connection that holds reconciled transactions', () => {
     expect(sqlite().prepare('SELECT count(*) FROM reconciliations WHERE account_id = ?').pluck().get(account)).toBe(0);
   });
 });
+
+describe('merging a category that reconciled transactions use', () => {
+  it('is refused without confirmation, nothing changed; confirmed, it is made and recorded', async () => {
+    const client = await call<{ id: string }>('categories:create', { name: 'Cliente X' });
+    await call('transactions:bulk-categorize', { ids: [txId(0), txId(1), txId(2)], categoryId: client.id });
+    const reconciliationId = reconcile(sqlite(), 'acc-checking', [txId(0)]);
+    const before = books();
+
+    expect(await attempt('categories:merge', { from: client.id, into: software })).toMatchObject(refusal(1));
+    expect(books()).toEqual(before);
+
+    await call('categories:merge', { from: client.id, into: software, confirmReconciled: true });
+    const categories = sqlite()
+      .prepare('SELECT category_id FROM transaction_user_data WHERE transaction_id IN (?, ?, ?)')
+      .pluck()
+      .all(txId(0), txId(1), txId(2));
+    expect(categories).toEqual([software, software, software]);
+    expect(
+      reconciliationEventRows(sqlite()).map((event) => [event.reconciliationId, event.transactionId, event.kind]),
+    ).toEqual([[reconciliationId, txId(0), 'categorized']]);
+  });
+});

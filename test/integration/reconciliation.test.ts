@@ -204,7 +204,7 @@ describe('finishing', () => {
       draft.lines.map((line) => line.id),
     );
     const bankMovement = movementThrough(statementDate);
-    const summary = await call<ReconciliationSummary>('reconciliation:finish', { id: draft.id, adjustment: true });
+    const summary = await call<ReconciliationSummary>('reconciliation:finish', { id: draft.id, adjustmentCents: -777 });
     expect(summary.adjustmentCents).toBe(-777);
     // The adjustment is a row of the books now: the account's movement includes it.
     expect(summary.clearedTotalCents).toBe(bankMovement - 777);
@@ -228,6 +228,31 @@ describe('finishing', () => {
   });
 });
 
+describe('an adjustment confirmed for one difference', () => {
+  it('is refused once a sync has moved the difference, and nothing is locked', async () => {
+    const draft = await startDraft(-777);
+    await tick(
+      draft,
+      draft.lines.map((line) => line.id),
+    );
+    // Before finishing, the bank changes the amount of a ticked line (not locked yet: sync writes it).
+    const line = draft.lines.find((candidate) => !candidate.pending);
+    if (!line) throw new Error('no line');
+    session.database.sqlite
+      .prepare('UPDATE transactions SET amount_cents = amount_cents - 5000 WHERE id = ?')
+      .run(line.id);
+    await expect(call('reconciliation:finish', { id: draft.id, adjustmentCents: -777 })).rejects.toThrow(
+      'RECONCILIATION_DIFFERENCE_CHANGED',
+    );
+    const reread = await call<ReconciliationDraft>('reconciliation:get', { id: draft.id });
+    expect(reread.differenceCents).toBe(-777 + 5000);
+    const locked = session.database.sqlite.prepare(
+      'SELECT count(*) FROM transaction_user_data WHERE reconciled_at IS NOT NULL',
+    );
+    expect(locked.pluck().get()).toBe(0);
+  });
+});
+
 describe('undoing the last reconciliation', () => {
   it('puts the books back exactly as they were before finishing, adjustment and user fields included', async () => {
     const draft = await startDraft(555);
@@ -239,7 +264,7 @@ describe('undoing the last reconciliation', () => {
     const annotated = draft.lines.slice(0, 5).map((line) => line.id);
     for (const id of annotated) await call('transactions:update', { id, patch: { notes: 'conferido' } });
     const before = books();
-    await call('reconciliation:finish', { id: draft.id, adjustment: true });
+    await call('reconciliation:finish', { id: draft.id, adjustmentCents: 555 });
     expect(books()).not.toEqual(before);
     const reopened = await call<ReconciliationDraft>('reconciliation:undo', { accountId: checking });
     expect(reopened.id).toBe(draft.id);

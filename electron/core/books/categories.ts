@@ -11,6 +11,7 @@ import type {
 } from '../../shared/categories.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Category as PluggyCategory } from '../pluggy/models.ts';
+import { guardReconciledEdit } from './reconciliation/locks.ts';
 import type { DbOrTx } from './undo.ts';
 
 type CategoryRow = typeof categories.$inferSelect;
@@ -285,7 +286,7 @@ export function archiveCategory(db: Db, id: string, archived: boolean, now: Date
  * then be a top-level category, the tree being two levels deep), and `from` is archived,
  * so no row points at it any more. One transaction: all of it or nothing.
  */
-export function mergeCategories(db: Db, { from, into }: CategoryMerge, now: Date): CategorySummary {
+export function mergeCategories(db: Db, { from, into, confirmReconciled }: CategoryMerge, now: Date): CategorySummary {
   return db.transaction((tx) => {
     const source = requireUserCategory(tx, from);
     const target = requireAssignableCategory(tx, into);
@@ -296,6 +297,19 @@ export function mergeCategories(db: Db, { from, into }: CategoryMerge, now: Date
     if (hasChildren && target.parentId !== null) {
       throw new AppError('CATEGORY_MERGE_INVALID', `${from} has subcategories and ${into} is a subcategory`);
     }
+    const moving = db.$client
+      .prepare(
+        `SELECT transaction_id FROM transaction_user_data WHERE category_id = ?
+         UNION SELECT transaction_id FROM transaction_splits WHERE category_id = ?`,
+      )
+      .pluck()
+      .all(from, from) as string[];
+    guardReconciledEdit(tx, moving, {
+      kind: 'categorized',
+      detail: { categoryId: into, mergedFrom: from },
+      at: now,
+      confirmReconciled,
+    });
     tx.update(transactionUserData).set({ categoryId: into }).where(eq(transactionUserData.categoryId, from)).run();
     tx.update(transactionSplits).set({ categoryId: into }).where(eq(transactionSplits.categoryId, from)).run();
     tx.update(rules)

@@ -184,7 +184,9 @@ export class BankConnections {
     const { client, dataSync } = await this.current();
     await client.deleteItem(itemId);
     await dataSync.retire(itemId);
-    forgetConnection(db, itemId, keepData, new Date(), options);
+    // The question was answered before the bank was unlinked, which cannot be taken back: a
+    // reconciliation finished meanwhile goes with the data the user chose to delete.
+    forgetConnection(db, itemId, keepData, new Date(), { ...options, confirmReconciled: true });
     this.options.logger.info('connections.removed', { itemId, keepData });
   }
 

@@ -9,6 +9,7 @@ import { RulesOnIngest } from '../rules/ingest.ts';
 import type { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
+import { withdrawRemovals } from '../books/reconciliation/conflicts.ts';
 import { CardBills } from './card-bills.ts';
 import { toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
 
@@ -315,6 +316,7 @@ export class DataSync {
           .where(inArray(transactions.id, gone.slice(start, start + 500)))
           .run().changes;
       }
+      withdrawRemovals(db, account.id, (id) => inWindow.has(id) || seen.has(id));
       tx.update(accounts).set({ transactionsSyncedThrough: newWatermark }).where(eq(accounts.id, account.id)).run();
       return { created: written.created, updated: written.updated, removed };
     });

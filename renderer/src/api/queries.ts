@@ -8,7 +8,12 @@ import type {
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
 import type { ChannelInput } from '../../../electron/shared/contract.ts';
-import type { ReconciliationDraft, ReconciliationStart } from '../../../electron/shared/reconciliation.ts';
+import {
+  maxTickLines,
+  type ReconciliationDraft,
+  type ReconciliationStanding,
+  type ReconciliationStart,
+} from '../../../electron/shared/reconciliation.ts';
 import type { Rule, RuleConditions, RuleDraft } from '../../../electron/shared/rules.ts';
 import type { TransactionFilters, TransactionQuery } from '../../../electron/shared/transactions.ts';
 import type { ApiClient } from './client.ts';
@@ -371,7 +376,7 @@ export function useDiscardReconciliation() {
 
 export function useFinishReconciliation() {
   const api = useApi();
-  return useReconciliationChange((input: { id: number; adjustment?: true }) =>
+  return useReconciliationChange((input: ChannelInput<'reconciliation:finish'>) =>
     api.invoke('reconciliation:finish', input),
   );
 }
@@ -383,7 +388,7 @@ export function useUndoReconciliation() {
 
 export function useResolveConflict() {
   const api = useApi();
-  return useReconciliationChange((input: { id: number; resolution: 'keep' | 'accept' }) =>
+  return useReconciliationChange((input: ChannelInput<'reconciliation:resolve'>) =>
     api.invoke('reconciliation:resolve', input),
   );
 }
@@ -422,8 +427,15 @@ export function useTickLines(id: number) {
   const mutationKey = ['reconciliation-tick', id];
   return useMutation({
     mutationKey,
-    mutationFn: (tick: { transactionIds: string[]; cleared: boolean }) =>
-      api.invoke('reconciliation:tick', { id, ...tick }),
+    mutationFn: async ({ transactionIds, cleared }: { transactionIds: string[]; cleared: boolean }) => {
+      // In parts of what one call takes; the last answer has the standing after them all.
+      let standing: ReconciliationStanding | undefined;
+      for (let start = 0; start < transactionIds.length; start += maxTickLines) {
+        const part = transactionIds.slice(start, start + maxTickLines);
+        standing = await api.invoke('reconciliation:tick', { id, transactionIds: part, cleared });
+      }
+      return standing;
+    },
     onMutate: ({ transactionIds, cleared }) => {
       void queryClient.cancelQueries({ queryKey: draftKey });
       const draft = queryClient.getQueryData<ReconciliationDraft>(draftKey);
@@ -432,14 +444,11 @@ export function useTickLines(id: number) {
     },
     onSuccess: (standing) => {
       // This mutation counts itself until its callbacks end: more than one means a later tick is pending.
-      if (queryClient.isMutating({ mutationKey }) > 1) return;
+      if (!standing || queryClient.isMutating({ mutationKey }) > 1) return;
       queryClient.setQueryData<ReconciliationDraft>(draftKey, (draft) => draft && { ...draft, ...standing });
     },
     onError: () => queryClient.invalidateQueries({ queryKey: draftKey }),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationHelp(id) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
-      ]),
+    // Ticks change no transaction (locks come with finishing): only the helper looks again.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationHelp(id) }),
   });
 }

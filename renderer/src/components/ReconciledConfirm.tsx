@@ -5,6 +5,11 @@ import { AppError } from '../../../electron/shared/errors.ts';
 /** What the question is about: one transaction's edit, a bulk edit, or deleting a connection's data. */
 export type ReconciledChange = 'edit' | 'bulk' | 'removeConnection';
 
+/** Main's refusal of a change that reaches reconciled transactions: a question for the user, not a failure. */
+export function isReconciledRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'TRANSACTION_RECONCILED';
+}
+
 /** What `withConfirmation` resolves to when the user chose not to change reconciled transactions. */
 export const declined = Symbol('declined');
 
@@ -32,7 +37,7 @@ export function useReconciledConfirmation() {
       try {
         return await send({});
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'TRANSACTION_RECONCILED') throw error;
+        if (!isReconciledRefusal(error)) throw error;
         const count = (error.details as { count?: number } | undefined)?.count ?? 1;
         const confirmed = await new Promise<boolean>((resolve) => setQuestion({ change, count, answer: resolve }));
         setQuestion(null);

@@ -27,7 +27,12 @@ afterEach(() => {
 });
 
 const now = () => new Date(session.clock.now());
-const finishOptions = () => ({ adjustment: false, adjustmentDescription: 'Ajuste', finishedBy: 'tester', now: now() });
+const finishOptions = () => ({
+  adjustmentCents: null,
+  adjustmentDescription: 'Ajuste',
+  finishedBy: 'tester',
+  now: now(),
+});
 
 /** Reconciles every account of the item to today, pending rows included, each balanced by construction. */
 function reconcileEverything(): Map<string, number> {
@@ -125,7 +130,7 @@ describe('a sync touching reconciled transactions', () => {
     await bankUpdate();
     const conflicts = openConflicts(session.database.db);
     const before = storedRows(conflicts.map((conflict) => conflict.transactionId));
-    for (const conflict of conflicts) resolveConflict(session.database.db, conflict.id, 'keep', now());
+    for (const conflict of conflicts) resolveConflict(session.database.db, { ...conflict, resolution: 'keep' }, now());
     await session.sync.syncItem(session.itemId, 'poll');
     expect(openConflicts(session.database.db)).toEqual([]);
     expect(storedRows(conflicts.map((conflict) => conflict.transactionId))).toEqual(before);
@@ -151,7 +156,7 @@ describe('a sync touching reconciled transactions', () => {
       (conflict) => conflict.kind === 'changed' && conflict.incoming?.amountCents !== conflict.reconciled.amountCents,
     );
     if (!changedAmount?.incoming) throw new Error('the sandbox update changed no amount');
-    resolveConflict(session.database.db, changedAmount.id, 'accept', now());
+    resolveConflict(session.database.db, { ...changedAmount, resolution: 'accept' }, now());
     const row = session.database.sqlite
       .prepare('SELECT status, amount_cents, account_id FROM transactions WHERE id = ?')
       .get(changedAmount.transactionId) as { status: string; amount_cents: number; account_id: string };
@@ -166,11 +171,13 @@ describe('a sync touching reconciled transactions', () => {
     const summary = reconciliationHistory(session.database.db, row.account_id)[0];
     expect(summary?.driftCents).toBe(changedAmount.incoming.amountCents - changedAmount.reconciled.amountCents);
     expect(summary?.broken).toBe(true);
-    expect(() => resolveConflict(session.database.db, changedAmount.id, 'keep', now())).toThrow('was resolved');
+    expect(() => resolveConflict(session.database.db, { ...changedAmount, resolution: 'keep' }, now())).toThrow(
+      'was resolved',
+    );
 
     // Removals accepted leave the books; the reconciliation's total drifts by their amount.
     for (const conflict of openConflicts(session.database.db).filter((candidate) => candidate.kind === 'removed')) {
-      resolveConflict(session.database.db, conflict.id, 'accept', now());
+      resolveConflict(session.database.db, { ...conflict, resolution: 'accept' }, now());
     }
     const removed = session.database.sqlite
       .prepare('SELECT id FROM transactions WHERE removed_at IS NOT NULL')
@@ -214,5 +221,80 @@ describe('the write path', () => {
       .get(id);
     expect(stored).toEqual({ merchant_name: 'Padaria Nova', amount_cents: provider.amountCents });
     expect(openConflicts(session.database.db).map((conflict) => conflict.transactionId)).toEqual([id]);
+  });
+});
+
+describe('the bank changing its mind', () => {
+  /** The account's newest reconciled row: inside every sync's window of rows checked for removal. */
+  const newestReconciled = () =>
+    session.database.sqlite
+      .prepare(
+        `SELECT t.id FROM reconciliation_items i JOIN transactions t ON t.id = i.transaction_id
+          WHERE t.status = 'POSTED' ORDER BY t.date DESC, t.rowid DESC LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+  /** What the sync writes when a row is no longer listed. */
+  const dropByBank = (id: string) =>
+    session.database.sqlite.prepare('UPDATE transactions SET removed_at = ? WHERE id = ?').run(now().toISOString(), id);
+  const removedAt = (id: string) =>
+    session.database.sqlite.prepare('SELECT removed_at FROM transactions WHERE id = ?').pluck().get(id);
+
+  it('a removal it takes back (the row is listed again) is no longer a question', async () => {
+    reconcileEverything();
+    const id = newestReconciled();
+    dropByBank(id);
+    expect(openConflicts(session.database.db).map((conflict) => [conflict.transactionId, conflict.kind])).toEqual([
+      [id, 'removed'],
+    ]);
+    await session.sync.syncItem(session.itemId, 'poll');
+    expect(openConflicts(session.database.db)).toEqual([]);
+    expect(removedAt(id)).toBeNull();
+  });
+
+  it('a row it lists again after the user accepted its removal comes back only when accepted', async () => {
+    reconcileEverything();
+    const id = newestReconciled();
+    dropByBank(id);
+    const [removal] = openConflicts(session.database.db);
+    if (!removal) throw new Error('no conflict');
+    resolveConflict(session.database.db, { ...removal, resolution: 'accept' }, now());
+    expect(removedAt(id)).not.toBeNull();
+
+    await session.sync.syncItem(session.itemId, 'poll');
+    expect(removedAt(id)).not.toBeNull();
+    const [back] = openConflicts(session.database.db);
+    expect(back).toMatchObject({ transactionId: id, kind: 'restored' });
+    if (!back) throw new Error('no conflict');
+    resolveConflict(session.database.db, { ...back, resolution: 'accept' }, now());
+    expect(removedAt(id)).toBeNull();
+    await session.sync.syncItem(session.itemId, 'poll');
+    expect(openConflicts(session.database.db)).toEqual([]);
+  });
+
+  it('an answer to a version a later sync replaced is refused, and the books keep theirs', async () => {
+    reconcileEverything();
+    const id = newestReconciled();
+    const amount = () =>
+      session.database.sqlite.prepare('SELECT amount_cents FROM transactions WHERE id = ?').pluck().get(id) as number;
+    const reconciled = amount();
+    const bankWrites = (cents: number) =>
+      session.database.sqlite.prepare('UPDATE transactions SET amount_cents = ? WHERE id = ?').run(cents, id);
+    bankWrites(reconciled - 100);
+    const [seen] = openConflicts(session.database.db);
+    if (!seen) throw new Error('no conflict');
+    // While the user looks at it, the next sync brings another version (detected a moment later).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    bankWrites(reconciled - 200);
+    const [latest] = openConflicts(session.database.db);
+    expect(latest?.id).toBe(seen.id);
+    expect(latest?.incoming?.amountCents).toBe(reconciled - 200);
+    expect(() => resolveConflict(session.database.db, { ...seen, resolution: 'accept' }, now())).toThrow(
+      'changed since',
+    );
+    expect(amount()).toBe(reconciled);
+    if (!latest) throw new Error('no conflict');
+    resolveConflict(session.database.db, { ...latest, resolution: 'accept' }, now());
+    expect(amount()).toBe(reconciled - 200);
   });
 });

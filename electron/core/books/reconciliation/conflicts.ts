@@ -7,6 +7,8 @@ import type { ReconciliationConflict } from '../../../shared/reconciliation.ts';
  * and the user's answer to each: keep the reconciled version, or accept the bank's.
  */
 
+type ConflictKind = ReconciliationConflict['kind'];
+
 /** The statement fields the triggers hold back, as they keep them in `incoming`. */
 interface IncomingFields {
   date: string;
@@ -22,7 +24,7 @@ interface ConflictRow {
   reconciliationId: number;
   statementDate: string;
   transactionId: string;
-  kind: 'changed' | 'removed';
+  kind: ConflictKind;
   detectedAt: string;
   incoming: string | null;
   date: string;
@@ -72,30 +74,41 @@ export function openConflicts(db: Db, accountId?: string): ReconciliationConflic
 /**
  * Keeping the reconciled version closes the conflict (the triggers do not ask about the
  * same bank version again). Accepting lifts the lock for one statement, applies the bank's
- * fields (or its removal) and locks again: the transaction stays in its reconciliation,
+ * fields (its removal, or its return) and locks again: the transaction stays in its reconciliation,
  * whose total may now drift from the statement, which the history shows. Both are
  * recorded on the reconciliation.
  */
-export function resolveConflict(db: Db, id: number, resolution: 'keep' | 'accept', now: Date): void {
+export function resolveConflict(
+  db: Db,
+  review: { id: number; resolution: 'keep' | 'accept'; detectedAt: string },
+  now: Date,
+): void {
+  const { id, resolution } = review;
   const at = now.toISOString();
   const sqlite = db.$client;
   db.transaction(() => {
     const conflict = sqlite
       .prepare(
-        `SELECT id, transaction_id AS transactionId, reconciliation_id AS reconciliationId, kind, incoming, resolved_at AS resolvedAt
+        `SELECT id, transaction_id AS transactionId, reconciliation_id AS reconciliationId, kind, incoming,
+                detected_at AS detectedAt, resolved_at AS resolvedAt
            FROM reconciliation_conflicts WHERE id = ?`,
       )
       .get(id) as
       | {
           transactionId: string;
           reconciliationId: number;
-          kind: 'changed' | 'removed';
+          kind: ConflictKind;
           incoming: string | null;
+          detectedAt: string;
           resolvedAt: string | null;
         }
       | undefined;
     if (!conflict) throw new AppError('NOT_FOUND', `No conflict ${id}`);
     if (conflict.resolvedAt) throw new AppError('CONFLICT_RESOLVED', `Conflict ${id} was resolved`);
+    // A sync rewrites an open conflict with the bank's latest version: answer only the one the user saw.
+    if (conflict.detectedAt !== review.detectedAt) {
+      throw new AppError('CONFLICT_CHANGED', `Conflict ${id} changed since ${review.detectedAt}`);
+    }
     if (resolution === 'accept') {
       const lock = sqlite
         .prepare('SELECT reconciled_at FROM transaction_user_data WHERE transaction_id = ?')
@@ -106,12 +119,13 @@ export function resolveConflict(db: Db, id: number, resolution: 'keep' | 'accept
       if (conflict.kind === 'removed' || conflict.incoming === null) {
         sqlite.prepare('UPDATE transactions SET removed_at = ? WHERE id = ?').run(at, conflict.transactionId);
       } else {
+        // Changed, or back after a removal: the bank's fields, in the books again.
         const incoming = JSON.parse(conflict.incoming) as IncomingFields;
         sqlite
           .prepare(
             `UPDATE transactions SET date = @date, description = @description, amount_cents = @amountCents,
                     amount_in_account_currency_cents = @amountInAccountCurrencyCents, currency_code = @currencyCode,
-                    status = @status, updated_at = @at
+                    status = @status, updated_at = @at, removed_at = NULL
               WHERE id = @id`,
           )
           .run({ ...incoming, at, id: conflict.transactionId });
@@ -136,4 +150,23 @@ export function resolveConflict(db: Db, id: number, resolution: 'keep' | 'accept
         at,
       );
   });
+}
+
+/**
+ * Removals held back as conflicts that the bank took back (it lists the row again, as it
+ * was): no longer a question, so they go. Sync calls it with what it just read.
+ */
+export function withdrawRemovals(db: Db, accountId: string, listed: (id: string) => boolean): void {
+  const open = db.$client
+    .prepare(
+      `SELECT c.id, c.transaction_id AS transactionId FROM reconciliation_conflicts c
+         JOIN transactions t ON t.id = c.transaction_id
+        WHERE t.account_id = ? AND c.kind = 'removed' AND c.resolved_at IS NULL`,
+    )
+    .all(accountId) as { id: number; transactionId: string }[];
+  const withdrawn = open.filter((conflict) => listed(conflict.transactionId)).map((conflict) => conflict.id);
+  if (withdrawn.length === 0) return;
+  db.$client
+    .prepare('DELETE FROM reconciliation_conflicts WHERE id IN (SELECT value FROM json_each(?))')
+    .run(JSON.stringify(withdrawn));
 }

@@ -14,8 +14,8 @@ export function adjustmentDescription(language: Language): string {
 }
 
 export interface FinishOptions {
-  /** The user confirmed recording the remaining difference as an adjustment transaction. */
-  adjustment: boolean;
+  /** The difference the user confirmed recording as an adjustment transaction, if any. */
+  adjustmentCents: number | null;
   /** The adjustment's description, in the user's language (it is a row of the books). */
   adjustmentDescription: string;
   /** Who finished it: the operating system's user. */
@@ -24,8 +24,8 @@ export interface FinishOptions {
 }
 
 /**
- * Finishes a draft (issue 7): exactly when its difference is zero, or with an adjustment
- * the user confirmed. Its cleared lines become reconciled (locked), each with its amount
+ * Finishes a draft (issue 7): exactly when its difference is zero, or with the adjustment
+ * the user confirmed for exactly that difference. Its cleared lines become reconciled (locked), each with its amount
  * as it was, and the reconciliation records its balances, who and when. One SQLite
  * transaction: finished entirely, or still the draft it was.
  */
@@ -39,10 +39,18 @@ export function finishReconciliation(db: Db, id: number, options: FinishOptions)
       statementCents: draft.statementBalanceCents,
       clearedCents: cleared.map((line) => line.amountCents),
     });
-    if (!standing.balanced && !options.adjustment) {
+    if (!standing.balanced && options.adjustmentCents === null) {
       throw new AppError('RECONCILIATION_UNBALANCED', `Difference of ${standing.differenceCents} cents`, {
         differenceCents: standing.differenceCents,
       });
+    }
+    // The adjustment booked is the one the user read and confirmed, or none.
+    if (options.adjustmentCents !== null && options.adjustmentCents !== standing.differenceCents) {
+      throw new AppError(
+        'RECONCILIATION_DIFFERENCE_CHANGED',
+        `Difference of ${standing.differenceCents} cents, not the ${options.adjustmentCents} confirmed`,
+        { differenceCents: standing.differenceCents },
+      );
     }
     const sqlite = db.$client;
     // Ticks on lines that left the draft since (removed by the bank, dated later) do not count.

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategorySummary } from '../../../../electron/shared/categories.ts';
 import { useCategoryChange, useCategoryUsage } from '../../api/queries.ts';
+import { declined, isReconciledRefusal, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { categoryName } from './category-tree.ts';
 import { CategoryOptions } from './CategoryOptions.tsx';
@@ -27,6 +28,8 @@ export function MergeCategoryDialog({
   const language = useLanguage();
   const id = useId();
   const merge = useCategoryChange('categories:merge');
+  // Reconciled transactions in the category change too: asked first, like any edit of them.
+  const { withConfirmation, dialog: confirmDialog } = useReconciledConfirmation();
   const usage = useCategoryUsage(category.id);
   const [into, setInto] = useState('');
   const name = categoryName(category, language);
@@ -40,50 +43,61 @@ export function MergeCategoryDialog({
     (children.length === 0 || each.parentId === null);
 
   return (
-    <FormDialog
-      title={t('categories.merge.title', { name })}
-      confirmLabel={t('categories.merge.confirm')}
-      danger
-      change={merge}
-      onConfirm={() => merge.mutate({ from: category.id, into }, { onSuccess: onMerged })}
-      onClose={onClose}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-target`}>{t('categories.merge.target')}</label>
-        <select
-          id={`${id}-target`}
-          value={into}
-          required
-          autoFocus
-          aria-describedby={children.length > 0 ? `${id}-target-help` : undefined}
-          onChange={(event) => setInto(event.target.value)}
-        >
-          <option value="" disabled>
-            {t('categories.merge.choose')}
-          </option>
-          <CategoryOptions all={categories} offered={offered} />
-        </select>
-        {children.length > 0 && (
-          <p id={`${id}-target-help`} className="field-help">
-            {t('categories.merge.topLevelOnly', { name })}
-          </p>
-        )}
-      </div>
-      <p>{t('categories.merge.what')}</p>
-      <ul className="merge-effects">
-        <li>
-          {usage.data === undefined
-            ? t('categories.merge.transactionsUnknown', { target: targetName })
-            : t('categories.merge.transactions', { count: usage.data, target: targetName })}
-        </li>
-        <li>{t('categories.merge.splits', { target: targetName })}</li>
-        <li>{t('categories.merge.rules', { name, target: targetName })}</li>
-        {children.length > 0 && (
-          <li>{t('categories.merge.subcategories', { count: children.length, target: targetName })}</li>
-        )}
-        <li>{t('categories.merge.archived', { name })}</li>
-      </ul>
-      <p className="field-help">{t('categories.merge.noUndo')}</p>
-    </FormDialog>
+    <>
+      <FormDialog
+        title={t('categories.merge.title', { name })}
+        confirmLabel={t('categories.merge.confirm')}
+        danger
+        // The reconciled-transactions refusal is a question (asked above), not a failure to show.
+        change={{ isPending: merge.isPending, error: isReconciledRefusal(merge.error) ? null : merge.error }}
+        onConfirm={() =>
+          void withConfirmation('bulk', (confirmation) =>
+            merge.mutateAsync({ from: category.id, into, ...confirmation }),
+          ).then(
+            (merged) => (merged === declined ? merge.reset() : onMerged(merged)),
+            () => {},
+          )
+        }
+        onClose={onClose}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-target`}>{t('categories.merge.target')}</label>
+          <select
+            id={`${id}-target`}
+            value={into}
+            required
+            autoFocus
+            aria-describedby={children.length > 0 ? `${id}-target-help` : undefined}
+            onChange={(event) => setInto(event.target.value)}
+          >
+            <option value="" disabled>
+              {t('categories.merge.choose')}
+            </option>
+            <CategoryOptions all={categories} offered={offered} />
+          </select>
+          {children.length > 0 && (
+            <p id={`${id}-target-help`} className="field-help">
+              {t('categories.merge.topLevelOnly', { name })}
+            </p>
+          )}
+        </div>
+        <p>{t('categories.merge.what')}</p>
+        <ul className="merge-effects">
+          <li>
+            {usage.data === undefined
+              ? t('categories.merge.transactionsUnknown', { target: targetName })
+              : t('categories.merge.transactions', { count: usage.data, target: targetName })}
+          </li>
+          <li>{t('categories.merge.splits', { target: targetName })}</li>
+          <li>{t('categories.merge.rules', { name, target: targetName })}</li>
+          {children.length > 0 && (
+            <li>{t('categories.merge.subcategories', { count: children.length, target: targetName })}</li>
+          )}
+          <li>{t('categories.merge.archived', { name })}</li>
+        </ul>
+        <p className="field-help">{t('categories.merge.noUndo')}</p>
+      </FormDialog>
+      {confirmDialog}
+    </>
   );
 }

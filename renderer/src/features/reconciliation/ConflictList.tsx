@@ -44,7 +44,11 @@ export function ConflictList({ accountId }: { accountId: string }) {
               </span>
             </p>
             <div className="recon-conflict-sides">
-              <ConflictSide title={t('reconciliation.conflicts.reconciled')} side={conflict.reconciled} />
+              <ConflictSide
+                title={t('reconciliation.conflicts.reconciled')}
+                side={conflict.reconciled}
+                note={conflict.kind === 'restored' ? t('reconciliation.conflicts.outOfBooks') : undefined}
+              />
               {conflict.incoming ? (
                 <ConflictSide title={t('reconciliation.conflicts.incoming')} side={conflict.incoming} />
               ) : (
@@ -58,12 +62,16 @@ export function ConflictList({ accountId }: { accountId: string }) {
               <button
                 type="button"
                 disabled={resolve.isPending}
-                onClick={() => resolve.mutate({ id: conflict.id, resolution: 'keep' })}
+                onClick={() => resolve.mutate({ id: conflict.id, resolution: 'keep', detectedAt: conflict.detectedAt })}
               >
-                {t('reconciliation.conflicts.keep')}
+                {t(
+                  conflict.kind === 'restored'
+                    ? 'reconciliation.conflicts.keepRemoved'
+                    : 'reconciliation.conflicts.keep',
+                )}
               </button>
               <button type="button" disabled={resolve.isPending} onClick={() => setAccepting(conflict)}>
-                {t(conflict.incoming ? 'reconciliation.conflicts.accept' : 'reconciliation.conflicts.acceptRemoval')}
+                {t(acceptLabels[conflict.kind])}
               </button>
             </div>
           </li>
@@ -76,7 +84,10 @@ export function ConflictList({ accountId }: { accountId: string }) {
           change={resolve}
           danger
           onConfirm={() =>
-            resolve.mutate({ id: accepting.id, resolution: 'accept' }, { onSuccess: () => setAccepting(null) })
+            resolve.mutate(
+              { id: accepting.id, resolution: 'accept', detectedAt: accepting.detectedAt },
+              { onSuccess: () => setAccepting(null) },
+            )
           }
           onClose={() => setAccepting(null)}
         >
@@ -92,11 +103,18 @@ export function ConflictList({ accountId }: { accountId: string }) {
   );
 }
 
-function ConflictSide({ title, side }: { title: string; side: Side }) {
+const acceptLabels = {
+  changed: 'reconciliation.conflicts.accept',
+  removed: 'reconciliation.conflicts.acceptRemoval',
+  restored: 'reconciliation.conflicts.acceptReturn',
+} as const;
+
+function ConflictSide({ title, side, note }: { title: string; side: Side; note?: string | undefined }) {
   const { t } = useTranslation();
   return (
     <div className="recon-conflict-side">
       <h3>{title}</h3>
+      {note && <p className="recon-conflict-note">{note}</p>}
       <dl>
         <dt>{t('reconciliation.conflicts.date')}</dt>
         <dd>{formatDate(side.date)}</dd>

@@ -60,9 +60,10 @@ function Workspace({
   // The promise rather than mutate's onSuccess: finishing unmounts this workspace (the account
   // has no draft any more), and mutate's own callbacks do not run after that. A failure shows
   // from `finish.error`.
+  // With an adjustment, it is for the difference the dialog showed: main refuses another one.
   const finishWith = (adjustment: boolean) =>
     finish
-      .mutateAsync({ id: draft.id, ...(adjustment ? { adjustment: true as const } : {}) })
+      .mutateAsync({ id: draft.id, ...(adjustment ? { adjustmentCents: draft.differenceCents } : {}) })
       .then(onFinished, () => {});
 
   const difference = draft.differenceCents;

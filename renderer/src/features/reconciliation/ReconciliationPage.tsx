@@ -27,10 +27,14 @@ export function ReconciliationPage() {
   const pickerId = useId();
   const accounts = useAccounts();
   const [params, setParams] = useSearchParams();
-  const open = accounts.data?.filter((account) => !account.closed) ?? [];
-  const chosen = open.find((account) => account.id === params.get('account')) ?? open[0];
+  // Closed accounts (a connection removed, its books kept) stay reachable: their history,
+  // and conflicts the menu counts, are still the user's to see.
+  const all = accounts.data ?? [];
+  const open = all.filter((account) => !account.closed);
+  const closed = all.filter((account) => account.closed);
+  const chosen = all.find((account) => account.id === params.get('account')) ?? open[0] ?? closed[0];
 
-  const picker = open.length > 0 && chosen && (
+  const picker = chosen && (
     <div className="recon-picker">
       <label htmlFor={pickerId}>{t('reconciliation.account')}</label>
       <select
@@ -43,6 +47,15 @@ export function ReconciliationPage() {
             {accountLabel(account)}
           </option>
         ))}
+        {closed.length > 0 && (
+          <optgroup label={t('reconciliation.closedAccounts')}>
+            {closed.map((account) => (
+              <option key={account.id} value={account.id}>
+                {accountLabel(account)}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
     </div>
   );
@@ -56,7 +69,7 @@ export function ReconciliationPage() {
     >
       {accounts.isPending && <p className="muted">{t('common.loading')}</p>}
       {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
-      {accounts.data && open.length === 0 && (
+      {accounts.data && all.length === 0 && (
         <div className="empty-state">
           <h2>{t('reconciliation.empty.title')}</h2>
           <p>{t('reconciliation.empty.body')}</p>
@@ -95,8 +108,9 @@ function AccountReconciliation({ accountId }: { accountId: string }) {
           />
         ) : (
           <NewReconciliationForm
-            // A new form after finishing or discarding, prefilled from the figures as they are now.
-            key={JSON.stringify(setup.data)}
+            // A new form once a reconciliation is finished or undone, prefilled from the figures
+            // then; not at every background sync, which would wipe what the user is typing.
+            key={setup.data.previousStatementDate ?? 'first'}
             setup={setup.data}
           />
         ))}
