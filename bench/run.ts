@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
+import { exportsBenchmark } from './exports.bench.ts';
 import { reconciliationBenchmark } from './reconciliation.bench.ts';
+import { reportsBenchmark } from './reports.bench.ts';
 import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
 import { rendererTransactionsBenchmark } from './renderer-transactions.bench.ts';
 import { sandboxThroughputBenchmark } from './sandbox-throughput.bench.ts';
@@ -22,6 +24,8 @@ const benchmarks: Benchmark[] = [
   transactionsQueryBenchmark,
   rendererTransactionsBenchmark,
   reconciliationBenchmark,
+  reportsBenchmark,
+  exportsBenchmark,
 ];
 
 const wanted = process.argv.slice(2);

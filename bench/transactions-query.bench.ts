@@ -206,8 +206,11 @@ export const transactionsQueryBenchmark: Benchmark = {
   },
 };
 
-/** Accounts, categories, 1M transactions and the user's fields on some of them. */
-function seed(
+/**
+ * Accounts, categories, 1M transactions and the user's fields on some of them; the reports'
+ * benchmark reads the same books.
+ */
+export function seed(
   sqlite: Database.Database,
   random: () => number,
   pick: <T>(values: readonly T[]) => T,

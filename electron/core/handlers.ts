@@ -41,6 +41,12 @@ import type { CredentialStore } from './secrets/credential-store.ts';
 import type { BankConnections } from './sync/bank-connections.ts';
 import { PluggyAccount, type PluggyApiTarget } from './settings/pluggy-account.ts';
 import { readSettings, updateSettings } from './settings/settings-store.ts';
+import { cashFlow } from './reports/cash-flow.ts';
+import { dashboard } from './reports/dashboard.ts';
+import { livroCaixa } from './reports/livro-caixa.ts';
+import { profitAndLoss } from './reports/profit-and-loss.ts';
+import { Exporter } from './exports/exporter.ts';
+import { type SaveSuggestion, suggestedFileName } from './exports/file-names.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -58,6 +64,11 @@ export interface HandlerDeps {
   openConnectWindow: (options: { reconnect?: string }) => void | Promise<void>;
   /** Who is using the app (the operating system's user name), recorded on finished reconciliations. */
   userName: string;
+  /**
+   * Where to write an export: the shell's native save dialog (null when the user closes it),
+   * or a test's folder. Windows never name paths themselves.
+   */
+  chooseExportPath: (suggestion: SaveSuggestion) => Promise<string | null>;
 }
 
 /** Every IPC channel's implementation. Main and the E2E bridge both serve exactly this map. */
@@ -72,6 +83,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   });
   const { connections } = deps;
   const transactionQueries = new TransactionQueries(db.$client);
+  const exporter = new Exporter(db.$client, (progress) => emit('exports:progress', progress));
   // The freelancer's starting categories, on first run (a no-op afterwards).
   ensurePresetCategories(db);
   const settingsChanged = () => emit('settings:changed', readSettings(db));
@@ -185,5 +197,28 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       resolveConflict(db, review, new Date());
       return null;
     },
+    'reports:profit-and-loss': (query) => profitAndLoss(db.$client, query),
+    'reports:livro-caixa': (query) => livroCaixa(db.$client, query),
+    'reports:cash-flow': (query) => cashFlow(db.$client, query),
+    'reports:dashboard': (query) => dashboard(db.$client, query),
+    'exports:csv': async (input) => {
+      const path = await deps.chooseExportPath(
+        suggestedFileName('csv', input.filters ?? {}, input.dialect === 'en' ? 'en' : 'pt-BR'),
+      );
+      return path === null ? null : exporter.csv(input, path);
+    },
+    'exports:ofx': async (input) => {
+      exporter.requireAccount(input.accountId);
+      const account = listAccounts(db).find((each) => each.id === input.accountId);
+      const language = readSettings(db).language;
+      const path = await deps.chooseExportPath(suggestedFileName('ofx', input.filters ?? {}, language, account?.name));
+      return path === null ? null : exporter.ofx(input, path);
+    },
+    'exports:xlsx': async (input) => {
+      const language = readSettings(db).language;
+      const path = await deps.chooseExportPath(suggestedFileName('xlsx', input.filters ?? {}, language));
+      return path === null ? null : exporter.xlsx(input, path, language);
+    },
+    'exports:cancel': () => exporter.cancel(),
   };
 }

@@ -22,6 +22,7 @@ import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
 import { readSettings } from '../core/settings/settings-store.ts';
 import { operatingSystemUser } from '../core/os-user.ts';
+import { chooseExportPath } from './save-dialog.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
 const secrets = new SecretRegistry();
@@ -125,6 +126,7 @@ function start(): void {
     secrets,
     connections: bankConnections,
     userName: operatingSystemUser(),
+    chooseExportPath: (suggestion) => chooseExportPath(mainWindow, suggestion),
     openConnectWindow: ({ reconnect }) =>
       openConnectWindow({
         preloadPath: preloadPath(),

@@ -57,10 +57,18 @@ export const channelNames = [
   'reconciliation:undo',
   'reconciliation:conflicts',
   'reconciliation:resolve',
+  'reports:profit-and-loss',
+  'reports:livro-caixa',
+  'reports:cash-flow',
+  'reports:dashboard',
+  'exports:csv',
+  'exports:ofx',
+  'exports:xlsx',
+  'exports:cancel',
 ] as const;
 export type Channel = (typeof channelNames)[number];
 
-export const eventNameList = ['settings:changed', 'sync:notice', 'rules:progress'] as const;
+export const eventNameList = ['settings:changed', 'sync:notice', 'rules:progress', 'exports:progress'] as const;
 export type EventName = (typeof eventNameList)[number];
 
 export function isChannel(value: unknown): value is Channel {

@@ -63,6 +63,15 @@ import {
   ReconciliationSummary,
   ReconciliationTick,
 } from './reconciliation.ts';
+import { CashFlow, Dashboard, LivroCaixa, ProfitAndLoss, ReportQuery } from './reports.ts';
+import {
+  CsvExportInput,
+  ExportCancelResult,
+  ExportProgress,
+  ExportResult,
+  OfxExportInput,
+  XlsxExportInput,
+} from './exports.ts';
 
 export { type Channel, type EventName, isChannel, isEventName } from './channels.ts';
 
@@ -180,6 +189,22 @@ export const contract = {
     output: z.array(ReconciliationConflict),
   },
   'reconciliation:resolve': { input: ConflictResolution, output: z.null() },
+  /** Profit and loss by report group and category for a period (transfers and investments apart). */
+  'reports:profit-and-loss': { input: ReportQuery, output: ProfitAndLoss },
+  /** Month by month income and deductible expenses, with the year's carry-forward of deductions. */
+  'reports:livro-caixa': { input: ReportQuery, output: LivroCaixa },
+  /** Each account's money in and out, transfers included, from opening to closing balance. */
+  'reports:cash-flow': { input: ReportQuery, output: CashFlow },
+  /** The dashboard's charts: income vs expenses by month, spending, balances, top counterparties. */
+  'reports:dashboard': { input: ReportQuery, output: Dashboard },
+  /** The filters' transactions as CSV, to a file chosen in main's save dialog (null if none was), in a worker; progress as exports:progress events. */
+  'exports:csv': { input: CsvExportInput, output: ExportResult.nullable() },
+  /** One account's statement (the filters' period) as OFX, to a file chosen in the save dialog (null if none was), in a worker. */
+  'exports:ofx': { input: OfxExportInput, output: ExportResult.nullable() },
+  /** The workbook (transactions, P&L, livro-caixa) to a file chosen in the save dialog; null if none was. */
+  'exports:xlsx': { input: XlsxExportInput, output: ExportResult.nullable() },
+  /** Stops the running exports: each rejects with EXPORT_CANCELLED and leaves no file. */
+  'exports:cancel': { input: z.void(), output: ExportCancelResult },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -192,6 +217,8 @@ export const events = {
   'sync:notice': SyncNotice,
   /** Rows done out of all while rules are applied to existing transactions. */
   'rules:progress': RuleApplyProgress,
+  /** Rows written out of all while an export runs. */
+  'exports:progress': ExportProgress,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

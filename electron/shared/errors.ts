@@ -88,6 +88,10 @@ export const errorCodes = [
   'RECONCILIATION_CONFLICTS_OPEN',
   /** The conflict was already resolved. */
   'CONFLICT_RESOLVED',
+  /** The user cancelled the export; no file was written. */
+  'EXPORT_CANCELLED',
+  /** The export could not be written (details.path), e.g. a folder that is gone or read-only; no file was left. */
+  'EXPORT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

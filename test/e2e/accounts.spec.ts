@@ -52,8 +52,8 @@ test('accounts and balances from SQLite, in pt-BR, then in English', async ({ ap
 
 test('keyboard: navigation links and the language switch work without a mouse', async ({ app, page }) => {
   await app.open();
-  // Contas, Conexões, Transações, Regras, Categorias, Conciliação, Configurações.
-  for (let press = 0; press < 7; press += 1) await page.keyboard.press('Tab');
+  // Contas, Conexões, Transações, Regras, Categorias, Conciliação, Relatórios, Configurações.
+  for (let press = 0; press < 8; press += 1) await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Configurações' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();

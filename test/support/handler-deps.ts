@@ -51,6 +51,8 @@ export function testHandlerDeps(
     appInfo: { version: '0.0.0-test', dataDirectory: '/tmp/balancete-test' },
     openConnectWindow: () => {},
     userName: operatingSystemUser(),
+    // The save dialog's stand-in: the suggested name, in this test's folder.
+    chooseExportPath: ({ name }) => Promise.resolve(join(temp.path, name)),
     ...overrides,
     emit,
     credentials,

@@ -40,6 +40,20 @@ const sorts = {
   amount: () => ({ join: '', column: accountAmount }),
 } as const;
 
+/** A row's fields as `RawRow` has them, and the joins they come from: the statement up to its WHERE. */
+const rawRowFields = (transactions = 'transactions t') => `t.rowid AS rowid, t.id, t.date, t.description,
+    coalesce(u.counterparty_display_name, t.counterparty_name, t.merchant_name) AS counterparty,
+    t.account_id AS accountId, a.name AS accountName, t.amount_cents AS amountCents,
+    t.currency_code AS currencyCode, ${accountAmount} AS accountAmountCents,
+    a.currency_code AS accountCurrencyCode, t.status, ${effectiveCategory} AS categoryId,
+    u.category_source AS userCategorySource, u.category_id IS NOT NULL AS userCategory,
+    u.notes, u.tags, u.usage, u.deductible, u.reconciled_at IS NOT NULL AS reconciled,
+    t.origin = 'adjustment' AS adjustment,
+    (SELECT count(*) FROM transaction_splits s WHERE s.transaction_id = t.id) AS splitParts
+  FROM ${transactions}
+  JOIN accounts a ON a.id = t.account_id
+  LEFT JOIN transaction_user_data u ON u.transaction_id = t.id`;
+
 interface RawRow {
   rowid: number;
   id: string;
@@ -58,6 +72,8 @@ interface RawRow {
   tags: string | null;
   usage: 'business' | 'personal' | null;
   deductible: number | null;
+  accountAmountCents: number;
+  accountCurrencyCode: string;
   reconciled: number;
   adjustment: number;
   splitParts: number;
@@ -140,22 +156,49 @@ export class TransactionQueries {
 
   /** The fields of the page's rows, in the page's order. */
   private rows(rowids: number[]): RawRow[] {
-    const fetched = this.statement(
-      `SELECT t.rowid AS rowid, t.id, t.date, t.description,
-         coalesce(u.counterparty_display_name, t.counterparty_name, t.merchant_name) AS counterparty,
-         t.account_id AS accountId, a.name AS accountName, t.amount_cents AS amountCents,
-         t.currency_code AS currencyCode, t.status, ${effectiveCategory} AS categoryId,
-         u.category_source AS userCategorySource, u.category_id IS NOT NULL AS userCategory,
-         u.notes, u.tags, u.usage, u.deductible, u.reconciled_at IS NOT NULL AS reconciled,
-         t.origin = 'adjustment' AS adjustment,
-         (SELECT count(*) FROM transaction_splits s WHERE s.transaction_id = t.id) AS splitParts
-       FROM transactions t
-       JOIN accounts a ON a.id = t.account_id
-       LEFT JOIN transaction_user_data u ON u.transaction_id = t.id
-       WHERE t.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(rowids)) as RawRow[];
+    const fetched = this.statement(`SELECT ${rawRowFields()} WHERE t.rowid IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(rowids),
+    ) as RawRow[];
     const byRowid = new Map(fetched.map((fetchedRow) => [fetchedRow.rowid, fetchedRow]));
     return rowids.flatMap((rowid) => byRowid.get(rowid) ?? []);
+  }
+
+  /**
+   * Every row the filters let through, oldest first (ties by rowid), a page at a time, with
+   * the set's size: what an export writes. Keyset pages (rows after the last date and rowid
+   * seen) walk the date index once, however far in; all pages are read in one read
+   * transaction, so the file is one snapshot of the books even if a sync commits meanwhile.
+   */
+  async *inDateOrder(input: TransactionFilters, pageSize = 2000): AsyncGenerator<ExportPage> {
+    const filters = TransactionFilters.parse(input);
+    const plan = await this.plan(filters, null);
+    const where = conditions(filters, {
+      search: plan && { terms: plan.terms, walkIndex: plan.walkForAll },
+      listing: false,
+    });
+    // The rows' fields in the same statement, and always along the date index: each page
+    // then resumes where the last stopped. Through the listing index (which an account
+    // filter tempts SQLite to take) every page would sort the rest of the account again.
+    const next = this.statement(
+      `SELECT ${rawRowFields('transactions t INDEXED BY transactions_date_idx')}
+       WHERE ${where.sql} AND (t.date, t.rowid) > (?, ?)
+       ORDER BY t.date, t.rowid
+       LIMIT ?`,
+    );
+    this.sqlite.exec('BEGIN');
+    try {
+      const total = this.count(filters, plan);
+      let after: [string, number] = ['', 0];
+      for (;;) {
+        const found = next.all(...where.values, ...after, pageSize) as RawRow[];
+        const last = found.at(-1);
+        if (last === undefined) return;
+        yield { total, rows: found.map(toExportRow) };
+        after = [last.date, last.rowid];
+      }
+    } finally {
+      this.sqlite.exec('COMMIT');
+    }
   }
 
   /** How many rows the filters let through. */
@@ -302,6 +345,22 @@ function toRow(row: RawRow): TransactionRow {
     split: row.splitParts > 0,
     splitParts: row.splitParts,
   };
+}
+
+/** A row as the screen shows it, with its amount in the account's currency (what the account's totals and statement count). */
+export interface ExportRow extends TransactionRow {
+  accountAmountCents: number;
+  accountCurrencyCode: string;
+}
+
+/** A page of `inDateOrder`, with the size of the whole set. */
+export interface ExportPage {
+  total: number;
+  rows: ExportRow[];
+}
+
+function toExportRow(row: RawRow): ExportRow {
+  return { ...toRow(row), accountAmountCents: row.accountAmountCents, accountCurrencyCode: row.accountCurrencyCode };
 }
 
 /** The share of the days from `first` to `last` (the books' span) that `from`–`to` covers. */

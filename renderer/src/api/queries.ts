@@ -7,13 +7,14 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../../electron/shared/models.ts';
-import type { ChannelInput } from '../../../electron/shared/contract.ts';
+import type { ChannelInput, ChannelOutput } from '../../../electron/shared/contract.ts';
 import {
   maxTickLines,
   type ReconciliationDraft,
   type ReconciliationStanding,
   type ReconciliationStart,
 } from '../../../electron/shared/reconciliation.ts';
+import type { ReportQuery } from '../../../electron/shared/reports.ts';
 import type { Rule, RuleConditions, RuleDraft } from '../../../electron/shared/rules.ts';
 import type { TransactionFilters, TransactionQuery } from '../../../electron/shared/transactions.ts';
 import type { ApiClient } from './client.ts';
@@ -65,6 +66,8 @@ export const queryKeys = {
   reconciliationHistory: (accountId: string) => ['reconciliation', 'history', accountId] as const,
   reconciliationConflicts: (accountId: string) => ['reconciliation', 'conflicts', accountId] as const,
   allReconciliationConflicts: ['reconciliation', 'conflicts'] as const,
+  /** Under `transactions`: every edit, sync or category change refigures the open report. */
+  report: (channel: ReportChannel, query: ReportQuery) => ['transactions', 'reports', channel, query] as const,
 };
 
 export function useAccounts() {
@@ -450,5 +453,17 @@ export function useTickLines(id: number) {
     onError: () => queryClient.invalidateQueries({ queryKey: draftKey }),
     // Ticks change no transaction (locks come with finishing): only the helper looks again.
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationHelp(id) }),
+  });
+}
+
+type ReportChannel = 'reports:profit-and-loss' | 'reports:livro-caixa' | 'reports:cash-flow' | 'reports:dashboard';
+
+/** One report for a period; the last period's figures stay up (marked as loading) while the next one is figured. */
+export function useReport<C extends ReportChannel>(channel: C, query: ReportQuery) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.report(channel, query),
+    queryFn: () => api.invoke<ReportChannel>(channel, query) as Promise<ChannelOutput<C>>,
+    placeholderData: (previous) => previous,
   });
 }

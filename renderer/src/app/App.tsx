@@ -5,6 +5,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage.tsx';
 import { ReconciliationPage } from '../features/reconciliation/ReconciliationPage.tsx';
+import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 import { ApplyRulesProvider } from '../features/rules/ApplyRulesProvider.tsx';
 import { RulesPage } from '../features/rules/RulesPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -29,6 +30,7 @@ export function App() {
             <Route path="/rules" element={<RulesPage />} />
             <Route path="/categories" element={<CategoriesPage />} />
             <Route path="/reconciliation" element={<ReconciliationPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/accounts" replace />} />
           </Routes>

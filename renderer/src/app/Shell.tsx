@@ -11,6 +11,7 @@ const navItems = [
   { path: '/rules', labelKey: 'nav.rules' },
   { path: '/categories', labelKey: 'nav.categories' },
   { path: '/reconciliation', labelKey: 'nav.reconciliation' },
+  { path: '/reports', labelKey: 'nav.reports' },
   { path: '/settings', labelKey: 'nav.settings' },
 ] as const;
 

@@ -9,6 +9,7 @@ export const screenShortcuts = [
   { key: '4', path: '/rules', label: 'Control+4' },
   { key: '5', path: '/categories', label: 'Control+5' },
   { key: '6', path: '/reconciliation', label: 'Control+6' },
+  { key: '7', path: '/reports', label: 'Control+7' },
   { key: ',', path: '/settings', label: 'Control+,' },
 ] as const;
 

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { ExportDialog } from '../exports/ExportDialog.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { categoryOptions } from './category-options.ts';
 import { type ChangeView, FilterBar, SearchBox } from './FilterBar.tsx';
@@ -83,6 +84,7 @@ export function TransactionsPage() {
   useSearchShortcut();
 
   const [detailsRow, setDetailsRow] = useState<TransactionRow | null>(null);
+  const [exporting, setExporting] = useState(false);
   // Tags already on the loaded rows, offered while typing one, without asking main for them.
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
   const openDetails = (row: TransactionRow) => {
@@ -101,8 +103,16 @@ export function TransactionsPage() {
       name="transactions"
       title={t('transactions.title')}
       subtitle={t('transactions.subtitle')}
-      actions={<SearchBox view={view} onChange={changeView} />}
+      actions={
+        <>
+          <SearchBox view={view} onChange={changeView} />
+          <button type="button" onClick={() => setExporting(true)}>
+            {t('exports.open')}
+          </button>
+        </>
+      }
     >
+      {exporting && <ExportDialog filters={toQuery(view).filters ?? {}} onClose={() => setExporting(false)} />}
       <FilterBar view={view} onChange={changeView} categories={options} />
       <dl className="tx-totals" aria-label={t('transactions.totals.label')}>
         <div>

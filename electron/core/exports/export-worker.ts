@@ -1,0 +1,134 @@
+/**
+ * Worker-thread entry of an export (see worker-client.ts): opens its own connection to the
+ * database file, reads the filtered transactions in date order through the transactions
+ * page's query layer (so the file holds what the screen lists), writes them to the temp
+ * file page by page, reports progress, and exits. Main renames the file into place.
+ */
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { bookkeepingDate } from '../../shared/format.ts';
+import type { TransactionFilters } from '../../shared/transactions.ts';
+import type { ExportRow } from '../books/transaction-query.ts';
+import { TransactionQueries } from '../books/transaction-query.ts';
+import { csvWriter } from './csv.ts';
+import { livroCaixa } from '../reports/livro-caixa.ts';
+import { profitAndLoss } from '../reports/profit-and-loss.ts';
+import { type OfxAccount, ofxBytes, ofxWriter } from './ofx.ts';
+import { writeWorkbook } from './xlsx.ts';
+import type { ExportJob, ExportWorkerMessage } from './worker-client.ts';
+
+/** What a format writes: a head, the rows' text page by page, a tail, and how text becomes bytes. */
+interface FileFormat {
+  head: string;
+  body(rows: readonly ExportRow[]): string;
+  tail: string;
+  bytes(text: string): Buffer;
+}
+
+const job = workerData as ExportJob;
+const post = (message: ExportWorkerMessage) => parentPort?.postMessage(message);
+// Not db/open.ts: loading drizzle and the schema would cost the worker about a second
+// before its first row. The file is main's, already migrated and in WAL mode; this
+// connection only reads (and catches the search index up), so it needs the wait for a
+// busy writer and open.ts's read tuning alone.
+const sqlite = new Database(job.file, { fileMustExist: true });
+sqlite.pragma('busy_timeout = 5000');
+sqlite.pragma('mmap_size = 268435456');
+sqlite.pragma('cache_size = -65536');
+try {
+  if (job.format === 'xlsx') await writeXlsx(job);
+  else await writeText();
+} finally {
+  sqlite.close();
+}
+
+/** CSV and OFX: text written page by page to the temp file. */
+async function writeText(): Promise<void> {
+  const output = openSync(job.temp, 'wx');
+  try {
+    const { format, filters } = prepare();
+    // Given a descriptor, writeFileSync writes at its position and loops until every byte is out.
+    const write = (text: string) => writeFileSync(output, format.bytes(text));
+    write(format.head);
+    let done = 0;
+    for await (const page of new TransactionQueries(sqlite).inDateOrder(filters)) {
+      write(format.body(page.rows));
+      done += page.rows.length;
+      post({ type: 'progress', done, total: page.total });
+    }
+    write(format.tail);
+    post({ type: 'done', rows: done });
+  } finally {
+    closeSync(output);
+  }
+}
+
+/**
+ * The workbook: the transactions of the filters, and the P&L and livro-caixa of the same
+ * period and accounts from the reports' query layer (so the sheets agree with the Reports
+ * screen). Without a period, it runs from the first transaction to the last.
+ */
+async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>): Promise<void> {
+  const { filters, language } = xlsx;
+  const span = sqlite
+    .prepare('SELECT min(date) AS first, max(date) AS last FROM transactions WHERE removed_at IS NULL')
+    .get() as { first: string | null; last: string | null };
+  const today = bookkeepingDate(new Date());
+  const period = {
+    from: filters.from ?? span.first ?? today,
+    to: filters.to ?? span.last ?? today,
+    ...(filters.accountIds?.length ? { accountIds: filters.accountIds } : {}),
+    ...(filters.usage === 'business' ? { businessOnly: true } : {}),
+  };
+  const names = new Map(
+    sqlite
+      .prepare(`SELECT id, ${language === 'en' ? 'name_en' : 'name_pt'} AS name FROM categories`)
+      .raw()
+      .all() as [string, string][],
+  );
+  const rows = await writeWorkbook(xlsx.temp, {
+    language,
+    pages: new TransactionQueries(sqlite).inDateOrder(filters),
+    categoryName: (id) => names.get(id),
+    profitAndLoss: profitAndLoss(sqlite, period),
+    livroCaixa: livroCaixa(sqlite, period),
+    onProgress: (done, total) => post({ type: 'progress', done, total }),
+  });
+  post({ type: 'done', rows });
+}
+
+function prepare(): { format: FileFormat; filters: TransactionFilters } {
+  if (job.format === 'xlsx') throw new Error('a workbook is not text');
+  if (job.format === 'csv') {
+    const language = job.dialect === 'en' ? 'name_en' : 'name_pt';
+    const names = new Map(
+      sqlite.prepare(`SELECT id, ${language} AS name FROM categories`).raw().all() as [string, string][],
+    );
+    const writer = csvWriter(job.dialect, (id) => names.get(id));
+    return {
+      format: { head: writer.head, body: (rows) => writer.lines(rows), tail: '', bytes: (text) => Buffer.from(text) },
+      filters: job.filters,
+    };
+  }
+  const account = sqlite
+    .prepare(
+      `SELECT a.id, a.type, a.subtype, a.number, a.currency_code AS currencyCode, a.balance_cents AS balanceCents,
+         a.balance_date AS balanceDate, c.connector_id AS connectorId
+       FROM accounts a JOIN connections c ON c.id = a.connection_id WHERE a.id = ?`,
+    )
+    .get(job.accountId) as OfxAccount | undefined;
+  if (!account) throw new Error(`No account ${job.accountId}`);
+  // A statement runs from the period's start (else the account's first transaction) to its end (else today).
+  const to = job.filters.to ?? bookkeepingDate(new Date(job.now));
+  const first = sqlite
+    .prepare('SELECT min(date) FROM transactions WHERE account_id = ? AND removed_at IS NULL')
+    .pluck()
+    .get(account.id) as string | null;
+  const writer = ofxWriter(account, { from: job.filters.from ?? first ?? to, to }, new Date(job.now));
+  return {
+    format: { head: writer.head, body: (rows) => writer.transactions(rows), tail: writer.tail, bytes: ofxBytes },
+    // A statement lists what the bank posted: a pending row may yet change or vanish, and its id with it.
+    filters: { ...job.filters, accountIds: [account.id], pending: false },
+  };
+}

@@ -1,0 +1,244 @@
+import ExcelJS from 'exceljs';
+import type { Language } from '../../shared/models.ts';
+import type { LivroCaixa, ProfitAndLoss, ReportSection } from '../../shared/reports.ts';
+import type { ExportPage } from '../books/transaction-query.ts';
+import { formulaSafe } from './formula-safety.ts';
+import { type TransactionWords, transactionWords } from './transaction-words.ts';
+
+/**
+ * The accountant's workbook (issue 8): the transactions, the P&L (DRE) and the livro-caixa
+ * of one period, as typed cells: dates are dates and money is numbers with a BRL format, so
+ * the accountant's sums and filters work; each sheet has a frozen header, an autofilter and
+ * readable widths. Written as a stream (exceljs' WorkbookWriter), a page of rows at a time:
+ * 100k transactions never sit in memory as cells. User text is neutralised against formula
+ * injection as in the CSV (a string cell is inert, but one edited and confirmed in Excel
+ * would run).
+ */
+
+interface Words extends TransactionWords {
+  sheets: { transactions: string; profitAndLoss: string; livroCaixa: string };
+  profitAndLossHeader: readonly [string, string];
+  sections: Record<ReportSection, string>;
+  uncategorized: string;
+  income: string;
+  expenses: string;
+  net: string;
+  notCounted: string;
+  livroCaixaHeader: readonly string[];
+  total: string;
+  dateFormat: string;
+  monthFormat: string;
+}
+
+const words: Record<Language, Words> = {
+  'pt-BR': {
+    ...transactionWords['pt-BR'],
+    sheets: { transactions: 'Transações', profitAndLoss: 'DRE', livroCaixa: 'Livro-caixa' },
+    profitAndLossHeader: ['Categoria', 'Valor'],
+    sections: {
+      income: 'Receitas',
+      unclassified_income: 'Entradas sem categoria',
+      deductible_expense: 'Despesas dedutíveis',
+      nondeductible_expense: 'Despesas não dedutíveis',
+      tax: 'Impostos',
+      unclassified_expense: 'Saídas sem categoria',
+      transfer: 'Transferências entre contas (não contam)',
+      investment: 'Investimentos (não contam)',
+    },
+    uncategorized: 'Sem categoria',
+    income: 'Total de receitas',
+    expenses: 'Total de despesas',
+    net: 'Resultado',
+    notCounted: 'Movimentado sem contar (transferências e investimentos)',
+    livroCaixaHeader: [
+      'Mês',
+      'Receitas',
+      'Despesas dedutíveis pagas',
+      'Dedução trazida',
+      'Dedução usada',
+      'Dedução levada',
+      'Dedução perdida',
+      'Base tributável',
+    ],
+    total: 'Total',
+    dateFormat: 'dd/mm/yyyy',
+    monthFormat: 'mm/yyyy',
+  },
+  en: {
+    ...transactionWords.en,
+    sheets: { transactions: 'Transactions', profitAndLoss: 'P&L', livroCaixa: 'Livro-caixa' },
+    profitAndLossHeader: ['Category', 'Amount'],
+    sections: {
+      income: 'Income',
+      unclassified_income: 'Uncategorized money in',
+      deductible_expense: 'Deductible expenses',
+      nondeductible_expense: 'Non-deductible expenses',
+      tax: 'Taxes',
+      unclassified_expense: 'Uncategorized money out',
+      transfer: 'Transfers between accounts (not counted)',
+      investment: 'Investments (not counted)',
+    },
+    uncategorized: 'Uncategorized',
+    income: 'Total income',
+    expenses: 'Total expenses',
+    net: 'Net',
+    notCounted: 'Moved without counting (transfers and investments)',
+    livroCaixaHeader: [
+      'Month',
+      'Income',
+      'Deductible expenses paid',
+      'Deduction brought in',
+      'Deduction used',
+      'Deduction carried',
+      'Deduction lapsed',
+      'Taxable base',
+    ],
+    total: 'Total',
+    dateFormat: 'yyyy-mm-dd',
+    monthFormat: 'yyyy-mm',
+  },
+};
+
+/** Reais with the symbol, negatives in red: what a Brazilian accountant's sheet shows. */
+export const moneyFormat = '"R$" #,##0.00;[Red]-"R$" #,##0.00';
+const transactionWidths = [12, 40, 28, 24, 24, 16, 8, 11, 10, 10, 20, 32, 38];
+
+export interface WorkbookContent {
+  language: Language;
+  /** The transactions in date order, a page at a time (TransactionQueries.inDateOrder). */
+  pages: AsyncIterable<ExportPage>;
+  categoryName: (id: string) => string | undefined;
+  profitAndLoss: ProfitAndLoss;
+  livroCaixa: LivroCaixa;
+  /** After each page of transactions: rows written so far, of all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Writes the workbook to `path`; resolves with how many transactions it holds. */
+export async function writeWorkbook(path: string, content: WorkbookContent): Promise<number> {
+  const text = words[content.language];
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Balancete';
+  const rows = await transactionsSheet(workbook, text, content);
+  profitAndLossSheet(workbook, text, content.profitAndLoss, content.language);
+  livroCaixaSheet(workbook, text, content.livroCaixa);
+  await workbook.commit();
+  return rows;
+}
+
+const safe = (value: string | null) => (value === null || value === '' ? null : formulaSafe(value));
+/** A bookkeeping date as the spreadsheet's date (midnight UTC: Excel dates have no zone). */
+const dateCell = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const money = (cents: number) => cents / 100;
+
+function newSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, header: readonly string[]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  const headerRow = sheet.addRow([...header]);
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  return sheet;
+}
+
+async function transactionsSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  text: Words,
+  content: WorkbookContent,
+): Promise<number> {
+  const sheet = newSheet(workbook, text.sheets.transactions, text.header);
+  sheet.columns = transactionWidths.map((width) => ({ width }));
+  sheet.getColumn(1).numFmt = text.dateFormat;
+  sheet.getColumn(6).numFmt = moneyFormat;
+  let done = 0;
+  for await (const page of content.pages) {
+    for (const row of page.rows) {
+      const category = row.categoryId === null ? null : (content.categoryName(row.categoryId) ?? row.categoryId);
+      sheet
+        .addRow([
+          dateCell(row.date),
+          safe(row.description),
+          safe(row.counterparty),
+          safe(row.accountName),
+          safe(category),
+          money(row.accountAmountCents),
+          row.accountCurrencyCode,
+          row.pending ? text.pending : text.posted,
+          row.usage === null ? null : text[row.usage],
+          row.deductible === null ? null : row.deductible ? text.yes : text.no,
+          safe(row.tags.join(', ')),
+          safe(row.notes),
+          row.id,
+        ])
+        .commit();
+    }
+    done += page.rows.length;
+    content.onProgress?.(done, page.total);
+  }
+  sheet.commit();
+  return done;
+}
+
+function profitAndLossSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  text: Words,
+  report: ProfitAndLoss,
+  language: Language,
+): void {
+  const sheet = newSheet(workbook, text.sheets.profitAndLoss, text.profitAndLossHeader);
+  sheet.columns = [{ width: 52 }, { width: 18, style: { numFmt: moneyFormat } }];
+  const bold = (values: [string, number | null]) => {
+    const row = sheet.addRow(values);
+    row.font = { bold: true };
+    row.commit();
+  };
+  const name = language === 'en' ? 'nameEn' : 'namePt';
+  for (const section of report.sections) {
+    bold([text.sections[section.section], null]);
+    for (const line of section.lines) {
+      const label = line.categoryId === null ? text.uncategorized : line[name];
+      sheet.addRow([`  ${formulaSafe(label)}`, money(line.cents)]).commit();
+    }
+    bold([text.total, money(section.totalCents)]);
+  }
+  sheet.addRow([]).commit();
+  bold([text.income, money(report.incomeCents)]);
+  bold([text.expenses, money(report.expenseCents)]);
+  bold([text.net, money(report.netCents)]);
+  sheet.addRow([text.notCounted, money(report.notCountedCents)]).commit();
+  sheet.commit();
+}
+
+function livroCaixaSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, text: Words, report: LivroCaixa): void {
+  const sheet = newSheet(workbook, text.sheets.livroCaixa, text.livroCaixaHeader);
+  sheet.columns = text.livroCaixaHeader.map((_, index) =>
+    index === 0 ? { width: 10, style: { numFmt: text.monthFormat } } : { width: 20, style: { numFmt: moneyFormat } },
+  );
+  for (const month of report.months) {
+    sheet
+      .addRow([
+        dateCell(`${month.month}-01`),
+        money(month.incomeCents),
+        money(month.deductibleCents),
+        money(month.carriedInCents),
+        money(month.deductionUsedCents),
+        money(month.carriedOutCents),
+        money(month.lapsedCents),
+        money(month.taxableBaseCents),
+      ])
+      .commit();
+  }
+  const { totals } = report;
+  const row = sheet.addRow([
+    text.total,
+    money(totals.incomeCents),
+    money(totals.deductibleCents),
+    null,
+    money(totals.deductionUsedCents),
+    null,
+    money(totals.lapsedCents),
+    money(totals.taxableBaseCents),
+  ]);
+  row.font = { bold: true };
+  row.commit();
+  sheet.commit();
+}

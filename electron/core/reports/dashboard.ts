@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import { type Dashboard, type DashboardMonth, ReportQuery, type TopCounterparty } from '../../shared/reports.ts';
+import { balancesAtEnd, reportAccounts } from './balances.ts';
+import { categoryLines } from './profit-and-loss.ts';
+import { accountAmount, accountsAndDays, classifiedMovements, monthsOf, prepared } from './report-rows.ts';
+
+/** How many payers and payees the dashboard lists. */
+const topCount = 10;
+
+/**
+ * The dashboard's figures, each aggregated in SQL from the same counted movements as the
+ * P&L (`classifiedMovements`), so its months add up to the P&L's income and expenses and
+ * its spending is the P&L's expense lines.
+ */
+export function dashboard(sqlite: Database.Database, input: ReportQuery): Dashboard {
+  const query = ReportQuery.parse(input);
+  return {
+    query,
+    months: monthly(sqlite, query),
+    spending: categoryLines(sqlite, query)
+      .filter((line) => line.side === 'expense')
+      .map(({ section: _section, side: _side, ...line }) => line)
+      .sort((a, b) => a.cents - b.cents),
+    balances: balances(sqlite, query),
+    ...counterparties(sqlite, query),
+  };
+}
+
+function monthly(sqlite: Database.Database, query: ReportQuery): DashboardMonth[] {
+  const movements = classifiedMovements(query);
+  const rows = prepared(
+    sqlite,
+    `${movements.sql}
+     SELECT month,
+       coalesce(sum(CASE WHEN side = 'income' THEN cents END), 0) AS incomeCents,
+       coalesce(sum(CASE WHEN side = 'expense' THEN cents END), 0) AS expenseCents
+     FROM classified GROUP BY month`,
+  ).all(...movements.values) as Omit<DashboardMonth, 'netCents'>[];
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  return monthsOf(query.from, query.to).map((month) => {
+    const { incomeCents, expenseCents } = byMonth.get(month) ?? { incomeCents: 0, expenseCents: 0 };
+    return { month, incomeCents, expenseCents, netCents: incomeCents + expenseCents };
+  });
+}
+
+/**
+ * Each account's balance at the end of every month of the period (at `to` for the last):
+ * the balance at `to` (balances.ts) less what moved in the later months of the period.
+ */
+function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['balances'] {
+  const end = balancesAtEnd(query);
+  const period = accountsAndDays(query, { from: query.from, to: query.to });
+  const accounts = reportAccounts(query);
+  const rows = prepared(
+    sqlite,
+    `WITH RECURSIVE months(month) AS (
+       SELECT substr(?, 1, 7)
+       UNION ALL SELECT strftime('%Y-%m', month || '-01', '+1 month') FROM months WHERE month < substr(?, 1, 7)
+     ),
+     nets AS (
+       SELECT t.account_id, substr(t.date, 1, 7) AS month, sum(${accountAmount}) AS cents
+       FROM transactions t WHERE ${period.sql} GROUP BY t.account_id, month
+     )
+     SELECT a.id AS accountId, a.name, m.month,
+       b.cents - coalesce(sum(n.cents) OVER (PARTITION BY a.id ORDER BY m.month DESC
+                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cents
+     FROM accounts a
+     CROSS JOIN months m
+     JOIN ${end.sql} b ON b.account_id = a.id
+     LEFT JOIN nets n ON n.account_id = a.id AND n.month = m.month
+     WHERE ${accounts.sql}
+     ORDER BY a.name COLLATE NOCASE, a.id, m.month`,
+  ).all(query.from, query.to, ...period.values, ...end.values, ...accounts.values) as {
+    accountId: string;
+    name: string;
+    month: string;
+    cents: number;
+  }[];
+  const list = [...new Map(rows.map((row) => [row.accountId, { accountId: row.accountId, name: row.name }])).values()];
+  const months = monthsOf(query.from, query.to).map((month) => {
+    const of = rows.filter((row) => row.month === month);
+    return {
+      month,
+      balances: of.map(({ accountId, cents }) => ({ accountId, cents })),
+      totalCents: of.reduce((sum, row) => sum + row.cents, 0),
+    };
+  });
+  return { accounts: list, months };
+}
+
+/** Top payers and payees by net amount, by the counterparty's name (the user's, else the bank's). */
+function counterparties(sqlite: Database.Database, query: ReportQuery): Pick<Dashboard, 'topPayers' | 'topPayees'> {
+  const movements = classifiedMovements(query, { counterparty: true });
+  const rows = prepared(
+    sqlite,
+    `${movements.sql}
+     SELECT side, name, cents, count FROM (
+       SELECT side, counterparty AS name, sum(cents) AS cents, sum(count) AS count,
+         row_number() OVER (PARTITION BY side
+                            ORDER BY CASE side WHEN 'income' THEN -sum(cents) ELSE sum(cents) END, counterparty) AS rank
+       FROM classified WHERE side IS NOT NULL AND counterparty IS NOT NULL
+       GROUP BY side, counterparty)
+     WHERE rank <= ${topCount}
+     ORDER BY side, rank`,
+  ).all(...movements.values) as (TopCounterparty & { side: 'income' | 'expense' })[];
+  const of = (side: 'income' | 'expense') =>
+    rows.filter((row) => row.side === side).map(({ name, cents, count }) => ({ name, cents, count }));
+  return { topPayers: of('income'), topPayees: of('expense') };
+}

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import { type LivroCaixa, type LivroCaixaMonth, ReportQuery } from '../../shared/reports.ts';
+import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
+
+/**
+ * The livro-caixa as a freelancer keeps it for the Carnê-Leão: month by month, income
+ * received and deductible expenses paid, from the counted movements (`classifiedMovements`).
+ *
+ * - Income: the net of the month's movements in 'income' categories (a returned payment
+ *   reduces it), unless the transaction is flagged deductible.
+ * - Deductible paid: movements of transactions the user flagged deductible (whatever their
+ *   category, but for transfers and investments, which are never expenses), and, where the
+ *   flag is not set, movements in 'deductible_expense' categories. The flag wins when set:
+ *   flagged not deductible keeps a 'deductible_expense' movement out. Net of refunds,
+ *   shown positive. Taxes are not deductible unless flagged (e.g. INSS paid).
+ * - The year's rule: deductions above a month's income carry forward to the later months
+ *   of the same year, and what is left at the end of December lapses (each January starts
+ *   at zero). A month uses its own and the carried deductions up to its income; the
+ *   taxable base is income less the deduction used, never negative. A month's refunds can
+ *   reduce what is carried, never below zero.
+ * - Every month of the period is shown (zeros when nothing moved). The carry into the
+ *   period's first month comes from the earlier whole months of its year; within the
+ *   period's months only its own days count.
+ *
+ * The monthly sums are SQL; the carry is a running fold over those twelve-a-year figures.
+ */
+export function livroCaixa(sqlite: Database.Database, input: ReportQuery): LivroCaixa {
+  const query = ReportQuery.parse(input);
+  const yearStart = `${query.from.slice(0, 4)}-01-01`;
+  const sums = monthFigures(sqlite, query);
+  // The carry into the first month: the year's earlier whole months.
+  const firstMonth = new Date(`${query.from.slice(0, 7)}-01T00:00:00Z`);
+  if (firstMonth.getUTCMonth() > 0) {
+    const before = new Date(firstMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
+    sums.push(...monthFigures(sqlite, { ...query, from: yearStart, to: before }));
+  }
+  const byMonth = new Map(sums.map((each) => [each.month, each]));
+  const figures = monthsOf(yearStart, query.to).map(
+    (month) => byMonth.get(month) ?? { month, incomeCents: 0, deductibleCents: 0 },
+  );
+  const months = carryForward(figures).filter((each) => each.month >= query.from.slice(0, 7));
+  const total = (key: keyof Omit<LivroCaixaMonth, 'month'>) => months.reduce((sum, each) => sum + each[key], 0);
+  return {
+    query,
+    months,
+    totals: {
+      incomeCents: total('incomeCents'),
+      deductibleCents: total('deductibleCents'),
+      deductionUsedCents: total('deductionUsedCents'),
+      lapsedCents: total('lapsedCents'),
+      taxableBaseCents: total('taxableBaseCents'),
+    },
+  };
+}
+
+/** Income and deductible paid, per month of the query's period (see `livroCaixa`). */
+function monthFigures(sqlite: Database.Database, query: ReportQuery): MonthFigures[] {
+  const movements = classifiedMovements(query, { deductible: true });
+  return prepared(
+    sqlite,
+    `${movements.sql}
+     SELECT month,
+       coalesce(sum(CASE WHEN report_group = 'income' AND coalesce(deductible, 0) = 0 THEN cents END), 0)
+         AS incomeCents,
+       coalesce(sum(CASE WHEN (deductible = 1 AND side IS NOT NULL)
+                           OR (deductible IS NULL AND report_group = 'deductible_expense') THEN -cents END), 0)
+         AS deductibleCents
+     FROM classified
+     GROUP BY month`,
+  ).all(...movements.values) as MonthFigures[];
+}
+
+export interface MonthFigures {
+  month: string;
+  incomeCents: number;
+  deductibleCents: number;
+}
+
+/** The year's rule over consecutive months (see `livroCaixa`). */
+export function carryForward(figures: readonly MonthFigures[]): LivroCaixaMonth[] {
+  let carry = 0;
+  return figures.map(({ month, incomeCents, deductibleCents }) => {
+    const carriedInCents = month.endsWith('-01') ? 0 : carry;
+    const available = carriedInCents + deductibleCents;
+    const deductionUsedCents = Math.max(0, Math.min(available, incomeCents));
+    const left = Math.max(0, available - deductionUsedCents);
+    const december = month.endsWith('-12');
+    carry = december ? 0 : left;
+    return {
+      month,
+      incomeCents,
+      deductibleCents,
+      carriedInCents,
+      deductionUsedCents,
+      carriedOutCents: carry,
+      lapsedCents: december ? left : 0,
+      taxableBaseCents: Math.max(0, incomeCents - deductionUsedCents),
+    };
+  });
+}

@@ -1,0 +1,192 @@
+import type Database from 'better-sqlite3';
+import type { ReportQuery } from '../../shared/reports.ts';
+
+/**
+ * The one source every report reads (issue 8 item 4): the period's counted movements, so
+ * that the screens, every export and every total agree to the cent. The rules:
+ *
+ * - Counted: every transaction not removed (`removed_at`), pending ones included, in its
+ *   account's currency (`amount_in_account_currency_cents`, else `amount_cents`).
+ *   Reconciliation adjustments (origin 'adjustment') count like any other row: they are
+ *   money the user recorded to make the books match the statement.
+ * - A split transaction counts as its parts, each with its own category, never also as a
+ *   whole. Parts are in the transaction's currency; in the account's they are shares of the
+ *   account amount, rounded on the running total so they add up to it exactly. A split
+ *   whose parts add up to zero cannot be shared out and counts whole instead.
+ * - Category: the user's or a rule's (transaction_user_data.category_id, copied to
+ *   transactions.user_category_id by triggers) else Pluggy's; a part's own category.
+ * - Report group: the category's stored group. It is already resolved when the category
+ *   is written (Pluggy's through their ancestors, a user subcategory from its parent), and
+ *   a null under a grouped parent is deliberate: Pluggy's third-party transfers (05090000)
+ *   sit under Transfers but are payments to other people, not moves between own accounts.
+ * - Section (see `reportSections`): the report group; money without one goes by sign:
+ *   uncategorized money by each movement's sign ('Sem categoria' in income or expenses),
+ *   a category without a group by its net over the whole period, so that a refund reduces
+ *   that category's spending, and a month shows it on the same side as the period does.
+ * - Taxes ('tax') are an expense in the P&L; the livro-caixa deducts them only when
+ *   flagged deductible (livro-caixa.ts).
+ * - Transfers and investments are neither income nor expense (side null): investing moves
+ *   the user's money into an asset, like a transfer to savings; they are listed apart, and
+ *   cash flow by account shows them as movement. Card bills
+ *   are paid by a transfer pair (Pluggy's 05100000, under 05000000 'transfer'): the
+ *   checking debit and the card's credit, so card purchases count once, when made.
+ * - businessOnly: only movements the user (or a rule) marked as business; those without a
+ *   usage are left out. The usage is the transaction's, so it covers each of its parts.
+ * - The deductible flag (transaction_user_data.deductible) is the transaction's too.
+ */
+
+export interface MovementOptions {
+  deductible?: boolean;
+  counterparty?: boolean;
+}
+
+export interface Sql {
+  sql: string;
+  values: unknown[];
+}
+
+/** The account amount, which balances and totals add up in. */
+export const accountAmount = 'coalesce(t.amount_in_account_currency_cents, t.amount_cents)';
+
+/**
+ * Which accounts and which days: with no account filter every account is named, so that
+ * SQLite walks transactions_listing_idx (by account, then date, with the amounts and
+ * categories) one account at a time without visiting the rows.
+ */
+export function accountsAndDays(query: ReportQuery, days: { from?: string; to?: string; after?: string }): Sql {
+  const sql = [
+    query.accountIds ? 't.account_id IN (SELECT value FROM json_each(?))' : 't.account_id IN (SELECT id FROM accounts)',
+  ];
+  const values: unknown[] = query.accountIds ? [JSON.stringify(query.accountIds)] : [];
+  const add = (fragment: string, value: string | undefined) => {
+    if (value === undefined) return;
+    sql.push(fragment);
+    values.push(value);
+  };
+  add('t.date >= ?', days.from);
+  add('t.date <= ?', days.to);
+  add('t.date > ?', days.after);
+  sql.push('t.removed_at IS NULL');
+  return { sql: sql.join(' AND '), values };
+}
+
+/**
+ * `WITH … classified AS (…)`: the period's counted movements, summed into buckets, for a
+ * report to select from and add up (no report needs a single movement). A bucket holds the
+ * movements of one account, month (`month`, `YYYY-MM`), category (`category_id`, null for
+ * none) and sign (`incoming`: 1 for money in, or zero) — and deductible flag (`deductible`:
+ * 1, 0 or null) or counterparty (`counterparty`: the user's name, else the bank's
+ * counterparty or merchant) when asked for — with their sum (`cents`), how many (`count`),
+ * the category's `report_group`, `section` (see `reportSections`) and `side` ('income',
+ * 'expense', or null for transfers and investments).
+ *
+ * How it stays fast (design.md §10: a month's P&L over 1M rows ≤ 100 ms): the period's
+ * transactions are walked in transactions_listing_idx alone and summed into buckets
+ * straight away; the few rows with more to say are joined in by rowid: split parts (read
+ * first, CROSS JOIN, as they are always far fewer than the period's transactions) and
+ * deductible flags (read from the user data that has one, not looked up per transaction,
+ * which would visit every row). The buckets are materialized once, as the sections read
+ * them twice (the ungrouped categories' sides).
+ */
+export function classifiedMovements(query: ReportQuery, options: MovementOptions = {}): Sql {
+  const period = accountsAndDays(query, { from: query.from, to: query.to });
+  const business = query.businessOnly ? " AND t.user_usage = 'business'" : '';
+  const cents = `coalesce(p.cents, ${accountAmount})`;
+  const extra = [
+    ...(options.deductible ? ['d.deductible'] : []),
+    ...(options.counterparty
+      ? ['coalesce(cu.counterparty_display_name, t.counterparty_name, t.merchant_name) AS counterparty']
+      : []),
+  ];
+  const joins = [
+    ...(options.deductible
+      ? [
+          `LEFT JOIN (SELECT t.rowid AS trowid, u.deductible FROM transaction_user_data u
+             CROSS JOIN transactions t ON t.id = u.transaction_id
+             WHERE u.deductible IS NOT NULL AND ${period.sql}) d ON d.trowid = t.rowid`,
+        ]
+      : []),
+    // Only the dashboard's top counterparties read the rows themselves.
+    ...(options.counterparty ? ['LEFT JOIN transaction_user_data cu ON cu.transaction_id = t.id'] : []),
+  ];
+  // By position: the columns before the sums (names would bind to the joined tables' first).
+  const keys = Array.from({ length: 4 + extra.length }, (_, index) => index + 1);
+  const sql = `WITH split_parts AS (
+      SELECT trowid, category_id,
+        (upto * account) / whole - ((upto - part) * account) / whole AS cents
+      FROM (
+        SELECT t.rowid AS trowid, s.category_id, s.amount_cents AS part, ${accountAmount} AS account,
+          sum(s.amount_cents) OVER (PARTITION BY s.transaction_id) AS whole,
+          sum(s.amount_cents) OVER (PARTITION BY s.transaction_id ORDER BY s.position) AS upto
+        FROM transaction_splits s CROSS JOIN transactions t ON t.id = s.transaction_id
+        WHERE ${period.sql})
+      WHERE whole <> 0
+    ),
+    buckets AS MATERIALIZED (
+      SELECT t.account_id, substr(t.date, 1, 7) AS month,
+        CASE WHEN p.trowid IS NULL THEN coalesce(t.user_category_id, t.pluggy_category_id) ELSE p.category_id END
+          AS category_id,
+        ${cents} >= 0 AS incoming,
+        ${extra.map((column) => `${column},`).join(' ')}
+        sum(${cents}) AS cents, count(*) AS count
+      FROM transactions t
+      LEFT JOIN split_parts p ON p.trowid = t.rowid
+      ${joins.join('\n')}
+      WHERE ${period.sql}${business}
+      GROUP BY ${keys.join(', ')}
+    ),
+    grouped AS (
+      SELECT b.*, c.report_group FROM buckets b LEFT JOIN categories c ON c.id = b.category_id
+    ),
+    ungrouped_sides AS (
+      SELECT category_id, sum(cents) >= 0 AS incoming FROM grouped
+      WHERE report_group IS NULL AND category_id IS NOT NULL GROUP BY category_id
+    ),
+    sectioned AS (
+      SELECT g.*, CASE
+          WHEN g.report_group IS NOT NULL THEN g.report_group
+          WHEN (g.category_id IS NULL AND g.incoming) OR s.incoming THEN 'unclassified_income'
+          ELSE 'unclassified_expense' END AS section
+      FROM grouped g LEFT JOIN ungrouped_sides s ON s.category_id = g.category_id
+    ),
+    classified AS (
+      SELECT *, CASE
+          WHEN section IN ('income', 'unclassified_income') THEN 'income'
+          WHEN section IN ('transfer', 'investment') THEN NULL
+          ELSE 'expense' END AS side
+      FROM sectioned
+    )`;
+  return { sql, values: [...period.values, ...(options.deductible ? period.values : []), ...period.values] };
+}
+
+/** The names a category line shows, and 'Sem categoria' for money without one. */
+export const categoryLineColumns = `l.category_id AS categoryId, c.parent_id AS parentId,
+  coalesce(c.name_pt, l.category_id, 'Sem categoria') AS namePt,
+  coalesce(c.name_en, l.category_id, 'Uncategorized') AS nameEn, c.report_group AS reportGroup`;
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Each distinct report statement is prepared once per connection. */
+export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) {
+    cache = new Map<string, Database.Statement>();
+    statements.set(sqlite, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
+  return statement;
+}
+
+/** The months from `from`'s to `to`'s, in order (`YYYY-MM`). */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, monthIndex] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const current = `${String(year).padStart(4, '0')}-${String(monthIndex).padStart(2, '0')}`;
+    if (current > last) return months;
+    months.push(current);
+    [year, monthIndex] = monthIndex === 12 ? [year + 1, 1] : [year, monthIndex + 1];
+  }
+}

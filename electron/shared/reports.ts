@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { ReportGroup } from './categories.ts';
+
+/**
+ * The reports' IPC shapes (issue 8): what the report screens, the dashboard and every
+ * export ask for and get. Money is integer cents in the user's sign (negative = money out),
+ * in each account's currency; dates are bookkeeping dates `YYYY-MM-DD`, months `YYYY-MM`.
+ * Every list of lines comes with its total, and the total is the sum of its lines.
+ */
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+const cents = z.number().int();
+
+export const ReportQuery = z
+  .object({
+    /** Inclusive bookkeeping dates. */
+    from: isoDay,
+    to: isoDay,
+    /** Only these accounts; all of them when left out. */
+    accountIds: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
+    /** Only movements the user marked as business (those without a usage are left out). */
+    businessOnly: z.boolean().optional(),
+  })
+  .strict()
+  .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['to'] });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/**
+ * Where a movement lands in the P&L: its category's report group, or, for money without
+ * a group (no category at all, or a category without one), the side its sign puts it on.
+ * 'transfer' and 'investment' are shown apart and never count as income or expense.
+ */
+export const reportSections = [
+  'income',
+  'unclassified_income',
+  'deductible_expense',
+  'nondeductible_expense',
+  'tax',
+  'unclassified_expense',
+  'transfer',
+  'investment',
+] as const;
+export const ReportSection = z.enum(reportSections);
+export type ReportSection = z.infer<typeof ReportSection>;
+
+/** One category's net movement; `categoryId` null is money without a category ("Sem categoria"). */
+export const ReportCategoryLine = z.object({
+  categoryId: z.string().nullable(),
+  parentId: z.string().nullable(),
+  namePt: z.string(),
+  nameEn: z.string(),
+  /** The category's own report group (null without one). */
+  reportGroup: ReportGroup.nullable(),
+  cents,
+  /** Movements behind the line (a split transaction's parts count one each). */
+  count: z.number().int(),
+});
+export type ReportCategoryLine = z.infer<typeof ReportCategoryLine>;
+
+export const ProfitAndLossSection = z.object({
+  section: ReportSection,
+  /** Income or expense; null for transfers and investments, which the totals leave out. */
+  side: z.enum(['income', 'expense']).nullable(),
+  lines: z.array(ReportCategoryLine),
+  totalCents: cents,
+});
+export type ProfitAndLossSection = z.infer<typeof ProfitAndLossSection>;
+
+export const ProfitAndLoss = z.object({
+  query: ReportQuery,
+  /** In `reportSections` order, only those with lines. */
+  sections: z.array(ProfitAndLossSection),
+  /** The income sections' totals; the expense sections' (negative); and their sum. */
+  incomeCents: cents,
+  expenseCents: cents,
+  netCents: cents,
+  /** Transfers and investments: moved, not earned or spent. Net + this = every counted movement. */
+  notCountedCents: cents,
+});
+export type ProfitAndLoss = z.infer<typeof ProfitAndLoss>;
+
+/** A month of the livro-caixa; amounts paid are positive. */
+export const LivroCaixaMonth = z.object({
+  month,
+  incomeCents: cents,
+  deductibleCents: cents,
+  /** Deductions left from earlier months of the same year. */
+  carriedInCents: cents,
+  deductionUsedCents: cents,
+  /** What is left for the next month (none out of December: the year's rule). */
+  carriedOutCents: cents,
+  /** What was left at the end of December and is lost. */
+  lapsedCents: cents,
+  /** Income less the deduction used, never negative. */
+  taxableBaseCents: cents,
+});
+export type LivroCaixaMonth = z.infer<typeof LivroCaixaMonth>;
+
+export const LivroCaixa = z.object({
+  query: ReportQuery,
+  months: z.array(LivroCaixaMonth),
+  totals: z.object({
+    incomeCents: cents,
+    deductibleCents: cents,
+    deductionUsedCents: cents,
+    lapsedCents: cents,
+    taxableBaseCents: cents,
+  }),
+});
+export type LivroCaixa = z.infer<typeof LivroCaixa>;
+
+const cashFlowFigures = {
+  /** Null when the report is business only: an account's balance is not a business figure. */
+  openingBalanceCents: cents.nullable(),
+  inCents: cents,
+  outCents: cents,
+  /** Of which between the user's own accounts (report group 'transfer'). */
+  transferInCents: cents,
+  transferOutCents: cents,
+  netCents: cents,
+  closingBalanceCents: cents.nullable(),
+};
+
+export const CashFlowAccount = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  type: z.string(),
+  currencyCode: z.string(),
+  ...cashFlowFigures,
+});
+export type CashFlowAccount = z.infer<typeof CashFlowAccount>;
+
+export const CashFlow = z.object({
+  query: ReportQuery,
+  accounts: z.array(CashFlowAccount),
+  totals: z.object(cashFlowFigures),
+});
+export type CashFlow = z.infer<typeof CashFlow>;
+
+export const DashboardMonth = z.object({ month, incomeCents: cents, expenseCents: cents, netCents: cents });
+export type DashboardMonth = z.infer<typeof DashboardMonth>;
+
+export const BalanceMonth = z.object({
+  month,
+  /** End of the month's balance (or at `to`, for its last month), per account in `accounts` order. */
+  balances: z.array(z.object({ accountId: z.string(), cents })),
+  totalCents: cents,
+});
+
+export const TopCounterparty = z.object({ name: z.string(), cents, count: z.number().int() });
+export type TopCounterparty = z.infer<typeof TopCounterparty>;
+
+export const Dashboard = z.object({
+  query: ReportQuery,
+  /** Every month of the period, with the P&L's income and expenses (a month without movement is zeros). */
+  months: z.array(DashboardMonth),
+  /** Net spending per expense-side category, most spent first; its total is the P&L's expenses. */
+  spending: z.array(ReportCategoryLine),
+  balances: z.object({
+    accounts: z.array(z.object({ accountId: z.string(), name: z.string() })),
+    months: z.array(BalanceMonth),
+  }),
+  /** Who paid the user most (income side) and whom the user paid most (expense side), ten each. */
+  topPayers: z.array(TopCounterparty),
+  topPayees: z.array(TopCounterparty),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

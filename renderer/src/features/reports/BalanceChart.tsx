@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../../electron/shared/reports.ts';
+import { useMoneyFormatter } from '../../components/Money.tsx';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { formatCompactMoney, monthTooltip, formatShortMonth, seriesColours, totalColour } from './chart-format.ts';
+import { ChartFigure } from './ChartFigure.tsx';
+
+/** Each account's balance at the end of each month, and their total as the heavier line. */
+export function BalanceChart({ balances }: { balances: Dashboard['balances'] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const money = useMoneyFormatter();
+  // Series keyed by position: account ids may hold dots, which recharts reads as paths.
+  const rows = balances.months.map((month) => ({
+    month: month.month,
+    total: month.totalCents,
+    ...Object.fromEntries(
+      balances.accounts.map((account, index) => [
+        `account${index}`,
+        month.balances.find((balance) => balance.accountId === account.accountId)?.cents ?? 0,
+      ]),
+    ),
+  }));
+  const first = balances.months[0];
+  const last = balances.months.at(-1);
+  const summary =
+    first && last
+      ? t('reports.dashboard.balanceSummary', {
+          count: balances.accounts.length,
+          from: formatShortMonth(first.month, language),
+          to: formatShortMonth(last.month, language),
+          start: money(first.totalCents),
+          end: money(last.totalCents),
+        })
+      : '';
+  return (
+    <ChartFigure
+      title={t('reports.dashboard.balances')}
+      summary={summary}
+      chart={
+        <ResponsiveContainer width="100%" height={300}>
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="#e2e5ea" />
+            <XAxis dataKey="month" tickFormatter={(month: string) => formatShortMonth(month, language)} />
+            <YAxis width={84} tickFormatter={(cents: number) => formatCompactMoney(cents, language)} />
+            <Tooltip
+              {...monthTooltip(language, money, [...balances.accounts.map((_, index) => `account${index}`), 'total'])}
+            />
+            <Legend itemSorter={null} formatter={(name) => <span className="report-legend">{name}</span>} />
+            {balances.accounts.map((account, index) => (
+              <Line
+                key={account.accountId}
+                dataKey={`account${index}`}
+                name={account.name}
+                stroke={seriesColours[(index + 1) % seriesColours.length]}
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+            <Line
+              dataKey="total"
+              name={t('reports.dashboard.total')}
+              stroke={totalColour}
+              strokeWidth={3}
+              dot={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      }
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import { intlLocale } from '../../../../electron/shared/format.ts';
+import type { Language } from '../../../../electron/shared/models.ts';
+import { fromCents } from '../../../../electron/shared/money.ts';
+
+const compactFormats = new Map<Language, Intl.NumberFormat>();
+
+/** An axis tick: `R$ 12 mil` in pt-BR, `R$12K` in English. Tooltips and tables give the full amount. */
+export function formatCompactMoney(cents: number, language: Language): string {
+  let format = compactFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[language], {
+      style: 'currency',
+      currency: 'BRL',
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    });
+    compactFormats.set(language, format);
+  }
+  return format.format(fromCents(cents));
+}
+
+function monthDate(month: string): Date {
+  return new Date(`${month}-15T12:00:00Z`);
+}
+
+/** A month on an axis, `nov/26`: short enough for twelve of them side by side. */
+export function formatShortMonth(month: string, language: Language): string {
+  const name = new Intl.DateTimeFormat(intlLocale[language], { month: 'short', timeZone: 'UTC' })
+    .format(monthDate(month))
+    .replace('.', '');
+  return `${name}/${month.slice(2, 4)}`;
+}
+
+/** A month in a table or tooltip, `novembro de 2026`. */
+export function formatLongMonth(month: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    monthDate(month),
+  );
+}
+
+/**
+ * Series colours: dark and light alternate, so neighbours stay apart in grey on a
+ * black-and-white printer, and the set is told apart by people with red-green colour blindness.
+ */
+export const seriesColours = ['#0f766e', '#e69f00', '#1d4ed8', '#cc79a7', '#7c2d12', '#56b4e9', '#4d4d4d', '#d55e00'];
+export const incomeColour = '#0f766e';
+export const expenseColour = '#e8846b';
+export const totalColour = '#1d2330';
+
+/**
+ * The month-by-month charts' tooltip: the month in full, full amounts in the text colour
+ * (a light series colour is hard to read as text), series in the order they are drawn.
+ */
+export function monthTooltip(language: Language, money: (cents: number) => string, seriesKeys: string[]) {
+  return {
+    formatter: (value: unknown) => money(Number(value)),
+    labelFormatter: (month: unknown) => (typeof month === 'string' ? formatLongMonth(month, language) : ''),
+    itemSorter: (item: { dataKey?: unknown }) => seriesKeys.indexOf(String(item.dataKey)),
+    itemStyle: { color: totalColour },
+  };
+}

@@ -1,0 +1,452 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Options as CsvOptions, parse as parseCsv } from 'csv-parse/sync';
+import { SyntaxValidator } from 'fast-xml-validator';
+import { parseSync as parseOfx } from 'ofx-js';
+import { describe, expect, it, vi } from 'vitest';
+import { accounts } from '../../db/schema.ts';
+import {
+  type ProviderTransaction,
+  ProviderTransactionWriter,
+} from '../../electron/core/books/provider-transactions.ts';
+import type { EventName, EventPayload } from '../../electron/shared/contract.ts';
+import type { ExportProgress, ExportResult } from '../../electron/shared/exports.ts';
+import type { CategorySummary } from '../../electron/shared/categories.ts';
+import type {
+  TransactionFilters,
+  TransactionPage,
+  TransactionRow,
+  TransactionTotals,
+} from '../../electron/shared/transactions.ts';
+import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
+import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { handlerSession } from '../support/handler-session.ts';
+import { convertWithLibreOffice, soffice } from '../support/libreoffice.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+// LibreOffice takes seconds to start (more on a busy machine), and these files hold thousands of rows.
+vi.setConfig({ testTimeout: 60_000 });
+
+/** A CSV file's records, as fields, by an independent parser. */
+function csvRecords(input: Buffer, options: CsvOptions): string[][] {
+  const records: unknown = parseCsv(input, options);
+  return records as string[][];
+}
+
+/** Text a spreadsheet would run as a formula (OWASP's CSV injection triggers). */
+const payloads = ['=1+1', '+1', '-1', '@SUM(A1)', '\tTAB', '\rCR', '=HYPERLINK("http://evil.example/?x","clique")'];
+const trigger = /^[=+\-@\t\r]/;
+
+let progress: ExportProgress[] = [];
+
+/** A hand-made row of the checking account's, as sync writes it. */
+function row(id: string, fields: Partial<ProviderTransaction>): ProviderTransaction {
+  return {
+    id,
+    accountId: 'acc-checking',
+    description: id,
+    amountCents: -1_000,
+    currencyCode: 'BRL',
+    date: '2026-10-01',
+    occurredAt: '2026-10-01T15:00:00.000Z',
+    status: 'POSTED',
+    ...fields,
+  };
+}
+
+/** Where the save dialog's stand-in writes the next export: each test names its file. */
+let savePath: string | null = null;
+
+const session = handlerSession({
+  deps: () => ({
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      if (event === 'exports:progress') progress.push(payload as ExportProgress);
+    },
+    chooseExportPath: () => Promise.resolve(savePath),
+  }),
+  seed: (database) => {
+    progress = [];
+    seedTwoAccounts(database.db);
+    // An account the user cannot rename, but whose name is still text from outside.
+    database.db
+      .insert(accounts)
+      .values({ id: 'acc-odd', connectionId: 'item-nubank', type: 'BANK', name: '@Conta esquisita', balanceCents: 0 })
+      .run();
+    const writer = new ProviderTransactionWriter(database.sqlite);
+    writer.write([
+      ...generateProviderTransactions({ count: 4_500, accountId: 'acc-checking', seed: 7 }),
+      ...generateProviderTransactions({ count: 500, accountId: 'acc-card', seed: 8, idPrefix: 'card' }),
+      ...payloads.map((payload, index) =>
+        row(`evil-${index}`, {
+          description: payload,
+          counterpartyName: payload,
+          amountCents: -(123_456 + index),
+          date: '2026-10-02',
+        }),
+      ),
+      row('odd-1', { accountId: 'acc-odd', description: 'PIX;"aspas", vírgula\nnova linha & <tag>', amountCents: 5 }),
+      row('odd-2', { accountId: 'acc-odd', description: 'CAFÉ SÃO JOSÉ', amountCents: -99, date: '2026-10-03' }),
+      row('pending-1', { description: 'PENDENTE', status: 'PENDING', amountCents: -4_200, date: '2026-10-04' }),
+    ]);
+  },
+});
+
+/** Notes, tags, usage, deductibility and a category of the user's, with the payloads in them. */
+async function addUserFields(): Promise<void> {
+  const category = await session.call<CategorySummary>('categories:create', {
+    name: '=CATEGORIA',
+    nameEn: '@category',
+  });
+  for (const [index, payload] of payloads.entries()) {
+    await session.call('transactions:update', {
+      id: `evil-${index}`,
+      patch: {
+        notes: payload,
+        tags: [payload.trim() || 'x', 'segunda'],
+        usage: 'business',
+        deductible: index % 2 === 0,
+      },
+    });
+  }
+  await session.call('transactions:update', { id: 'odd-1', patch: { categoryId: category.id, usage: 'personal' } });
+}
+
+/** Calls an export channel with the save dialog answering `path`. */
+function exportTo<T = unknown>(path: string, channel: string, input: unknown): Promise<T> {
+  savePath = path;
+  return session.call<T>(channel, input);
+}
+
+/** What the Transactions screen lists for the filters, oldest first: the rows every file must hold. */
+async function screenRows(filters: TransactionFilters): Promise<TransactionRow[]> {
+  const rows: TransactionRow[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await session.call<TransactionPage>('transactions:list', {
+      filters,
+      sort: 'date',
+      descending: false,
+      offset,
+      limit: 1000,
+    });
+    rows.push(...page.rows);
+    if (page.rows.length < 1000) return rows;
+  }
+}
+
+const cents = (text: string, point: '.' | ',') => {
+  expect(text).toMatch(point === ',' ? /^-?\d+,\d{2}$/ : /^-?\d+\.\d{2}$/);
+  const [whole = '', fraction = ''] = text.replace('-', '').split(point);
+  return (text.startsWith('-') ? -1 : 1) * (Number(whole) * 100 + Number(fraction));
+};
+
+describe('CSV export', () => {
+  const dialects = [
+    { dialect: 'pt-BR', delimiter: ';', point: ',', date: (iso: string) => iso.split('-').reverse().join('/') },
+    { dialect: 'en', delimiter: ',', point: '.', date: (iso: string) => iso },
+  ] as const;
+
+  for (const { dialect, delimiter, point, date } of dialects) {
+    it(`round-trips through an independent CSV parser (${dialect})`, async () => {
+      await addUserFields();
+      const folder = makeTempDir();
+      try {
+        const path = join(folder.path, 'transações.csv');
+        const filters: TransactionFilters = {};
+        const result = await exportTo<ExportResult>(path, 'exports:csv', { filters, dialect });
+        const bytes = readFileSync(path);
+        expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(dialect === 'pt-BR');
+        const records = csvRecords(bytes, {
+          delimiter,
+          bom: true,
+          record_delimiter: '\r\n',
+          relax_quotes: false,
+        });
+        const [header, ...lines] = records;
+        expect(header).toHaveLength(13);
+        expect(header?.[0]).toBe(dialect === 'pt-BR' ? 'Data' : 'Date');
+
+        const expected = await screenRows(filters);
+        const categories = await session.call<CategorySummary[]>('categories:list');
+        const name = (id: string | null) => {
+          const category = categories.find((each) => each.id === id);
+          // A category the books have no name for (Pluggy's, before its taxonomy is fetched) shows its id.
+          if (category === undefined) return id;
+          return dialect === 'pt-BR' ? category.namePt : category.nameEn;
+        };
+        // What the file must show for user text: itself, or itself after an apostrophe if a spreadsheet would run it.
+        const inert = (text: string | null) => (text === null ? '' : trigger.test(text) ? `'${text}` : text);
+        expect(result.rows).toBe(expected.length);
+        expect(lines).toHaveLength(expected.length);
+        let sum = 0;
+        for (const [index, line] of lines.entries()) {
+          const want = expected[index] as TransactionRow;
+          const [day, description, counterparty, account, category, amount, currency, status, , , tags, notes, id] =
+            line as [
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+              string,
+            ];
+          expect(id).toBe(want.id);
+          expect(day).toBe(date(want.date));
+          expect(description).toBe(inert(want.description));
+          expect(counterparty).toBe(inert(want.counterparty));
+          expect(account).toBe(inert(want.accountName));
+          expect(category).toBe(inert(name(want.categoryId)));
+          expect(cents(amount, point)).toBe(want.amountCents);
+          expect(currency).toBe('BRL');
+          expect(status).toBe(
+            want.pending
+              ? dialect === 'pt-BR'
+                ? 'Pendente'
+                : 'Pending'
+              : dialect === 'pt-BR'
+                ? 'Efetivada'
+                : 'Posted',
+          );
+          expect(tags).toBe(inert(want.tags.join(', ')));
+          expect(notes).toBe(inert(want.notes));
+          // Every text cell is inert; amounts stay plain signed numbers.
+          for (const cell of [description, counterparty, account, category, tags, notes])
+            expect(cell).not.toMatch(trigger);
+          sum += cents(amount, point);
+        }
+        const totals = await session.call<TransactionTotals>('transactions:totals', filters);
+        expect(sum).toBe(totals.netCents);
+        // The payload rows really are there, neutralised, with their negative amounts as numbers.
+        const hyperlink = lines.find((line) => line[12] === 'evil-6');
+        expect(hyperlink?.[1]).toBe(`'=HYPERLINK("http://evil.example/?x","clique")`);
+        expect(hyperlink?.[5]).toBe(dialect === 'pt-BR' ? '-1234,62' : '-1234.62');
+        expect(lines.find((line) => line[12] === 'evil-5')?.[1]).toBe("'\rCR");
+        expect(lines.find((line) => line[12] === 'odd-1')?.[1]).toBe('PIX;"aspas", vírgula\nnova linha & <tag>');
+        expect(lines.find((line) => line[12] === 'odd-1')?.[4]).toBe(
+          dialect === 'pt-BR' ? "'=CATEGORIA" : "'@category",
+        );
+        expect(readdirSync(folder.path)).toEqual(['transações.csv']);
+      } finally {
+        folder.remove();
+      }
+    });
+  }
+
+  it("exports the screen's filtered set and reports monotonic progress", async () => {
+    const folder = makeTempDir();
+    try {
+      const path = join(folder.path, 'out.csv');
+      const filters: TransactionFilters = { accountIds: ['acc-checking'], from: '2025-01-01', direction: 'out' };
+      const result = await exportTo<ExportResult>(path, 'exports:csv', { filters, dialect: 'en' });
+      const expected = await screenRows(filters);
+      const ids = csvRecords(readFileSync(path), { bom: true })
+        .slice(1)
+        .map((line) => line[12]);
+      expect(ids).toEqual(expected.map((each) => each.id));
+      expect(result).toEqual({ path, rows: expected.length });
+      expect(progress.length).toBeGreaterThan(1);
+      for (const [index, event] of progress.entries()) {
+        expect(event).toMatchObject({ format: 'csv', path, total: expected.length });
+        expect(event.done).toBeGreaterThan(progress[index - 1]?.done ?? 0);
+      }
+      expect(progress.at(-1)?.done).toBe(expected.length);
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it('leaves no file at the target, nor a temp file, when cancelled mid-export', async () => {
+    const folder = makeTempDir();
+    try {
+      const path = join(folder.path, 'cancelled.csv');
+      let cancelled: Promise<unknown> | null = null;
+      const exporting = exportTo(path, 'exports:csv', { dialect: 'pt-BR' });
+      // Cancel as soon as the first page is written (the export runs on past it: 5,000 rows in pages of 2,000).
+      await expect.poll(() => progress.length, { interval: 1, timeout: 20_000 }).toBeGreaterThan(0);
+      cancelled = session.call<{ cancelled: number }>('exports:cancel');
+      await expect(exporting).rejects.toThrow('EXPORT_CANCELLED');
+      await expect(cancelled).resolves.toEqual({ cancelled: 1 });
+      expect(progress[0]?.done).toBeLessThan(progress[0]?.total ?? 0);
+      expect(existsSync(path)).toBe(false);
+      expect(readdirSync(folder.path)).toEqual([]);
+      expect(await session.call('exports:cancel')).toEqual({ cancelled: 0 });
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it('fails cleanly when the folder is gone', async () => {
+    const folder = makeTempDir();
+    folder.remove();
+    const path = join(folder.path, 'out.csv');
+    await expect(exportTo(path, 'exports:csv', { dialect: 'en' })).rejects.toThrow('EXPORT_FAILED');
+    expect(existsSync(folder.path)).toBe(false);
+  });
+
+  it.skipIf(soffice === undefined)('opens in LibreOffice with the amounts as numbers (pt-BR)', async () => {
+    const folder = makeTempDir();
+    try {
+      const path = join(folder.path, 'extrato.csv');
+      await exportTo(path, 'exports:csv', { filters: { accountIds: ['acc-odd'] }, dialect: 'pt-BR' });
+      // Read as LibreOffice's pt-BR import does (`;`, `"`, UTF-8, from line 1, Portuguese locale), saved as
+      // xlsx, then written back as an en-US CSV: an amount read as a number comes back with a decimal point.
+      convertWithLibreOffice(path, 'xlsx', folder.path, 'CSV:59,34,76,1,,1046');
+      convertWithLibreOffice(
+        join(folder.path, 'extrato.xlsx'),
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033',
+        join(folder.path, 'back'),
+      );
+      const back = csvRecords(readFileSync(join(folder.path, 'back', 'extrato.csv')), { bom: true });
+      expect(back.slice(1).map((line) => [line[1], line[5]])).toEqual([
+        ['PIX;"aspas", vírgula\nnova linha & <tag>', '0.05'],
+        ['CAFÉ SÃO JOSÉ', '-0.99'],
+      ]);
+    } finally {
+      folder.remove();
+    }
+  });
+});
+
+interface OfxStatement {
+  CURDEF: string;
+  BANKTRANLIST: { DTSTART: string; DTEND: string; STMTTRN: Record<string, string> | Record<string, string>[] };
+  LEDGERBAL: { BALAMT: string; DTASOF: string };
+}
+
+/** What the parser gives back of a statement response: a bank account's or a card's. */
+interface OfxResponse {
+  BANKMSGSRSV1?: { STMTTRNRS: { STMTRS: OfxStatement } };
+  CREDITCARDMSGSRSV1?: { CCSTMTTRNRS: { CCSTMTRS: OfxStatement } };
+}
+
+/** Whether the OFX body (from `<OFX>` on) is well-formed XML, by an independent validator. */
+function wellFormed(body: string): boolean {
+  try {
+    // Typed as returning true, but answers a failure as an object in some versions: accept `true` alone.
+    const verdict: unknown = SyntaxValidator.validate(body);
+    return verdict === true;
+  } catch {
+    return false;
+  }
+}
+
+describe('OFX export', () => {
+  it('checks well-formedness for real', () => {
+    expect(wellFormed('<OFX><A>1</A></OFX>')).toBe(true);
+    expect(wellFormed('<OFX><A>1</OFX>')).toBe(false);
+    expect(wellFormed('<OFX><NAME>A & B</NAME></OFX>')).toBe(false);
+  });
+
+  /** The statement's list and balance, for a bank account or a card. */
+  function statement(text: string) {
+    const ofx = parseOfx(text).OFX as OfxResponse;
+    const bank = ofx.BANKMSGSRSV1?.STMTTRNRS.STMTRS;
+    const body = bank ?? ofx.CREDITCARDMSGSRSV1?.CCSTMTTRNRS.CCSTMTRS;
+    if (body === undefined) throw new Error('No bank or card statement in the OFX');
+    const list = body.BANKTRANLIST.STMTTRN;
+    return { kind: bank ? 'bank' : 'card', body, transactions: Array.isArray(list) ? list : [list] };
+  }
+
+  it('writes a bank statement an independent OFX parser reads back: FITIDs, amounts, period, ledger balance', async () => {
+    const folder = makeTempDir();
+    try {
+      const path = join(folder.path, 'conta.ofx');
+      const filters: TransactionFilters = { from: '2026-01-01', to: '2026-10-31' };
+      const result = await exportTo<ExportResult>(path, 'exports:ofx', { filters, accountId: 'acc-checking' });
+      const text = readFileSync(path, 'latin1');
+      expect(text.startsWith('OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\n')).toBe(true);
+      expect(wellFormed(text.slice(text.indexOf('<OFX>')))).toBe(true);
+
+      const { kind, body, transactions } = statement(text);
+      expect(kind).toBe('bank');
+      const expected = (await screenRows({ ...filters, accountIds: ['acc-checking'] })).filter((each) => !each.pending);
+      expect(result.rows).toBe(expected.length);
+      expect(transactions.map((each) => each.FITID)).toEqual(expected.map((each) => each.id));
+      expect(transactions.map((each) => cents(each.TRNAMT as string, '.'))).toEqual(
+        expected.map((each) => each.amountCents),
+      );
+      expect(transactions.map((each) => each.DTPOSTED?.slice(0, 8))).toEqual(
+        expected.map((each) => each.date.replaceAll('-', '')),
+      );
+      for (const each of transactions)
+        expect(each.TRNTYPE).toBe((each.TRNAMT as string).startsWith('-') ? 'DEBIT' : 'CREDIT');
+      expect(body.CURDEF).toBe('BRL');
+      expect(body.BANKTRANLIST.DTSTART.slice(0, 8)).toBe('20260101');
+      expect(body.BANKTRANLIST.DTEND.slice(0, 8)).toBe('20261031');
+      expect(body.LEDGERBAL).toEqual({ BALAMT: '12345.67', DTASOF: '20261120120000[-3:BRT]' });
+      expect(transactions.find((each) => each.FITID === 'evil-6')?.MEMO).toBe(payloads[6]);
+      expect(readdirSync(folder.path)).toEqual(['conta.ofx']);
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it('writes a card statement with escaped, accented text, and refuses an unknown account', async () => {
+    const folder = makeTempDir();
+    try {
+      const card = join(folder.path, 'cartao.ofx');
+      await exportTo(card, 'exports:ofx', { accountId: 'acc-card' });
+      const parsed = statement(readFileSync(card, 'latin1'));
+      expect(parsed.kind).toBe('card');
+      expect(parsed.body.LEDGERBAL.BALAMT).toBe('-987.65');
+      const posted = (await screenRows({ accountIds: ['acc-card'] })).filter((each) => !each.pending);
+      expect(parsed.transactions.map((each) => each.FITID)).toEqual(posted.map((each) => each.id));
+
+      const odd = join(folder.path, 'odd.ofx');
+      await exportTo(odd, 'exports:ofx', { accountId: 'acc-odd' });
+      const text = readFileSync(odd, 'latin1');
+      expect(wellFormed(text.slice(text.indexOf('<OFX>')))).toBe(true);
+      const { transactions } = statement(text);
+      expect(transactions.map((each) => [each.FITID, each.NAME, each.MEMO])).toEqual([
+        ['odd-1', 'PIX;"aspas", vírgula nova linha', 'PIX;"aspas", vírgula nova linha & <tag>'],
+        ['odd-2', 'CAFÉ SÃO JOSÉ', 'CAFÉ SÃO JOSÉ'],
+      ]);
+
+      await expect(exportTo(join(folder.path, 'x.ofx'), 'exports:ofx', { accountId: 'nope' })).rejects.toThrow(
+        'NOT_FOUND',
+      );
+      expect(readdirSync(folder.path).sort()).toEqual(['cartao.ofx', 'odd.ofx']);
+    } finally {
+      folder.remove();
+    }
+  });
+});
+
+describe('the save dialog', () => {
+  it('closed without a choice: no export, no file, and the answer says so', async () => {
+    const folder = makeTempDir();
+    try {
+      savePath = null;
+      expect(await session.call('exports:csv', { dialect: 'pt-BR' })).toBeNull();
+      expect(await session.call('exports:xlsx', {})).toBeNull();
+      expect(readdirSync(folder.path)).toEqual([]);
+      expect(progress).toEqual([]);
+    } finally {
+      folder.remove();
+    }
+  });
+});
+
+describe('XLSX export', () => {
+  it('writes the workbook of the filters to the chosen file, with progress', async () => {
+    const folder = makeTempDir();
+    try {
+      const path = join(folder.path, 'livros.xlsx');
+      const filters = { from: '2024-01-01', to: '2024-12-31' };
+      const result = await exportTo<ExportResult>(path, 'exports:xlsx', { filters });
+      const expected = await screenRows(filters);
+      expect(result).toEqual({ path, rows: expected.length });
+      expect(progress.at(-1)).toMatchObject({ format: 'xlsx', done: expected.length, total: expected.length });
+      expect(readdirSync(folder.path)).toEqual(['livros.xlsx']);
+      expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // a zip, as every XLSX is
+    } finally {
+      folder.remove();
+    }
+  });
+});
