@@ -32,6 +32,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // The worker thread that applies rules to existing transactions (electron/core/rules/worker-client.ts).
           'apply-worker': resolve('electron/core/rules/apply-worker.ts'),
+          // The worker thread that writes exports (electron/core/exports/worker-client.ts).
+          'export-worker': resolve('electron/core/exports/export-worker.ts'),
         },
       },
     },
