@@ -50,3 +50,27 @@ test('the screen exports what it shows, as XLSX and as pt-BR CSV, and says where
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
+
+test('Relatórios exports the period on screen as the workbook', async ({ app, page }) => {
+  const { checking } = seedAccountsAndCategories(app.database.db, []);
+  insertTransactions(app.database.db, [
+    { id: 'r1', accountId: checking, date: '2026-03-10', description: 'PIX RECEBIDO CLIENTE', amountCents: 300000 },
+    { id: 'r2', accountId: checking, date: '2026-03-12', description: 'ENEL ENERGIA', amountCents: -23410 },
+    { id: 'r3', accountId: checking, date: '2026-05-02', description: 'FORA DO PERÍODO', amountCents: -999 },
+  ]);
+  await app.open('/reports?from=2026-03-01&to=2026-03-31');
+  await page.getByRole('button', { name: 'Exportar…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exportar transações' });
+  await expect(dialog.getByRole('radio', { name: /Planilha do Excel/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
+  const saved = dialog.getByRole('status');
+  await expect(saved).toContainText(/2 transações salvas em .+balancete-livros-2026-03-01-a-2026-03-31\.xlsx\./);
+  const path = /salvas em (.+\.xlsx)\./.exec((await saved.textContent()) ?? '')?.[1];
+  if (!path) throw new Error('no path shown');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  expect(workbook.getWorksheet('Transações')?.rowCount).toBe(3);
+  expect(workbook.getWorksheet('Livro-caixa')?.getRow(2).getCell(1).value).toEqual(
+    new Date('2026-03-01T00:00:00.000Z'),
+  );
+});

@@ -7,7 +7,7 @@ import { useAccounts, useApi } from '../../api/queries.ts';
 import { FormDialog } from '../categories/FormDialog.tsx';
 
 const choices = ['csv-pt-BR', 'csv-en', 'xlsx', 'ofx'] as const;
-type Choice = (typeof choices)[number];
+export type ExportChoice = (typeof choices)[number];
 
 /**
  * Exports what the Transactions screen shows (its filters) for the accountant: CSV in either
@@ -15,12 +15,21 @@ type Choice = (typeof choices)[number];
  * statement. Main asks where to save (its native dialog) and writes in a worker; this shows
  * the rows written and can cancel. Closing the save dialog is no error: nothing happens.
  */
-export function ExportDialog({ filters, onClose }: { filters: TransactionFilters; onClose: () => void }) {
+export function ExportDialog({
+  filters,
+  initial = 'csv-pt-BR',
+  onClose,
+}: {
+  filters: TransactionFilters;
+  /** The format offered first: the workbook from Relatórios, a CSV from Transações. */
+  initial?: ExportChoice;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const accounts = useAccounts();
-  const [choice, setChoice] = useState<Choice>('csv-pt-BR');
+  const [choice, setChoice] = useState<ExportChoice>(initial);
   const [accountId, setAccountId] = useState(filters.accountIds?.[0] ?? '');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   useEffect(() => api.on('exports:progress', setProgress), [api]);

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { bookkeepingDate } from '../../../../electron/shared/format.ts';
 import { useReport } from '../../api/queries.ts';
 import { Page } from '../../components/Page.tsx';
+import { ExportDialog } from '../exports/ExportDialog.tsx';
 import { CashFlowTable } from './CashFlowTable.tsx';
 import { DashboardView, isDashboardEmpty } from './DashboardView.tsx';
 import { LivroCaixaTable } from './LivroCaixaTable.tsx';
@@ -30,12 +32,30 @@ export function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const today = bookkeepingDate(new Date());
   const view = readReportView(params, today);
+  const [exporting, setExporting] = useState(false);
   const change = (patch: Partial<ReportView>, options?: { replace?: boolean }) =>
     setParams(writeReportView({ ...view, ...patch }), options);
   const lastTwelveMonths =
     matchingPeriod(view, today) === 'last-12' ? undefined : () => change(presetRange('last-12', today));
   return (
-    <Page name="reports" title={t('reports.title')} subtitle={t('reports.subtitle')}>
+    <Page
+      name="reports"
+      title={t('reports.title')}
+      subtitle={t('reports.subtitle')}
+      actions={
+        <button type="button" onClick={() => setExporting(true)}>
+          {t('exports.open')}
+        </button>
+      }
+    >
+      {exporting && (
+        // The period's transactions and its DRE and livro-caixa: what this screen shows, as files.
+        <ExportDialog
+          initial="xlsx"
+          filters={{ from: view.from, to: view.to, ...(view.businessOnly ? { usage: 'business' as const } : {}) }}
+          onClose={() => setExporting(false)}
+        />
+      )}
       <ReportControls view={view} today={today} onChange={change} />
       <ReportTabs tab={view.tab} onChange={(tab) => change({ tab })}>
         {view.tab === 'dashboard' && <DashboardTab view={view} onLastTwelveMonths={lastTwelveMonths} />}
