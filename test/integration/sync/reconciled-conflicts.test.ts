@@ -225,12 +225,17 @@ describe('the write path', () => {
 });
 
 describe('the bank changing its mind', () => {
-  /** The account's newest reconciled row: inside every sync's window of rows checked for removal. */
+  /**
+   * The newest reconciled row in its account's own currency (a conflict shows the account's
+   * amount, which a change to amount_cents alone would not move): inside every sync's window
+   * of rows checked for removal.
+   */
   const newestReconciled = () =>
     session.database.sqlite
       .prepare(
         `SELECT t.id FROM reconciliation_items i JOIN transactions t ON t.id = i.transaction_id
-          WHERE t.status = 'POSTED' ORDER BY t.date DESC, t.rowid DESC LIMIT 1`,
+          WHERE t.status = 'POSTED' AND t.amount_in_account_currency_cents IS NULL
+          ORDER BY t.date DESC, t.rowid DESC LIMIT 1`,
       )
       .pluck()
       .get() as string;
