@@ -12,7 +12,7 @@ import type { Language } from '../../electron/shared/models.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
-import { convertWithLibreOffice, soffice } from '../support/libreoffice.ts';
+import { convertWithLibreOffice } from '../support/libreoffice.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 // LibreOffice takes seconds to start (more on a busy machine), and these files hold thousands of rows.
@@ -143,7 +143,7 @@ describe('the XLSX workbook', () => {
 });
 
 describe('the XLSX workbook in LibreOffice', () => {
-  it.skipIf(soffice === undefined)('converts to CSV with the same rows and the same total', async () => {
+  it('converts to CSV with the same rows and the same total', async () => {
     const { sqlite } = session.database;
     const folder = makeTempDir();
     try {

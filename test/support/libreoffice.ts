@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 
 /**
- * LibreOffice headless, to open exported files as an accountant's spreadsheet would
- * (`.ci/run` installs libreoffice-calc-nogui). Undefined where it is missing: the tests
- * that need it skip with a printed reason.
+ * LibreOffice headless, to open exported files as an accountant's spreadsheet would. A
+ * required test tool, like Chromium: `.ci/run` installs libreoffice-calc-nogui, and the
+ * README lists it.
  */
-export const soffice = ['soffice', 'libreoffice'].find((command) => {
+const soffice = ['soffice', 'libreoffice'].find((command) => {
   try {
     execFileSync('which', [command], { stdio: 'ignore' });
     return true;
@@ -13,11 +13,12 @@ export const soffice = ['soffice', 'libreoffice'].find((command) => {
     return false;
   }
 });
-if (soffice === undefined) console.info('LibreOffice checks skipped: no soffice or libreoffice on this machine');
 
 /** Converts `file` into `outdir` (`to`: LibreOffice's target, with filter options), reading it with `infilter` if given. */
 export function convertWithLibreOffice(file: string, to: string, outdir: string, infilter?: string): void {
-  if (soffice === undefined) throw new Error('no LibreOffice');
+  if (soffice === undefined) {
+    throw new Error('LibreOffice is not installed: apt-get install libreoffice-calc-nogui (see the README)');
+  }
   execFileSync(
     soffice,
     ['--headless', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', outdir, file],
