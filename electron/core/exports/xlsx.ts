@@ -117,7 +117,14 @@ export interface WorkbookContent {
 /** Writes the workbook to `path`; resolves with how many transactions it holds. */
 export async function writeWorkbook(path: string, content: WorkbookContent): Promise<number> {
   const text = words[content.language];
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: false,
+    // Deflate's fastest level: a third of the default's time on the sheet's ~400 bytes of
+    // XML a row, for a file about a quarter larger (4.9 MB rather than 3.9 for 100k rows).
+    zip: { zlib: { level: 1 } },
+  });
   workbook.creator = 'Balancete';
   const rows = await transactionsSheet(workbook, text, content);
   profitAndLossSheet(workbook, text, content.profitAndLoss, content.language);
@@ -127,8 +134,20 @@ export async function writeWorkbook(path: string, content: WorkbookContent): Pro
 }
 
 const safe = (value: string | null) => (value === null || value === '' ? null : formulaSafe(value));
-/** A bookkeeping date as the spreadsheet's date (midnight UTC: Excel dates have no zone). */
-const dateCell = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+/**
+ * A bookkeeping date as the spreadsheet's date (midnight UTC: Excel dates have no zone).
+ * Rows share the few thousand dates there are: each is parsed once, and its Date object is
+ * only read by the writer.
+ */
+const dates = new Map<string, Date>();
+const dateCell = (iso: string) => {
+  let date = dates.get(iso);
+  if (date === undefined) {
+    date = new Date(`${iso}T00:00:00.000Z`);
+    dates.set(iso, date);
+  }
+  return date;
+};
 const money = (cents: number) => cents / 100;
 
 function newSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, header: readonly string[]) {
@@ -146,30 +165,36 @@ async function transactionsSheet(
   content: WorkbookContent,
 ): Promise<number> {
   const sheet = newSheet(workbook, text.sheets.transactions, text.header);
-  sheet.columns = transactionWidths.map((width) => ({ width }));
-  sheet.getColumn(1).numFmt = text.dateFormat;
-  sheet.getColumn(6).numFmt = moneyFormat;
+  // One style object per column, given to each of its cells: exceljs looks a style object
+  // up by identity before it renders it to XML to find its id, and a cell's own copy of
+  // the column's style (what addRow gives it) would be rendered 1.3M times for 100k rows.
+  const styles: Partial<ExcelJS.Style>[] = transactionWidths.map(() => ({}));
+  styles[0] = { numFmt: text.dateFormat };
+  styles[5] = { numFmt: moneyFormat };
+  sheet.columns = transactionWidths.map((width, index) => ({ width, style: styles[index] }));
   let done = 0;
   for await (const page of content.pages) {
     for (const row of page.rows) {
       const category = row.categoryId === null ? null : (content.categoryName(row.categoryId) ?? row.categoryId);
-      sheet
-        .addRow([
-          dateCell(row.date),
-          safe(row.description),
-          safe(row.counterparty),
-          safe(row.accountName),
-          safe(category),
-          money(row.accountAmountCents),
-          row.accountCurrencyCode,
-          row.pending ? text.pending : text.posted,
-          row.usage === null ? null : text[row.usage],
-          row.deductible === null ? null : row.deductible ? text.yes : text.no,
-          safe(row.tags.join(', ')),
-          safe(row.notes),
-          row.id,
-        ])
-        .commit();
+      const written = sheet.addRow([
+        dateCell(row.date),
+        safe(row.description),
+        safe(row.counterparty),
+        safe(row.accountName),
+        safe(category),
+        money(row.accountAmountCents),
+        row.accountCurrencyCode,
+        row.pending ? text.pending : text.posted,
+        row.usage === null ? null : text[row.usage],
+        row.deductible === null ? null : row.deductible ? text.yes : text.no,
+        safe(row.tags.join(', ')),
+        safe(row.notes),
+        row.id,
+      ]);
+      written.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = styles[column - 1] as ExcelJS.Style;
+      });
+      written.commit();
     }
     done += page.rows.length;
     content.onProgress?.(done, page.total);
