@@ -56,6 +56,7 @@ export default defineConfig({
         input: {
           index: resolve('renderer/index.html'),
           connect: resolve('renderer/connect.html'),
+          report: resolve('renderer/report.html'),
         },
       },
     },

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
 import { exportsBenchmark } from './exports.bench.ts';
+import { pdfReportBenchmark } from './pdf-report.bench.ts';
 import { reconciliationBenchmark } from './reconciliation.bench.ts';
 import { reportsBenchmark } from './reports.bench.ts';
 import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
@@ -26,6 +27,7 @@ const benchmarks: Benchmark[] = [
   reconciliationBenchmark,
   reportsBenchmark,
   exportsBenchmark,
+  pdfReportBenchmark,
 ];
 
 const wanted = process.argv.slice(2);

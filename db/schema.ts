@@ -318,6 +318,22 @@ export const creditCardBills = sqliteTable(
   (t) => [index('credit_card_bills_account_idx').on(t.accountId, t.dueDate)],
 );
 
+/**
+ * Who holds a connection's accounts, as the bank reports it (Pluggy identity): the
+ * default name and CPF/CNPJ on the accountant's PDF report, unless the user set their own
+ * in Preferences. Kept while the connection is; refreshed now and then by sync.
+ */
+export const accountHolders = sqliteTable('account_holders', {
+  connectionId: text('connection_id')
+    .primaryKey()
+    .references(() => connections.id, { onDelete: 'cascade' }),
+  name: text('name'),
+  /** Digits only: 11 for a CPF, 14 for a CNPJ. */
+  document: text('document'),
+  documentType: text('document_type'),
+  fetchedAt: text('fetched_at').notNull(),
+});
+
 export const reconciliationStatuses = ['draft', 'finished'] as const;
 
 /**

@@ -43,10 +43,12 @@ import { PluggyAccount, type PluggyApiTarget } from './settings/pluggy-account.t
 import { readSettings, updateSettings } from './settings/settings-store.ts';
 import { cashFlow } from './reports/cash-flow.ts';
 import { dashboard } from './reports/dashboard.ts';
+import { reportOwner } from './reports/report-owner.ts';
 import { livroCaixa } from './reports/livro-caixa.ts';
 import { profitAndLoss } from './reports/profit-and-loss.ts';
 import { Exporter } from './exports/exporter.ts';
 import { type SaveSuggestion, suggestedFileName } from './exports/file-names.ts';
+import type { ReportPrinter } from './exports/report-printer.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -69,6 +71,8 @@ export interface HandlerDeps {
    * or a test's folder. Windows never name paths themselves.
    */
   chooseExportPath: (suggestion: SaveSuggestion) => Promise<string | null>;
+  /** Prints the report page to PDF: a hidden window in the shell, Chromium through Playwright in the E2E bridge. */
+  printReport: ReportPrinter;
 }
 
 /** Every IPC channel's implementation. Main and the E2E bridge both serve exactly this map. */
@@ -201,6 +205,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'reports:livro-caixa': (query) => livroCaixa(db.$client, query),
     'reports:cash-flow': (query) => cashFlow(db.$client, query),
     'reports:dashboard': (query) => dashboard(db.$client, query),
+    'reports:owner': () => reportOwner(db),
     'exports:csv': async (input) => {
       const path = await deps.chooseExportPath(
         suggestedFileName('csv', input.filters ?? {}, input.dialect === 'en' ? 'en' : 'pt-BR'),
@@ -218,6 +223,11 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       const language = readSettings(db).language;
       const path = await deps.chooseExportPath(suggestedFileName('xlsx', input.filters ?? {}, language));
       return path === null ? null : exporter.xlsx(input, path, language);
+    },
+    'exports:pdf': async (input) => {
+      const language = readSettings(db).language;
+      const path = await deps.chooseExportPath(suggestedFileName('pdf', input.query, language));
+      return path === null ? null : exporter.pdf(input, path, language, deps.printReport);
     },
     'exports:cancel': () => exporter.cancel(),
   };

@@ -22,6 +22,7 @@ import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
 import { readSettings } from '../core/settings/settings-store.ts';
 import { operatingSystemUser } from '../core/os-user.ts';
+import { windowReportPrinter } from './report-window.ts';
 import { chooseExportPath } from './save-dialog.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
@@ -127,6 +128,7 @@ function start(): void {
     connections: bankConnections,
     userName: operatingSystemUser(),
     chooseExportPath: (suggestion) => chooseExportPath(mainWindow, suggestion),
+    printReport: windowReportPrinter({ preloadPath: preloadPath(), origin: devServerUrl ?? appOrigin }),
     openConnectWindow: ({ reconnect }) =>
       openConnectWindow({
         preloadPath: preloadPath(),

@@ -6,6 +6,7 @@ const formatNames: Record<SaveSuggestion['extension'], string> = {
   csv: 'CSV',
   ofx: 'OFX',
   xlsx: 'Excel (XLSX)',
+  pdf: 'PDF',
 };
 
 /**

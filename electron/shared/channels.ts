@@ -61,9 +61,11 @@ export const channelNames = [
   'reports:livro-caixa',
   'reports:cash-flow',
   'reports:dashboard',
+  'reports:owner',
   'exports:csv',
   'exports:ofx',
   'exports:xlsx',
+  'exports:pdf',
   'exports:cancel',
 ] as const;
 export type Channel = (typeof channelNames)[number];

@@ -63,13 +63,14 @@ import {
   ReconciliationSummary,
   ReconciliationTick,
 } from './reconciliation.ts';
-import { CashFlow, Dashboard, LivroCaixa, ProfitAndLoss, ReportQuery } from './reports.ts';
+import { CashFlow, Dashboard, LivroCaixa, ProfitAndLoss, ReportOwner, ReportQuery } from './reports.ts';
 import {
   CsvExportInput,
   ExportCancelResult,
   ExportProgress,
   ExportResult,
   OfxExportInput,
+  PdfExportInput,
   XlsxExportInput,
 } from './exports.ts';
 
@@ -197,12 +198,16 @@ export const contract = {
   'reports:cash-flow': { input: ReportQuery, output: CashFlow },
   /** The dashboard's charts: income vs expenses by month, spending, balances, top counterparties. */
   'reports:dashboard': { input: ReportQuery, output: Dashboard },
+  /** Whose books the reports are: the PDF report's header, and what Preferences offers. */
+  'reports:owner': { input: z.void(), output: ReportOwner },
   /** The filters' transactions as CSV, to a file chosen in main's save dialog (null if none was), in a worker; progress as exports:progress events. */
   'exports:csv': { input: CsvExportInput, output: ExportResult.nullable() },
   /** One account's statement (the filters' period) as OFX, to a file chosen in the save dialog (null if none was), in a worker. */
   'exports:ofx': { input: OfxExportInput, output: ExportResult.nullable() },
   /** The workbook (transactions, P&L, livro-caixa) to a file chosen in the save dialog; null if none was. */
   'exports:xlsx': { input: XlsxExportInput, output: ExportResult.nullable() },
+  /** The period's PDF report, printed from the report page (report.html) on A4, to a file chosen in the save dialog. */
+  'exports:pdf': { input: PdfExportInput, output: ExportResult.nullable() },
   /** Stops the running exports: each rejects with EXPORT_CANCELLED and leaves no file. */
   'exports:cancel': { input: z.void(), output: ExportCancelResult },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;

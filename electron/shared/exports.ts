@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportQuery } from './reports.ts';
 import { TransactionFilters } from './transactions.ts';
 
 /**
@@ -38,17 +39,24 @@ export type OfxExportInput = z.input<typeof OfxExportInput>;
 export const XlsxExportInput = z.object({ filters: TransactionFilters.default({}) }).strict();
 export type XlsxExportInput = z.input<typeof XlsxExportInput>;
 
-export const exportFormats = ['csv', 'ofx', 'xlsx'] as const;
+/**
+ * The accountant's PDF report of a period: whose books (see ReportOwner), the totals,
+ * charts, DRE and livro-caixa, printed on A4 in the user's language from the report page.
+ */
+export const PdfExportInput = z.object({ query: ReportQuery }).strict();
+export type PdfExportInput = z.input<typeof PdfExportInput>;
+
+export const exportFormats = ['csv', 'ofx', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export const ExportResult = z.object({
   path: z.string(),
-  /** Transactions written. */
-  rows: z.number().int(),
+  /** Transactions written; null for the PDF report, which holds totals rather than rows. */
+  rows: z.number().int().nullable(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
-/** Rows written out of all, while an export runs. */
+/** Rows written out of all, while an export runs (0 of 0 while the PDF report prints). */
 export const ExportProgress = z.object({
   format: z.enum(exportFormats),
   path: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TaxId } from './tax-id.ts';
 
 /** Languages the UI ships in; pt-BR is the default for a new install. */
 export const languages = ['pt-BR', 'en'] as const;
@@ -20,6 +21,10 @@ export const Settings = z.object({
     .int()
     .min(5)
     .max(24 * 60),
+  /** The name on the accountant's PDF report; null: the bank's account holder. */
+  reportOwnerName: z.string().trim().min(1).max(120).nullable(),
+  /** The CPF or CNPJ on the PDF report, digits only; null: the bank's account holder's. */
+  reportOwnerDocument: TaxId.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 

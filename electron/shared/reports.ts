@@ -166,3 +166,22 @@ export const Dashboard = z.object({
   topPayees: z.array(TopCounterparty),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+/** A name and CPF/CNPJ (digits only), as a report's header carries them. */
+export const ReportHolder = z.object({
+  name: z.string().nullable(),
+  document: z.string().nullable(),
+  documentType: z.enum(['CPF', 'CNPJ']).nullable(),
+});
+export type ReportHolder = z.infer<typeof ReportHolder>;
+
+/**
+ * Whose books the PDF report is: the name and CPF/CNPJ set in Preferences when the user
+ * set either, else the account holder a bank reported (Pluggy identity), else nobody yet.
+ * `bankHolders` lists what each connection's bank reported, for Preferences to offer.
+ */
+export const ReportOwner = ReportHolder.extend({
+  source: z.enum(['settings', 'bank', 'none']),
+  bankHolders: z.array(ReportHolder.extend({ connectionName: z.string() })),
+});
+export type ReportOwner = z.infer<typeof ReportOwner>;

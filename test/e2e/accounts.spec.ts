@@ -86,6 +86,8 @@ test('a language change made elsewhere reaches this window', async ({ app, page 
     pluggyMode: 'demo',
     closeToTray: true,
     syncIntervalMinutes: 15,
+    reportOwnerName: null,
+    reportOwnerDocument: null,
   });
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 });

@@ -51,7 +51,7 @@ test('the screen exports what it shows, as XLSX and as pt-BR CSV, and says where
   await expect(dialog).toHaveCount(0);
 });
 
-test('Relatórios exports the period on screen as the workbook', async ({ app, page }) => {
+test('Relatórios exports the period on screen as the workbook too', async ({ app, page }) => {
   const { checking } = seedAccountsAndCategories(app.database.db, []);
   insertTransactions(app.database.db, [
     { id: 'r1', accountId: checking, date: '2026-03-10', description: 'PIX RECEBIDO CLIENTE', amountCents: 300000 },
@@ -60,8 +60,10 @@ test('Relatórios exports the period on screen as the workbook', async ({ app, p
   ]);
   await app.open('/reports?from=2026-03-01&to=2026-03-31');
   await page.getByRole('button', { name: 'Exportar…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Exportar transações' });
-  await expect(dialog.getByRole('radio', { name: /Planilha do Excel/ })).toBeChecked();
+  const dialog = page.getByRole('dialog', { name: 'Exportar relatório do período' });
+  // The report is offered first here (see pdf-report.spec.ts); the workbook is one choice away.
+  await expect(dialog.getByRole('radio', { name: /Relatório em PDF/ })).toBeChecked();
+  await dialog.getByRole('radio', { name: /Planilha do Excel/ }).check();
   await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
   const saved = dialog.getByRole('status');
   await expect(saved).toContainText(/2 transações salvas em .+balancete-livros-2026-03-01-a-2026-03-31\.xlsx\./);

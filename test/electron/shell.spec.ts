@@ -1,23 +1,12 @@
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '../../db/open.ts';
-import { seedTwoAccounts } from '../fixtures/seed.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { electronBinary, electronSkipReason, launchBalancete } from './support/electron-app.ts';
+import { electronBinary, electronSkipReason, launchBalancete, seededDataFolder } from './support/electron-app.ts';
 
 // Runs wherever an Electron binary exists; global set-up prints why when it does not.
 test.skip(!electronBinary, electronSkipReason);
 
-let temp: ReturnType<typeof makeTempDir>;
-
-test.beforeEach(() => {
-  temp = makeTempDir('balancete-electron-');
-  const database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  seedTwoAccounts(database.db);
-  database.close();
-});
-test.afterEach(() => temp.remove());
+const temp = seededDataFolder();
 
 test('opens the accounts overview from the data folder, with secure defaults', async () => {
   const app = await launchBalancete(temp.path);

@@ -1,22 +1,10 @@
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '../../db/open.ts';
-import { seedTwoAccounts } from '../fixtures/seed.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { electronBinary, electronSkipReason, launchBalancete } from './support/electron-app.ts';
+import { electronBinary, electronSkipReason, launchBalancete, seededDataFolder } from './support/electron-app.ts';
 
 // Runs wherever an Electron binary exists; global set-up prints why when it does not.
 test.skip(!electronBinary, electronSkipReason);
 
-let temp: ReturnType<typeof makeTempDir>;
-
-test.beforeEach(() => {
-  temp = makeTempDir('balancete-electron-tray-');
-  const database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  seedTwoAccounts(database.db);
-  database.close();
-});
-test.afterEach(() => temp.remove());
+const temp = seededDataFolder('balancete-electron-tray-');
 
 test('closing the window keeps Balancete in the tray, unless the setting says quit', async () => {
   const app = await launchBalancete(temp.path);

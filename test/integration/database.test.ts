@@ -7,6 +7,8 @@ import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const expectedTables = [
+  // Who holds each connection's accounts, for the PDF report (migration 0007).
+  'account_holders',
   'accounts',
   'categories',
   'connections',

@@ -88,10 +88,13 @@ describe('accounts:list', () => {
 });
 
 describe('settings', () => {
+  /** The PDF report's holder, unset until the user sets it (the bank's is used meanwhile). */
+  const noReportOwner = { reportOwnerName: null, reportOwnerDocument: null };
+
   it('defaults to Brazilian Portuguese', async () => {
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
     });
   });
 
@@ -99,12 +102,12 @@ describe('settings', () => {
     const result = await dispatch(handlers, 'settings:update', { language: 'en' });
     expect(result).toEqual({
       ok: true,
-      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
     });
     expect(emitted).toEqual([
       {
         event: 'settings:changed',
-        payload: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+        payload: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
       },
     ]);
 
@@ -113,7 +116,7 @@ describe('settings', () => {
     const reopened = createHandlers(deps(database));
     expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
     });
   });
 
@@ -123,7 +126,7 @@ describe('settings', () => {
       .run();
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15 },
+      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
     });
   });
 });

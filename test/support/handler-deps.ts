@@ -53,6 +53,8 @@ export function testHandlerDeps(
     userName: operatingSystemUser(),
     // The save dialog's stand-in: the suggested name, in this test's folder.
     chooseExportPath: ({ name }) => Promise.resolve(join(temp.path, name)),
+    // The PDF report prints in Chromium: the E2E bridge gives a real printer (test/e2e/support/report-printer.ts).
+    printReport: () => Promise.reject(new Error('No report printer outside the E2E tests: the PDF prints in Chromium')),
     ...overrides,
     emit,
     credentials,

@@ -5,16 +5,21 @@ import {
   type ExportProgress,
   type ExportResult,
   type OfxExportInput,
+  type PdfExportInput,
   type XlsxExportInput,
 } from '../../shared/exports.ts';
 import type { Language } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
+import { writeFileWhole } from './part-file.ts';
+import { reportPagePath } from '../../shared/report-page.ts';
+import { type ReportPrinter, reportPdfLayout } from './report-printer.ts';
 import { exportInWorker, type ExportRequest } from './worker-client.ts';
 
 /**
- * The exports behind 'exports:csv', 'exports:ofx', 'exports:xlsx' and 'exports:cancel': each
- * runs in its own worker, reporting progress; cancelling stops every export running. The
- * path comes from the caller (main's save dialog): this writes there and nowhere else.
+ * The exports behind the 'exports:*' channels: the files of rows each in its own worker,
+ * reporting progress, the PDF report through the report printer; cancelling stops every
+ * export running. The path comes from the caller (main's save dialog): this writes there
+ * and nowhere else.
  */
 export class Exporter {
   private readonly running = new Set<AbortController>();
@@ -46,25 +51,54 @@ export class Exporter {
     return this.run({ format: 'xlsx', filters: input.filters ?? {}, language }, path);
   }
 
+  /**
+   * Prints the report page for the query and writes the PDF whole. The printer renders in
+   * Chromium, off this thread; only the write is here, and it is one file of a few hundred
+   * kilobytes.
+   */
+  async pdf(input: PdfExportInput, path: string, language: Language, print: ReportPrinter): Promise<ExportResult> {
+    return this.tracked(async (signal) => {
+      this.onProgress({ format: 'pdf', path, done: 0, total: 0 });
+      let bytes: Uint8Array;
+      try {
+        bytes = await print({ path: reportPagePath(input.query), layout: reportPdfLayout(language) }, signal);
+      } catch (error) {
+        if (signal.aborted) throw new AppError('EXPORT_CANCELLED', 'The export was cancelled');
+        throw new AppError('EXPORT_FAILED', `The report could not be printed: ${String(error)}`, { path });
+      }
+      if (signal.aborted) throw new AppError('EXPORT_CANCELLED', 'The export was cancelled');
+      try {
+        writeFileWhole(path, bytes);
+      } catch (error) {
+        throw new AppError('EXPORT_FAILED', `The report could not be written: ${String(error)}`, { path });
+      }
+      return { path, rows: null };
+    });
+  }
+
   cancel(): ExportCancelResult {
     const cancelled = this.running.size;
     for (const controller of this.running) controller.abort();
     return { cancelled };
   }
 
-  private async run(request: ExportRequest, path: string): Promise<ExportResult> {
-    const controller = new AbortController();
-    this.running.add(controller);
-    try {
+  private run(request: ExportRequest, path: string): Promise<ExportResult> {
+    return this.tracked(async (signal) => {
       const { rows } = await exportInWorker(
         request,
         { database: this.sqlite.name, path },
-        {
-          signal: controller.signal,
-          onProgress: ({ done, total }) => this.onProgress({ format: request.format, path, done, total }),
-        },
+        { signal, onProgress: ({ done, total }) => this.onProgress({ format: request.format, path, done, total }) },
       );
       return { path, rows };
+    });
+  }
+
+  /** Runs an export cancel() can stop. */
+  private async tracked<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.running.add(controller);
+    try {
+      return await work(controller.signal);
     } finally {
       this.running.delete(controller);
     }

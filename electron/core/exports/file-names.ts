@@ -8,9 +8,16 @@ export interface SaveSuggestion {
   extension: ExportFormat;
 }
 
-const words: Record<Language, Record<'transactions' | 'books' | 'statement', string>> = {
-  'pt-BR': { transactions: 'transacoes', books: 'livros', statement: 'extrato' },
-  en: { transactions: 'transactions', books: 'books', statement: 'statement' },
+const kinds: Record<ExportFormat, 'transactions' | 'books' | 'statement' | 'report'> = {
+  csv: 'transactions',
+  xlsx: 'books',
+  ofx: 'statement',
+  pdf: 'report',
+};
+
+const words: Record<Language, Record<(typeof kinds)[ExportFormat], string>> = {
+  'pt-BR': { transactions: 'transacoes', books: 'livros', statement: 'extrato', report: 'relatorio' },
+  en: { transactions: 'transactions', books: 'books', statement: 'statement', report: 'report' },
 };
 
 /**
@@ -23,7 +30,7 @@ export function suggestedFileName(
   language: Language,
   accountName?: string,
 ): SaveSuggestion {
-  const kind = format === 'ofx' ? 'statement' : format === 'xlsx' ? 'books' : 'transactions';
+  const kind = kinds[format];
   const period =
     filters.from || filters.to ? [filters.from ?? '', filters.to ?? ''].join(language === 'en' ? '-to-' : '-a-') : '';
   const account = accountName

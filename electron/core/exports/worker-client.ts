@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CsvDialect } from '../../shared/exports.ts';
 import type { Language } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { TransactionFilters } from '../../shared/transactions.ts';
+import { partFileBeside } from './part-file.ts';
 
 /** What to export: the filters and the format's choices. */
 export type ExportRequest = { filters: TransactionFilters } & (
@@ -36,7 +35,7 @@ export function exportInWorker(
   options: { signal: AbortSignal; onProgress: (progress: { done: number; total: number }) => void },
 ): Promise<{ rows: number }> {
   const { path } = files;
-  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
+  const temp = partFileBeside(path);
   const job: ExportJob = { ...request, file: files.database, temp };
   const worker = new Worker(workerUrl, { workerData: job });
   const stop = () => void worker.terminate();

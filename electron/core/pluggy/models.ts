@@ -172,6 +172,7 @@ export const Identity = z.object({
   id: text,
   itemId: optionalText,
   fullName: optionalText,
+  socialName: optionalText,
   document: optionalText,
   documentType: optionalText,
   taxNumber: optionalText,

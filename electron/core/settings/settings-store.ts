@@ -8,6 +8,8 @@ export const defaultSettings: Settings = {
   pluggyMode: 'demo',
   closeToTray: true,
   syncIntervalMinutes: 15,
+  reportOwnerName: null,
+  reportOwnerDocument: null,
 };
 
 const settingKeys = Object.keys(Settings.shape) as (keyof Settings)[];
@@ -43,6 +45,11 @@ export function updateSettings(
     for (const key of settingKeys) {
       const value = patch[key];
       if (value === undefined) continue;
+      // A preference cleared goes back to its default, which for the nullable ones is null.
+      if (value === null) {
+        tx.delete(settings).where(eq(settings.key, key)).run();
+        continue;
+      }
       tx.insert(settings)
         .values({ key, value, updatedAt })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt } })

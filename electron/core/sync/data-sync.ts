@@ -10,6 +10,7 @@ import type { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
 import { withdrawRemovals } from '../books/reconciliation/conflicts.ts';
+import { AccountHolders } from './account-holders.ts';
 import { CardBills } from './card-bills.ts';
 import { toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
 
@@ -61,6 +62,7 @@ export class DataSync {
   private readonly options: DataSyncOptions;
   private readonly writer: ProviderTransactionWriter;
   private readonly cardBills: CardBills;
+  private readonly accountHolders: AccountHolders;
   private readonly running = new Map<string, Promise<SyncCounts>>();
   private readonly retired = new Set<string>();
   private readonly now: () => Date;
@@ -74,6 +76,7 @@ export class DataSync {
     );
     this.now = options.now ?? (() => new Date());
     this.cardBills = new CardBills(options);
+    this.accountHolders = new AccountHolders(options);
   }
 
   /**
@@ -113,9 +116,10 @@ export class DataSync {
       .get().id;
 
     const totals: SyncCounts = { created: 0, updated: 0, removed: 0 };
-    // A card's bills are read once its transactions are in, while the next account's are
-    // read: they add no wait to the transactions, and their failures are only logged.
-    const bills: Promise<void>[] = [];
+    // The aids beside the books, read while the transactions are: the account holder at
+    // once, a card's bills once its transactions are in. They add no wait to the
+    // transactions, and their failures are only logged.
+    const aids: Promise<void>[] = [this.accountHolders.refresh(itemId, signal)];
     try {
       const remote = await client.accounts(itemId, signal ? { signal } : {});
       this.upsertAccounts(itemId, remote);
@@ -125,9 +129,9 @@ export class DataSync {
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.removed += counts.removed;
-        if (account.type === 'CREDIT') bills.push(this.cardBills.refresh(account.id, signal));
+        if (account.type === 'CREDIT') aids.push(this.cardBills.refresh(account.id, signal));
       }
-      await Promise.all(bills);
+      await Promise.all(aids);
       // Together: an item marked synced always has its run marked succeeded.
       db.transaction((tx) => {
         tx.update(connections)
@@ -143,7 +147,7 @@ export class DataSync {
       return totals;
     } catch (error) {
       // Nothing may be written once the run has settled (see retire).
-      await Promise.all(bills);
+      await Promise.all(aids);
       const code = error instanceof PluggyError ? error.code : 'INTERNAL';
       const message = error instanceof Error ? error.message : String(error);
       db.update(syncRuns)

@@ -68,6 +68,8 @@ export const queryKeys = {
   allReconciliationConflicts: ['reconciliation', 'conflicts'] as const,
   /** Under `transactions`: every edit, sync or category change refigures the open report. */
   report: (channel: ReportChannel, query: ReportQuery) => ['transactions', 'reports', channel, query] as const,
+  /** Under `settings`: the owner set in Preferences changes it. */
+  reportOwner: ['settings', 'report-owner'] as const,
 };
 
 export function useAccounts() {
@@ -90,7 +92,10 @@ export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: SettingsPatch) => api.invoke('settings:update', patch),
-    onSuccess: (settings: Settings) => queryClient.setQueryData(queryKeys.settings, settings),
+    onSuccess: (settings: Settings) => {
+      queryClient.setQueryData(queryKeys.settings, settings);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reportOwner });
+    },
   });
 }
 
@@ -457,6 +462,12 @@ export function useTickLines(id: number) {
 }
 
 type ReportChannel = 'reports:profit-and-loss' | 'reports:livro-caixa' | 'reports:cash-flow' | 'reports:dashboard';
+
+/** Whose books the reports are (the PDF report's header; Preferences offers the banks' holders). */
+export function useReportOwner() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.reportOwner, queryFn: () => api.invoke('reports:owner') });
+}
 
 /** One report for a period; the last period's figures stay up (marked as loading) while the next one is figured. */
 export function useReport<C extends ReportChannel>(channel: C, query: ReportQuery) {

@@ -10,6 +10,7 @@ import { isTrustedOrigin } from '../../../electron/core/ipc/trusted-origin.ts';
 import { resolveStaticFile, staticContentTypes } from '../../../electron/core/static-files.ts';
 import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
 import { testHandlerDeps } from '../../support/handler-deps.ts';
+import { chromiumReportPrinter } from './report-printer.ts';
 import { type SandboxClient, startTestSandbox } from '../../support/sandbox.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -90,6 +91,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
           emit: (event, payload) => void emit(event, payload).catch(() => {}),
           pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
           credentials,
+          printReport: chromiumReportPrinter(context, appOrigin),
           // The Connect window, as a new page of the same browser context (same bridge).
           openConnectWindow: async ({ reconnect }) => {
             const connectPage = await context.newPage();

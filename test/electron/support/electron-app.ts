@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { _electron, type ElectronApplication } from '@playwright/test';
+import { _electron, type ElectronApplication, test } from '@playwright/test';
+import { openDatabase } from '../../../db/open.ts';
 import { installedElectronBinary } from '../../../electron/launcher/electron-binary.ts';
+import { seedTwoAccounts } from '../../fixtures/seed.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
 
 export const electronBinary = installedElectronBinary();
 /** The suite never downloads Electron itself: that is `npm start`'s job, on a machine online. */
@@ -23,4 +26,25 @@ export async function launchBalancete(
     args: [resolve('.'), ...extraArgs],
     env: { ...env, BALANCETE_DATA_DIR: dataDirectory },
   });
+}
+
+/**
+ * A data folder of each test's own, its books holding two accounts (seedTwoAccounts):
+ * made before each test of the file, removed after. Read `path` inside a test.
+ */
+export function seededDataFolder(prefix = 'balancete-electron-'): { readonly path: string } {
+  let temp: ReturnType<typeof makeTempDir> | undefined;
+  test.beforeEach(() => {
+    temp = makeTempDir(prefix);
+    const database = openDatabase(join(temp.path, 'balancete.sqlite'));
+    seedTwoAccounts(database.db);
+    database.close();
+  });
+  test.afterEach(() => temp?.remove());
+  return {
+    get path() {
+      if (!temp) throw new Error('the data folder exists only while a test runs');
+      return temp.path;
+    },
+  };
 }

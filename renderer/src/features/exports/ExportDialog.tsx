@@ -1,27 +1,33 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ExportProgress } from '../../../../electron/shared/exports.ts';
+import type { ReportQuery } from '../../../../electron/shared/reports.ts';
 import type { TransactionFilters } from '../../../../electron/shared/transactions.ts';
-import { useAccounts, useApi } from '../../api/queries.ts';
+import { useAccounts, useApi, useReportOwner } from '../../api/queries.ts';
 import { FormDialog } from '../categories/FormDialog.tsx';
 
-const choices = ['csv-pt-BR', 'csv-en', 'xlsx', 'ofx'] as const;
-export type ExportChoice = (typeof choices)[number];
+const fileChoices = ['csv-pt-BR', 'csv-en', 'xlsx', 'ofx'] as const;
+export type ExportChoice = (typeof fileChoices)[number] | 'pdf';
 
 /**
  * Exports what the Transactions screen shows (its filters) for the accountant: CSV in either
  * dialect, the XLSX workbook (transactions, DRE, livro-caixa), or one account's OFX
- * statement. Main asks where to save (its native dialog) and writes in a worker; this shows
- * the rows written and can cancel. Closing the save dialog is no error: nothing happens.
+ * statement; from Relatórios, the period's PDF report too. Main asks where to save (its
+ * native dialog) and writes off its thread; this shows the progress and can cancel.
+ * Closing the save dialog is no error: nothing happens.
  */
 export function ExportDialog({
   filters,
+  report,
   initial = 'csv-pt-BR',
   onClose,
 }: {
   filters: TransactionFilters;
-  /** The format offered first: the workbook from Relatórios, a CSV from Transações. */
+  /** The period on the Relatórios screen: offers its PDF report. */
+  report?: ReportQuery;
+  /** The format offered first: the PDF report from Relatórios, a CSV from Transações. */
   initial?: ExportChoice;
   onClose: () => void;
 }) {
@@ -34,10 +40,12 @@ export function ExportDialog({
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   useEffect(() => api.on('exports:progress', setProgress), [api]);
   const account = accountId || accounts.data?.[0]?.id || '';
+  const choices: readonly ExportChoice[] = report ? ['pdf', ...fileChoices] : fileChoices;
 
   const run = useMutation({
     mutationFn: () => {
       setProgress(null);
+      if (choice === 'pdf' && report) return api.invoke('exports:pdf', { query: report });
       if (choice === 'xlsx') return api.invoke('exports:xlsx', { filters });
       if (choice === 'ofx') return api.invoke('exports:ofx', { filters, accountId: account });
       return api.invoke('exports:csv', { filters, dialect: choice === 'csv-en' ? 'en' : 'pt-BR' });
@@ -47,7 +55,7 @@ export function ExportDialog({
 
   return (
     <FormDialog
-      title={t('exports.title')}
+      title={report ? t('exports.reportTitle') : t('exports.title')}
       confirmLabel={t('exports.confirm')}
       change={run}
       onConfirm={() => run.mutate()}
@@ -84,12 +92,16 @@ export function ExportDialog({
           </select>
         </div>
       )}
-      <p className="field-help">{t('exports.filters')}</p>
+      {choice === 'pdf' ? <OwnerNotice /> : <p className="field-help">{t('exports.filters')}</p>}
       {run.isPending && (
         <div className="export-progress" role="status">
           <progress max={progress?.total || undefined} value={progress?.done ?? undefined} />
           <span>
-            {progress ? t('exports.progress', { done: progress.done, total: progress.total }) : t('exports.choosing')}
+            {!progress
+              ? t('exports.choosing')
+              : progress.format === 'pdf'
+                ? t('exports.printing')
+                : t('exports.progress', { done: progress.done, total: progress.total })}
           </span>
           <button type="button" onClick={() => void api.invoke('exports:cancel')}>
             {t('exports.cancel')}
@@ -98,9 +110,27 @@ export function ExportDialog({
       )}
       {run.isSuccess && (
         <p className="notice notice-ok" role="status">
-          {done ? t('exports.done', { count: done.rows, path: done.path }) : t('exports.notSaved')}
+          {!done
+            ? t('exports.notSaved')
+            : done.rows === null
+              ? t('exports.reportDone', { path: done.path })
+              : t('exports.done', { count: done.rows, path: done.path })}
         </p>
       )}
     </FormDialog>
+  );
+}
+
+/** Whose books the PDF says they are, and where to change it: the accountant needs both on it. */
+function OwnerNotice() {
+  const { t } = useTranslation();
+  const owner = useReportOwner();
+  if (!owner.data) return null;
+  const { name, document } = owner.data;
+  return (
+    <p className={name && document ? 'field-help' : 'notice'}>
+      {name && document ? t('exports.reportOwner', { name }) : t('exports.reportOwnerMissing')}{' '}
+      <Link to="/settings">{t('exports.reportOwnerChange')}</Link>
+    </p>
   );
 }

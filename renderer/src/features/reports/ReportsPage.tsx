@@ -49,9 +49,10 @@ export function ReportsPage() {
       }
     >
       {exporting && (
-        // The period's transactions and its DRE and livro-caixa: what this screen shows, as files.
+        // The period's report, or its transactions, DRE and livro-caixa: what this screen shows, as files.
         <ExportDialog
-          initial="xlsx"
+          initial="pdf"
+          report={reportQuery(view)}
           filters={{ from: view.from, to: view.to, ...(view.businessOnly ? { usage: 'business' as const } : {}) }}
           onClose={() => setExporting(false)}
         />

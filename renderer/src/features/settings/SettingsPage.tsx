@@ -5,6 +5,7 @@ import { useAppInfo, useSettings, useUpdateSettings } from '../../api/queries.ts
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { changeLanguage } from '../../i18n/index.ts';
 import { PluggyAccountSection } from './PluggyAccountSection.tsx';
+import { ReportOwnerSection } from './ReportOwnerSection.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ export function SettingsPage() {
       )}
       {update.isError && <ErrorNotice error={update.error} />}
       {settings.data && <PluggyAccountSection />}
+      <ReportOwnerSection />
       {appInfo.data && (
         <section className="about" aria-labelledby="about-title">
           <h2 id="about-title">{t('settings.about.title')}</h2>
