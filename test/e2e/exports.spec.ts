@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { parseSync as parseOfx } from 'ofx-js';
 import { expect, test } from './support/app.ts';
 import { insertTransactions, seedAccountsAndCategories } from './support/book.ts';
 
@@ -75,4 +76,63 @@ test('Relatórios exports the period on screen as the workbook too', async ({ ap
   expect(workbook.getWorksheet('Livro-caixa')?.getRow(2).getCell(1).value).toEqual(
     new Date('2026-03-01T00:00:00.000Z'),
   );
+});
+
+test("an account's OFX statement, from the account picked in the dialog, read back by an OFX parser", async ({
+  app,
+  page,
+}) => {
+  const { checking, card } = seedAccountsAndCategories(app.database.db, []);
+  insertTransactions(app.database.db, [
+    { id: 'o1', accountId: checking, date: '2026-11-03', description: 'PIX RECEBIDO ACME', amountCents: 420000 },
+    { id: 'o2', accountId: checking, date: '2026-11-04', description: 'ALUGUEL & CONDOMÍNIO', amountCents: -180000 },
+    {
+      id: 'o3',
+      accountId: checking,
+      date: '2026-11-05',
+      description: 'AINDA PENDENTE',
+      amountCents: -999,
+      status: 'PENDING',
+    },
+    { id: 'o4', accountId: card, date: '2026-11-04', description: 'OUTRA CONTA', amountCents: -5000 },
+  ]);
+  await app.open('/transactions?period=custom&from=2026-11-01&to=2026-11-30');
+  await page.getByRole('button', { name: 'Exportar…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exportar transações' });
+  await dialog.getByRole('radio', { name: /OFX/ }).check();
+  await dialog.getByLabel('Conta', { exact: true }).selectOption(checking);
+  await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
+  const saved = dialog.getByRole('status');
+  await expect(saved).toContainText(
+    /2 transações salvas em .+balancete-extrato-conta-corrente-2026-11-01-a-2026-11-30\.ofx\./,
+  );
+  const path = /salvas em (.+\.ofx)\./.exec((await saved.textContent()) ?? '')?.[1];
+  if (!path) throw new Error('no path shown');
+  // OFX 1.0.2 is SGML in Latin-1, as Brazilian banks' statements are.
+  const text = readFileSync(path, 'latin1');
+  expect(text).toMatch(/^OFXHEADER:100\r?\nDATA:OFXSGML/);
+  const statement = (
+    parseOfx(text).OFX as {
+      BANKMSGSRSV1: {
+        STMTTRNRS: {
+          STMTRS: {
+            BANKTRANLIST: {
+              DTSTART: string;
+              DTEND: string;
+              STMTTRN: { FITID: string; TRNAMT: string; MEMO?: string; NAME?: string }[];
+            };
+          };
+        };
+      };
+    }
+  ).BANKMSGSRSV1.STMTTRNRS.STMTRS.BANKTRANLIST;
+  expect(statement.DTSTART.startsWith('20261101')).toBe(true);
+  expect(statement.DTEND.startsWith('20261130')).toBe(true);
+  // Posted rows of the chosen account only, by Pluggy id, with their signs.
+  expect(statement.STMTTRN.map((row) => [row.FITID, Number(row.TRNAMT)])).toEqual([
+    ['o1', 4200],
+    ['o2', -1800],
+  ]);
+  // Text is escaped for SGML and written in Latin-1: accents survive.
+  expect(text).toContain('ALUGUEL &amp; CONDOMÍNIO');
 });
