@@ -198,7 +198,7 @@ export const contract = {
   'reports:cash-flow': { input: ReportQuery, output: CashFlow },
   /** The dashboard's charts: income vs expenses by month, spending, balances, top counterparties. */
   'reports:dashboard': { input: ReportQuery, output: Dashboard },
-  /** Whose books the reports are: the PDF report's header, and what Preferences offers. */
+  /** Whose books the reports are: the PDF report's header, and what Settings offers. */
   'reports:owner': { input: z.void(), output: ReportOwner },
   /** The filters' transactions as CSV, to a file chosen in main's save dialog (null if none was), in a worker; progress as exports:progress events. */
   'exports:csv': { input: CsvExportInput, output: ExportResult.nullable() },

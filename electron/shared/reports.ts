@@ -176,9 +176,9 @@ export const ReportHolder = z.object({
 export type ReportHolder = z.infer<typeof ReportHolder>;
 
 /**
- * Whose books the PDF report is: the name and CPF/CNPJ set in Preferences when the user
+ * Whose books the PDF report is: the name and CPF/CNPJ set in Settings when the user
  * set either, else the account holder a bank reported (Pluggy identity), else nobody yet.
- * `bankHolders` lists what each connection's bank reported, for Preferences to offer.
+ * `bankHolders` lists what each connection's bank reported, for Settings to offer.
  */
 export const ReportOwner = ReportHolder.extend({
   source: z.enum(['settings', 'bank', 'none']),

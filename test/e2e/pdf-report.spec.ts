@@ -116,7 +116,7 @@ test("the report of the sandbox bank's year: holder from the bank, A4, totals ty
   expect(text).toContain(figures.taxableBase);
 });
 
-test('in English, with the holder set in Preferences (a CNPJ checked by its digits)', async ({ app, page }) => {
+test('in English, with the holder set in Settings (a CNPJ checked by its digits)', async ({ app, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await app.open('/connections');
   await connectSandboxBank(page, 'user-ok');

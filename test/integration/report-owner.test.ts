@@ -1,6 +1,6 @@
 /**
  * Whose books the PDF report is (issue 8): the account holder sync reads from Pluggy's
- * identity (the real sandbox over HTTPS), the name and CPF/CNPJ set in Preferences, and
+ * identity (the real sandbox over HTTPS), the name and CPF/CNPJ set in Settings, and
  * the rule between them.
  */
 import { eq } from 'drizzle-orm';
@@ -57,7 +57,7 @@ describe('the account holder', () => {
   });
 });
 
-describe("the user's own holder, from Preferences", () => {
+describe("the user's own holder, from Settings", () => {
   it("wins over the bank's, name and number together, kept as digits", async () => {
     await session.sync.syncItem(session.itemId, 'connect');
     updateSettings(session.database.db, SettingsPatch.parse({ reportOwnerDocument: '45.997.418/0001-53' }));

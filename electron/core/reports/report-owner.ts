@@ -7,7 +7,7 @@ import { readSettings } from '../settings/settings-store.ts';
 
 /**
  * Whose books the PDF report is. The user's own name and CPF/CNPJ win, and together: a
- * name from Preferences never goes out beside a bank's document, which may be another
+ * name from Settings never goes out beside a bank's document, which may be another
  * person's. Else the holder the most recently read bank reported (with a name), among
  * the connections still linked.
  */

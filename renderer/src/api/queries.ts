@@ -68,7 +68,7 @@ export const queryKeys = {
   allReconciliationConflicts: ['reconciliation', 'conflicts'] as const,
   /** Under `transactions`: every edit, sync or category change refigures the open report. */
   report: (channel: ReportChannel, query: ReportQuery) => ['transactions', 'reports', channel, query] as const,
-  /** Under `settings`: the owner set in Preferences changes it. */
+  /** Under `settings`: the owner set in Settings changes it. */
   reportOwner: ['settings', 'report-owner'] as const,
 };
 
@@ -463,7 +463,7 @@ export function useTickLines(id: number) {
 
 type ReportChannel = 'reports:profit-and-loss' | 'reports:livro-caixa' | 'reports:cash-flow' | 'reports:dashboard';
 
-/** Whose books the reports are (the PDF report's header; Preferences offers the banks' holders). */
+/** Whose books the reports are (the PDF report's header; Settings offers the banks' holders). */
 export function useReportOwner() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.reportOwner, queryFn: () => api.invoke('reports:owner') });
