@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { livroCaixa } from '../../electron/core/reports/livro-caixa.ts';
 import { profitAndLoss } from '../../electron/core/reports/profit-and-loss.ts';
-import { formatDate, formatMoney } from '../../electron/shared/format.ts';
+import { bookkeepingDate, formatDate, formatMoney } from '../../electron/shared/format.ts';
 import type { Language } from '../../electron/shared/models.ts';
 import type { ReportQuery } from '../../electron/shared/reports.ts';
+import { formatShortMonth } from '../../renderer/src/features/reports/chart-format.ts';
+import { presetRange } from '../../renderer/src/features/reports/report-view.ts';
 import { type AppFixture, expect, test } from './support/app.ts';
 import { connectSandboxBank } from './support/sandbox-bank.ts';
 
@@ -77,16 +79,17 @@ test("the report of the sandbox bank's year: holder from the bank, A4, totals ty
   await expect(page.getByRole('region', { name: 'Pluggy Bank' })).toContainText('Última sincronização', {
     timeout: 30_000,
   });
-  await app.open('/reports?from=2026-01-01&to=2026-11-30');
+  // The default period, the last 12 months: the sandbox's data is dated relative to today.
+  await app.open('/reports');
   await expect(page.locator('.report-body')).toHaveAttribute('aria-busy', 'false');
   const dialogOwner = page.getByText('O relatório sai em nome de John Doe');
   const { path, query } = await exportPdf(app, page, {
     open: 'Exportar…',
     save: 'Escolher onde salvar…',
-    saved: /Relatório salvo em (.+balancete-relatorio-2026-01-01-a-2026-11-30\.pdf)\./,
+    saved: /Relatório salvo em (.+balancete-relatorio-\d{4}-\d{2}-01-a-\d{4}-\d{2}-\d{2}\.pdf)\./,
   });
   await expect(dialogOwner).toBeVisible();
-  expect(query).toEqual({ from: '2026-01-01', to: '2026-11-30' });
+  expect(query).toEqual(presetRange('last-12', bookkeepingDate(new Date())));
 
   const info = pdfInfo(path);
   // Chromium sizes the sheet in whole device pixels; pdfinfo names the paper within its tolerance.
@@ -106,7 +109,7 @@ test("the report of the sandbox bank's year: holder from the bank, A4, totals ty
   for (const chart of ['Receitas e despesas por mês', 'Gastos por categoria', 'Saldo ao longo do tempo']) {
     expect(text).toContain(chart);
   }
-  expect(text).toContain('jan/26');
+  expect(text).toContain(formatShortMonth(query.from.slice(0, 7), 'pt-BR'));
 
   const figures = expectedFigures(app, query, 'pt-BR');
   expect(figures.sectionTotals.length).toBeGreaterThan(2);
@@ -139,19 +142,21 @@ test('in English, with the holder set in Settings (a CNPJ checked by its digits)
   await expect(section.getByRole('status')).toHaveText('Holder saved. The next reports carry it.');
   await page.screenshot({ path: `${shots}/settings-report-owner.png`, fullPage: true });
 
-  await app.open('/reports?from=2026-07-01&to=2026-09-30&business=0');
+  const lastMonth = presetRange('last-month', bookkeepingDate(new Date()));
+  await app.open(`/reports?from=${lastMonth.from}&to=${lastMonth.to}`);
   await expect(page.locator('.report-body')).toHaveAttribute('aria-busy', 'false');
   const { path, query } = await exportPdf(app, page, {
     open: 'Export…',
     save: 'Choose where to save…',
-    saved: /Report saved to (.+balancete-report-2026-07-01-to-2026-09-30\.pdf)\./,
+    saved: new RegExp(`Report saved to (.+balancete-report-${lastMonth.from}-to-${lastMonth.to}\\.pdf)\\.`),
   });
   const text = pdfText(path);
   renderPages(path, 'pdf-report-en');
   expect(text).toContain('Accounting report');
   expect(text).toMatch(/Estúdio Mosaico Design Ltda\s+45\.997\.418\/0001-53/);
   expect(text).not.toContain('John Doe');
-  expect(text).toContain('01/07/2026 to 30/09/2026');
+  expect(query).toEqual(lastMonth);
+  expect(text).toContain(`${formatDate(lastMonth.from)} to ${formatDate(lastMonth.to)}`);
   expect(text).toMatch(/Page 1 of \d+/);
   const figures = expectedFigures(app, query, 'en');
   for (const total of figures.sectionTotals) expect(text).toContain(total);
