@@ -105,6 +105,15 @@ describe('livro-caixa: the year’s carry-forward', () => {
     });
   });
 
+  it('keeps whole months: a period starting or ending mid-month loses none of its months’ days', () => {
+    write([deductible('2026-03-05', 3_000_00), income('2026-03-20', 1_000_00), income('2026-04-10', 5_000_00)]);
+    const whole = book({ from: '2026-03-01', to: '2026-04-30' });
+    const midMonth = book({ from: '2026-03-15', to: '2026-04-09' });
+    expect(midMonth.months).toEqual(whole.months);
+    expect(month(midMonth, '2026-03')).toMatchObject({ incomeCents: 1_000_00, deductibleCents: 3_000_00 });
+    expect(month(midMonth, '2026-04')).toMatchObject({ carriedInCents: 2_000_00, taxableBaseCents: 3_000_00 });
+  });
+
   it('lets the deductible flag win over the category, both ways; taxes only when flagged', () => {
     write([
       income('2026-05-02', 10_000_00),

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
-import { TransactionQueries } from '../../electron/core/books/transaction-query.ts';
+import { exportPages } from '../../electron/core/books/export-rows.ts';
 import { moneyFormat, writeWorkbook } from '../../electron/core/exports/xlsx.ts';
 import { livroCaixa } from '../../electron/core/reports/livro-caixa.ts';
 import { profitAndLoss } from '../../electron/core/reports/profit-and-loss.ts';
@@ -48,7 +48,7 @@ async function exportWorkbook(language: Language) {
   const progress: number[] = [];
   const rows = await writeWorkbook(path, {
     language,
-    pages: new TransactionQueries(sqlite).inDateOrder(period, 500),
+    pages: exportPages(sqlite, period, 500),
     categoryName: (id) => names.get(id),
     profitAndLoss: profitAndLoss(sqlite, period),
     livroCaixa: livroCaixa(sqlite, period),
@@ -97,6 +97,21 @@ describe('the XLSX workbook', () => {
     expect(sheet.getRow(2).getCell(6).numFmt).toBe(moneyFormat);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
+  });
+
+  it('gives every sheet readable column widths (written before the first row, or the streaming writer drops them)', async () => {
+    const { workbook } = await exportWorkbook('pt-BR');
+    for (const sheet of workbook.worksheets) {
+      const widths = Array.from({ length: sheet.columnCount }, (_, index) => sheet.getColumn(index + 1).width);
+      expect(
+        widths.every((width) => typeof width === 'number' && width >= 8),
+        sheet.name,
+      ).toBe(true);
+    }
+    // A date and an amount need room: "31/12/2026" and "-R$ 12.345,67" would show as ###.
+    const transactions = workbook.getWorksheet('Transações');
+    expect(transactions?.getColumn(1).width).toBeGreaterThanOrEqual(11);
+    expect(transactions?.getColumn(6).width).toBeGreaterThanOrEqual(14);
   });
 
   it('neutralises formula payloads in user text, while amounts stay numbers', async () => {
@@ -150,7 +165,7 @@ describe('the XLSX workbook in LibreOffice', () => {
       const path = join(folder.path, 'livros.xlsx');
       await writeWorkbook(path, {
         language: 'en',
-        pages: new TransactionQueries(sqlite).inDateOrder(period),
+        pages: exportPages(sqlite, period),
         categoryName: () => undefined,
         profitAndLoss: profitAndLoss(sqlite, period),
         livroCaixa: livroCaixa(sqlite, period),

@@ -135,11 +135,11 @@ export function foldLivroCaixa(
 }[] {
   const year = Number(query.from.slice(0, 4));
   const firstMonth = query.from.slice(0, 7);
+  const lastMonth = query.to.slice(0, 7);
   const perMonth = new Map<string, { income: number; deductible: number }>();
-  for (const movement of selected(movements, query, `${year}-01-01`)) {
+  // Whole months: every movement of the year up to the end of the last month counts.
+  for (const movement of selected(movements, { ...query, to: `${lastMonth}-31` }, `${year}-01-01`)) {
     const month = movement.date.slice(0, 7);
-    // Earlier months of the year count whole; the first month from `from` only.
-    if (month === firstMonth && movement.date < query.from) continue;
     const figures = perMonth.get(month) ?? { income: 0, deductible: 0 };
     const countsAsExpense = movement.group !== 'transfer' && movement.group !== 'investment';
     if (

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../shared/models.ts';
 import type { LivroCaixa, ProfitAndLoss, ReportSection } from '../../shared/reports.ts';
-import type { ExportPage } from '../books/transaction-query.ts';
+import type { ExportPage } from '../books/export-rows.ts';
 import { formulaSafe } from './formula-safety.ts';
 import { type TransactionWords, transactionWords } from './transaction-words.ts';
 
@@ -105,7 +105,7 @@ const transactionWidths = [12, 40, 28, 24, 24, 16, 8, 11, 10, 10, 20, 32, 38];
 
 export interface WorkbookContent {
   language: Language;
-  /** The transactions in date order, a page at a time (TransactionQueries.inDateOrder). */
+  /** The transactions in date order, a page at a time (exportPages, export-rows.ts). */
   pages: AsyncIterable<ExportPage>;
   categoryName: (id: string) => string | undefined;
   profitAndLoss: ProfitAndLoss;
@@ -150,8 +150,19 @@ const dateCell = (iso: string) => {
 };
 const money = (cents: number) => cents / 100;
 
-function newSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, header: readonly string[]) {
+/**
+ * A sheet with its columns' widths and formats, a bold, frozen header and an autofilter.
+ * The columns go in before the header row: the streaming writer writes the sheet's
+ * <cols> (the widths) when the first row is committed, and drops any set later.
+ */
+function newSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  header: readonly string[],
+  columns: Partial<ExcelJS.Column>[],
+) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   const headerRow = sheet.addRow([...header]);
   headerRow.font = { bold: true };
@@ -164,14 +175,18 @@ async function transactionsSheet(
   text: Words,
   content: WorkbookContent,
 ): Promise<number> {
-  const sheet = newSheet(workbook, text.sheets.transactions, text.header);
   // One style object per column, given to each of its cells: exceljs looks a style object
   // up by identity before it renders it to XML to find its id, and a cell's own copy of
   // the column's style (what addRow gives it) would be rendered 1.3M times for 100k rows.
   const styles: Partial<ExcelJS.Style>[] = transactionWidths.map(() => ({}));
   styles[0] = { numFmt: text.dateFormat };
   styles[5] = { numFmt: moneyFormat };
-  sheet.columns = transactionWidths.map((width, index) => ({ width, style: styles[index] }));
+  const sheet = newSheet(
+    workbook,
+    text.sheets.transactions,
+    text.header,
+    transactionWidths.map((width, index) => ({ width, style: styles[index] })),
+  );
   let done = 0;
   for await (const page of content.pages) {
     for (const row of page.rows) {
@@ -209,8 +224,10 @@ function profitAndLossSheet(
   report: ProfitAndLoss,
   language: Language,
 ): void {
-  const sheet = newSheet(workbook, text.sheets.profitAndLoss, text.profitAndLossHeader);
-  sheet.columns = [{ width: 52 }, { width: 18, style: { numFmt: moneyFormat } }];
+  const sheet = newSheet(workbook, text.sheets.profitAndLoss, text.profitAndLossHeader, [
+    { width: 52 },
+    { width: 18, style: { numFmt: moneyFormat } },
+  ]);
   const bold = (values: [string, number | null]) => {
     const row = sheet.addRow(values);
     row.font = { bold: true };
@@ -234,9 +251,13 @@ function profitAndLossSheet(
 }
 
 function livroCaixaSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, text: Words, report: LivroCaixa): void {
-  const sheet = newSheet(workbook, text.sheets.livroCaixa, text.livroCaixaHeader);
-  sheet.columns = text.livroCaixaHeader.map((_, index) =>
-    index === 0 ? { width: 10, style: { numFmt: text.monthFormat } } : { width: 20, style: { numFmt: moneyFormat } },
+  const sheet = newSheet(
+    workbook,
+    text.sheets.livroCaixa,
+    text.livroCaixaHeader,
+    text.livroCaixaHeader.map((_, index) =>
+      index === 0 ? { width: 10, style: { numFmt: text.monthFormat } } : { width: 20, style: { numFmt: moneyFormat } },
+    ),
   );
   for (const month of report.months) {
     sheet

@@ -18,23 +18,20 @@ import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
  *   at zero). A month uses its own and the carried deductions up to its income; the
  *   taxable base is income less the deduction used, never negative. A month's refunds can
  *   reduce what is carried, never below zero.
- * - Every month of the period is shown (zeros when nothing moved). The carry into the
- *   period's first month comes from the earlier whole months of its year; within the
- *   period's months only its own days count.
+ * - It is kept in whole months, as the Carnê-Leão is: a period that starts or ends
+ *   mid-month shows the whole of its first and last months, and the carry into the first
+ *   comes from the earlier months of its year. Every month is shown (zeros when nothing
+ *   moved).
  *
  * The monthly sums are SQL; the carry is a running fold over those twelve-a-year figures.
  */
 export function livroCaixa(sqlite: Database.Database, input: ReportQuery): LivroCaixa {
   const query = ReportQuery.parse(input);
   const yearStart = `${query.from.slice(0, 4)}-01-01`;
-  const sums = monthFigures(sqlite, query);
-  // The carry into the first month: the year's earlier whole months.
-  const firstMonth = new Date(`${query.from.slice(0, 7)}-01T00:00:00Z`);
-  if (firstMonth.getUTCMonth() > 0) {
-    const before = new Date(firstMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
-    sums.push(...monthFigures(sqlite, { ...query, from: yearStart, to: before }));
-  }
-  const byMonth = new Map(sums.map((each) => [each.month, each]));
+  // From January of the first month's year (for the carry) to the end of the last month.
+  const byMonth = new Map(
+    monthFigures(sqlite, { ...query, from: yearStart, to: lastDayOfMonth(query.to) }).map((each) => [each.month, each]),
+  );
   const figures = monthsOf(yearStart, query.to).map(
     (month) => byMonth.get(month) ?? { month, incomeCents: 0, deductibleCents: 0 },
   );
@@ -51,6 +48,12 @@ export function livroCaixa(sqlite: Database.Database, input: ReportQuery): Livro
       taxableBaseCents: total('taxableBaseCents'),
     },
   };
+}
+
+/** The last day of a date's month: `2026-02-10` → `2026-02-28`. */
+function lastDayOfMonth(date: string): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** Income and deductible paid, per month of the query's period (see `livroCaixa`). */

@@ -76,7 +76,7 @@ function ReportOf({ query }: { query: ReportQuery }) {
         <h2 id="report-document-dre">{t('reports.document.profitAndLoss')}</h2>
         <ProfitAndLossTable report={profitAndLoss.data} />
       </section>
-      <section className="report-document-section report-document-new-page" aria-labelledby="report-document-lc">
+      <section className="report-document-section" aria-labelledby="report-document-lc">
         <h2 id="report-document-lc">{t('reports.tabs.livro-caixa')}</h2>
         <LivroCaixaTable report={livroCaixa.data} />
       </section>
