@@ -34,8 +34,20 @@ function csvRecords(input: Buffer, options: CsvOptions): string[][] {
 }
 
 /** Text a spreadsheet would run as a formula (OWASP's CSV injection triggers). */
-const payloads = ['=1+1', '+1', '-1', '@SUM(A1)', '\tTAB', '\rCR', '=HYPERLINK("http://evil.example/?x","clique")'];
-const trigger = /^[=+\-@\t\r]/;
+const payloads = [
+  ' =1+1',
+  '\u00a0+1',
+  '\uff1d1+1',
+  '=1+1',
+  '+1',
+  '-1',
+  '@SUM(A1)',
+  '\tTAB',
+  '\rCR',
+  '=HYPERLINK("http://evil.example/?x","clique")',
+];
+/** What a spreadsheet may run: a sign first, behind any blanks (fullwidth signs too), or a tab or CR. */
+const trigger = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
 let progress: ExportProgress[] = [];
 
@@ -223,10 +235,16 @@ describe('CSV export', () => {
         const totals = await session.call<TransactionTotals>('transactions:totals', filters);
         expect(sum).toBe(totals.netCents);
         // The payload rows really are there, neutralised, with their negative amounts as numbers.
-        const hyperlink = lines.find((line) => line[12] === 'evil-6');
+        const evil = (payload: string) => lines.find((line) => line[12] === `evil-${payloads.indexOf(payload)}`);
+        const hyperlink = evil('=HYPERLINK("http://evil.example/?x","clique")');
         expect(hyperlink?.[1]).toBe(`'=HYPERLINK("http://evil.example/?x","clique")`);
-        expect(hyperlink?.[5]).toBe(dialect === 'pt-BR' ? '-1234,62' : '-1234.62');
-        expect(lines.find((line) => line[12] === 'evil-5')?.[1]).toBe("'\rCR");
+        const linkCents = 123_456 + payloads.indexOf('=HYPERLINK("http://evil.example/?x","clique")');
+        expect(hyperlink?.[5]).toBe(
+          `-${Math.floor(linkCents / 100)}${dialect === 'pt-BR' ? ',' : '.'}${linkCents % 100}`,
+        );
+        expect(evil('\rCR')?.[1]).toBe("'\rCR");
+        expect(evil(' =1+1')?.[1]).toBe("' =1+1");
+        expect(evil('\uff1d1+1')?.[1]).toBe("'\uff1d1+1");
         expect(lines.find((line) => line[12] === 'odd-1')?.[1]).toBe('PIX;"aspas", vírgula\nnova linha & <tag>');
         expect(lines.find((line) => line[12] === 'odd-1')?.[4]).toBe(
           dialect === 'pt-BR' ? "'=CATEGORIA" : "'@category",
@@ -380,7 +398,9 @@ describe('OFX export', () => {
       expect(body.BANKTRANLIST.DTSTART.slice(0, 8)).toBe('20260101');
       expect(body.BANKTRANLIST.DTEND.slice(0, 8)).toBe('20261031');
       expect(body.LEDGERBAL).toEqual({ BALAMT: '12345.67', DTASOF: '20261120120000[-3:BRT]' });
-      expect(transactions.find((each) => each.FITID === 'evil-6')?.MEMO).toBe(payloads[6]);
+      // OFX is no spreadsheet: its text goes as written.
+      const link = payloads.findIndex((payload) => payload.startsWith('=HYPERLINK'));
+      expect(transactions.find((each) => each.FITID === `evil-${link}`)?.MEMO).toBe(payloads[link]);
       expect(readdirSync(folder.path)).toEqual(['conta.ofx']);
     } finally {
       folder.remove();

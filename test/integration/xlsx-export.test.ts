@@ -18,7 +18,20 @@ import { makeTempDir } from '../support/temp-dir.ts';
 // LibreOffice takes seconds to start (more on a busy machine), and these files hold thousands of rows.
 vi.setConfig({ testTimeout: 60_000 });
 
-const payloads = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")'];
+const payloads = [
+  ' =1+1',
+  '\u00a0+1',
+  '\uff1d1+1',
+  '=1+1',
+  '+1',
+  '-1',
+  '@SUM(A1)',
+  '\tx',
+  '\rx',
+  '=HYPERLINK("http://x","y")',
+];
+
+const period = { from: '2024-01-01', to: '2025-12-31' };
 
 const session = handlerSession({
   seed: (database) => {
@@ -29,11 +42,13 @@ const session = handlerSession({
     ]);
     // User text an attacker could have planted (a bank description, a shared note).
     const note = database.sqlite.prepare('INSERT INTO transaction_user_data (transaction_id, notes) VALUES (?, ?)');
-    payloads.forEach((payload, index) => note.run(`tx-${index.toString(36).padStart(6, '0')}`, payload));
+    const inPeriod = database.sqlite
+      .prepare('SELECT id FROM transactions WHERE date BETWEEN ? AND ? ORDER BY id LIMIT ?')
+      .pluck()
+      .all(period.from, period.to, payloads.length) as string[];
+    payloads.forEach((payload, index) => note.run(inPeriod[index], payload));
   },
 });
-
-const period = { from: '2024-01-01', to: '2025-12-31' };
 
 async function exportWorkbook(language: Language) {
   const { sqlite } = session.database;
