@@ -77,6 +77,10 @@ describe("the report page's address", () => {
   it('names no query when the period is missing or backwards', () => {
     expect(reportPageQuery(new URLSearchParams('from=2026-01-01'))).toBeNull();
     expect(reportPageQuery(new URLSearchParams('from=2026-02-01&to=2026-01-01'))).toBeNull();
+    // Days that do not exist, and years no books hold (a typo for 2026 would mean centuries of months).
+    expect(reportPageQuery(new URLSearchParams('from=2026-02-01&to=2026-02-31'))).toBeNull();
+    expect(reportPageQuery(new URLSearchParams('from=0202-01-01&to=2026-01-31'))).toBeNull();
+    expect(reportPageQuery(new URLSearchParams('from=2024-02-29&to=2024-02-29'))).not.toBeNull();
   });
 });
 
