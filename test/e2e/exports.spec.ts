@@ -24,6 +24,8 @@ test('the screen exports what it shows, as XLSX and as pt-BR CSV, and says where
   await page.getByRole('button', { name: 'Exportar…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Exportar transações' });
   await dialog.getByRole('radio', { name: /Planilha do Excel/ }).check();
+  // No filter the DRE cannot follow: nothing to warn about.
+  await expect(dialog.getByRole('note')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/export-dialog.png' });
   await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
   const saved = dialog.getByRole('status');
@@ -135,4 +137,18 @@ test("an account's OFX statement, from the account picked in the dialog, read ba
   ]);
   // Text is escaped for SGML and written in Latin-1: accents survive.
   expect(text).toContain('ALUGUEL &amp; CONDOMÍNIO');
+});
+
+test('the workbook dialog says when a filter reaches the Transações sheet only', async ({ app, page }) => {
+  const { checking } = seedAccountsAndCategories(app.database.db, []);
+  insertTransactions(app.database.db, [
+    { id: 'n1', accountId: checking, date: '2026-11-03', description: 'ENEL ENERGIA', amountCents: -23410 },
+  ]);
+  await app.open('/transactions?q=ENEL');
+  await page.getByRole('button', { name: 'Exportar…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exportar transações' });
+  await dialog.getByRole('radio', { name: /Planilha do Excel/ }).check();
+  await expect(dialog.getByRole('note')).toContainText('só a aba Transações os segue');
+  await dialog.getByRole('radio', { name: /CSV para Excel em português/ }).check();
+  await expect(dialog.getByRole('note')).toHaveCount(0);
 });

@@ -93,6 +93,11 @@ export function ExportDialog({
         </div>
       )}
       {choice === 'pdf' ? <OwnerNotice /> : <p className="field-help">{t('exports.filters')}</p>}
+      {choice === 'xlsx' && narrowsRowsOnly(filters) && (
+        <p className="notice" role="note">
+          {t('exports.xlsxReportsScope')}
+        </p>
+      )}
       {run.isPending && (
         <div className="export-progress" role="status">
           <progress max={progress?.total || undefined} value={progress?.done ?? undefined} />
@@ -132,5 +137,22 @@ function OwnerNotice() {
       {name && document ? t('exports.reportOwner', { name }) : t('exports.reportOwnerMissing')}{' '}
       <Link to="/settings">{t('exports.reportOwnerChange')}</Link>
     </p>
+  );
+}
+
+/**
+ * Whether the filters narrow the rows in ways a P&L or livro-caixa cannot follow (a
+ * category, a search, amounts…): the workbook's Transações sheet follows them, its DRE and
+ * Livro-caixa sheets take only the period, the accounts and business usage.
+ */
+function narrowsRowsOnly(filters: TransactionFilters): boolean {
+  return Boolean(
+    filters.categoryIds?.length ||
+    filters.search ||
+    filters.direction ||
+    filters.minCents !== undefined ||
+    filters.maxCents !== undefined ||
+    filters.pending ||
+    (filters.usage && filters.usage !== 'business'),
   );
 }
