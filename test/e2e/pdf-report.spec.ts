@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { livroCaixa } from '../../electron/core/reports/livro-caixa.ts';
@@ -53,6 +53,8 @@ function pdfInfo(path: string): { pages: number; size: string } {
 /** Every page as a PNG for review. */
 function renderPages(path: string, name: string): void {
   mkdirSync(shots, { recursive: true });
+  // An earlier, longer report's pages would linger beside this one's.
+  for (const stale of readdirSync(shots).filter((file) => file.startsWith(`${name}-`))) rmSync(join(shots, stale));
   execFileSync('pdftoppm', ['-png', '-r', '70', path, join(shots, name)]);
 }
 
