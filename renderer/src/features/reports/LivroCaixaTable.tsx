@@ -30,6 +30,7 @@ export function LivroCaixaTable({ report }: { report: LivroCaixa }) {
   return (
     <>
       <p className="muted report-note">{t('reports.livroCaixa.rule')}</p>
+      <p className="muted report-note">{t('reports.livroCaixa.incomeNote')}</p>
       <table className="report-table report-livro-caixa">
         <caption className="visually-hidden">{t('reports.tabs.livro-caixa')}</caption>
         <thead>
