@@ -165,3 +165,23 @@ test('in English, with the holder set in Settings (a CNPJ checked by its digits)
   expect(text).toContain(figures.result);
   for (const base of figures.monthlyBases) expect(text).toContain(base);
 });
+
+test('an empty period prints as such: the header, a plain sentence instead of empty charts, the zero livro-caixa', async ({
+  app,
+  page,
+}) => {
+  await app.open('/reports?from=2001-01-01&to=2001-03-31');
+  await expect(page.locator('.report-body')).toHaveAttribute('aria-busy', 'false');
+  const { path } = await exportPdf(app, page, {
+    open: 'Exportar…',
+    save: 'Escolher onde salvar…',
+    saved: /Relatório salvo em (.+\.pdf)\./,
+  });
+  await expect(page.getByRole('dialog').getByText(/Falta o nome ou o CPF\/CNPJ/)).toBeVisible();
+  const text = pdfText(path);
+  expect(text).toContain('Nenhuma receita ou despesa no período.');
+  expect(text).not.toContain('Receitas e despesas por mês');
+  expect(text).toMatch(/Titular\s+CPF\/CNPJ/i);
+  expect(text).toContain('Não informado (preencha em Configurações)');
+  for (const month of ['jan/01', 'fev/01', 'mar/01']) expect(text).toContain(month);
+});

@@ -7,7 +7,7 @@ import { useReport, useReportOwner } from '../../../api/queries.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { CashFlowTable } from '../CashFlowTable.tsx';
-import { DashboardView } from '../DashboardView.tsx';
+import { DashboardView, isDashboardEmpty } from '../DashboardView.tsx';
 import { LivroCaixaTable } from '../LivroCaixaTable.tsx';
 import { ProfitAndLossTable } from '../ProfitAndLossTable.tsx';
 import { OwnerBlock } from './OwnerBlock.tsx';
@@ -70,7 +70,11 @@ function ReportOf({ query }: { query: ReportQuery }) {
       </header>
       <section className="report-document-section" aria-labelledby="report-document-dashboard">
         <h2 id="report-document-dashboard">{t('reports.document.summary')}</h2>
-        <DashboardView dashboard={dashboard.data} view={view} />
+        {isDashboardEmpty(dashboard.data) ? (
+          <p>{t('reports.document.nothing')}</p>
+        ) : (
+          <DashboardView dashboard={dashboard.data} view={view} />
+        )}
       </section>
       <section className="report-document-section report-document-new-page" aria-labelledby="report-document-dre">
         <h2 id="report-document-dre">{t('reports.document.profitAndLoss')}</h2>
