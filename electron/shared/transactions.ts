@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { transactionSortKeys } from './transaction-constants.ts';
+
+export { transactionSortKeys, uncategorized } from './transaction-constants.ts';
 
 /**
  * The transactions workspace's IPC shapes (issue 6): what the screen asks for and what it
@@ -7,11 +10,6 @@ import { z } from 'zod';
  */
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const transactionSortKeys = ['date', 'description', 'account', 'category', 'amount'] as const;
-
-/** The category filter's stand-in for "no category at all" (neither the user's, a rule's nor Pluggy's). */
-export const uncategorized = '__uncategorized__';
 
 export const TransactionFilters = z
   .object({

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import { presetCategoryId } from '../../electron/core/books/categories.ts';
-import { type ExportRow, TransactionQueries } from '../../electron/core/books/transaction-query.ts';
+import { type ExportRow, exportPages } from '../../electron/core/books/export-rows.ts';
 import type { TransactionFilters, TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
 
 /**
- * The exports read their rows with `inDateOrder`, which takes accounts and split counts
+ * The exports read their rows with `exportPages`, which takes accounts and split counts
  * from maps rather than from the page query's joins: its rows must still be the rows the
  * Transactions screen lists for the same filters, field for field.
  */
@@ -41,7 +41,7 @@ async function screenRows(filters: TransactionFilters): Promise<TransactionRow[]
 async function exportRows(filters: TransactionFilters): Promise<ExportRow[]> {
   const rows: ExportRow[] = [];
   // Small pages, so that the keyset resumes many times.
-  for await (const page of new TransactionQueries(session.database.sqlite).inDateOrder(filters, 97)) {
+  for await (const page of exportPages(session.database.sqlite, filters, 97)) {
     expect(page.total).toBeGreaterThanOrEqual(rows.length + page.rows.length);
     rows.push(...page.rows);
   }

@@ -7,12 +7,9 @@
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { bookkeepingDate } from '../../shared/format.ts';
 import type { TransactionFilters } from '../../shared/transactions.ts';
-import type { ExportRow } from '../books/transaction-query.ts';
-import { TransactionQueries } from '../books/transaction-query.ts';
-import { csvWriter } from './csv.ts';
-import { type OfxAccount, ofxBytes, ofxWriter } from './ofx.ts';
+import { type ExportRow, exportPages } from '../books/export-rows.ts';
+import type { OfxAccount } from './ofx.ts';
 import type { ExportJob, ExportWorkerMessage } from './worker-client.ts';
 
 /** What a format writes: a head, the rows' text page by page, a tail, and how text becomes bytes. */
@@ -44,12 +41,12 @@ try {
 async function writeText(): Promise<void> {
   const output = openSync(job.temp, 'wx');
   try {
-    const { format, filters } = prepare();
+    const { format, filters } = await prepare();
     // Given a descriptor, writeFileSync writes at its position and loops until every byte is out.
     const write = (text: string) => writeFileSync(output, format.bytes(text));
     write(format.head);
     let done = 0;
-    for await (const page of new TransactionQueries(sqlite).inDateOrder(filters)) {
+    for await (const page of exportPages(sqlite, filters)) {
       write(format.body(page.rows));
       done += page.rows.length;
       post({ type: 'progress', done, total: page.total });
@@ -68,10 +65,11 @@ async function writeText(): Promise<void> {
  */
 async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>): Promise<void> {
   // Loaded for a workbook only: exceljs alone costs a text export ~0.3 s of start-up.
-  const [{ writeWorkbook }, { profitAndLoss }, { livroCaixa }] = await Promise.all([
+  const [{ writeWorkbook }, { profitAndLoss }, { livroCaixa }, { bookkeepingDate }] = await Promise.all([
     import('./xlsx.ts'),
     import('../reports/profit-and-loss.ts'),
     import('../reports/livro-caixa.ts'),
+    import('../../shared/format.ts'),
   ]);
   const { filters, language } = xlsx;
   const span = sqlite
@@ -92,7 +90,7 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>): Promise<
   );
   const rows = await writeWorkbook(xlsx.temp, {
     language,
-    pages: new TransactionQueries(sqlite).inDateOrder(filters),
+    pages: exportPages(sqlite, filters),
     categoryName: (id) => names.get(id),
     profitAndLoss: profitAndLoss(sqlite, period),
     livroCaixa: livroCaixa(sqlite, period),
@@ -101,9 +99,11 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>): Promise<
   post({ type: 'done', rows });
 }
 
-function prepare(): { format: FileFormat; filters: TransactionFilters } {
+/** The format's writer, loaded for its format alone: every module a CSV does not need delays its first row. */
+async function prepare(): Promise<{ format: FileFormat; filters: TransactionFilters }> {
   if (job.format === 'xlsx') throw new Error('a workbook is not text');
   if (job.format === 'csv') {
+    const { csvWriter } = await import('./csv.ts');
     const language = job.dialect === 'en' ? 'name_en' : 'name_pt';
     const names = new Map(
       sqlite.prepare(`SELECT id, ${language} AS name FROM categories`).raw().all() as [string, string][],
@@ -114,6 +114,10 @@ function prepare(): { format: FileFormat; filters: TransactionFilters } {
       filters: job.filters,
     };
   }
+  const [{ ofxBytes, ofxWriter }, { bookkeepingDate }] = await Promise.all([
+    import('./ofx.ts'),
+    import('../../shared/format.ts'),
+  ]);
   const account = sqlite
     .prepare(
       `SELECT a.id, a.type, a.subtype, a.number, a.currency_code AS currencyCode, a.balance_cents AS balanceCents,

@@ -1,5 +1,5 @@
 import { transcode } from 'node:buffer';
-import type { ExportRow } from '../books/transaction-query.ts';
+import type { ExportRow } from '../books/export-rows.ts';
 import { decimalText } from './decimal.ts';
 
 /**

@@ -1,0 +1,88 @@
+import type { TransactionRow } from '../../shared/transactions.ts';
+import { accountAmount, effectiveCategory } from './transaction-conditions.ts';
+
+/**
+ * A transaction's own fields and its user data's (from `t` and `u`), in `StoredRow`'s
+ * order: read as arrays (better-sqlite3's `raw()`), which cost less than named rows, for
+ * the transactions page and the exports alike.
+ */
+export const storedRowColumns = `t.rowid, t.id, t.date, t.description,
+    coalesce(u.counterparty_display_name, t.counterparty_name, t.merchant_name),
+    t.account_id, t.amount_cents, t.currency_code, ${accountAmount}, t.status, ${effectiveCategory},
+    u.category_source, u.category_id IS NOT NULL, u.notes, u.tags, u.usage, u.deductible,
+    u.reconciled_at IS NOT NULL, t.origin = 'adjustment'`;
+
+export type StoredRow = [
+  rowid: number,
+  id: string,
+  date: string,
+  description: string,
+  counterparty: string | null,
+  accountId: string,
+  amountCents: number,
+  currencyCode: string,
+  accountAmountCents: number,
+  status: string,
+  categoryId: string | null,
+  userCategorySource: 'manual' | 'rule' | null,
+  userCategory: number,
+  notes: string | null,
+  tags: string | null,
+  usage: 'business' | 'personal' | null,
+  deductible: number | null,
+  reconciled: number,
+  adjustment: number,
+];
+
+/** Where `StoredRow` keeps what its readers pick out of it. */
+export const storedRow = { rowid: 0, id: 1, date: 2, accountId: 5, accountAmountCents: 8 } as const;
+
+/** The row as the screen shows it, with its account's name and its split's parts (0 when not split). */
+export function toRow(
+  row: readonly [...StoredRow, ...unknown[]],
+  accountName: string,
+  splitParts: number,
+): TransactionRow {
+  const [
+    ,
+    id,
+    date,
+    description,
+    counterparty,
+    accountId,
+    amountCents,
+    currencyCode,
+    ,
+    status,
+    categoryId,
+    userCategorySource,
+    userCategory,
+    notes,
+    tags,
+    usage,
+    deductible,
+    reconciled,
+    adjustment,
+  ] = row;
+  return {
+    id,
+    date,
+    description,
+    counterparty,
+    accountId,
+    accountName,
+    amountCents,
+    currencyCode,
+    pending: status === 'PENDING',
+    categoryId,
+    categorySource: categoryId === null ? null : userCategory ? (userCategorySource ?? 'manual') : 'pluggy',
+    notes,
+    tags: tags === null ? [] : (JSON.parse(tags) as string[]),
+    usage,
+    deductible: deductible === null ? null : deductible === 1,
+    reconciled: reconciled === 1,
+    adjustment: adjustment === 1,
+    split: splitParts > 0,
+    splitParts,
+  };
+}
