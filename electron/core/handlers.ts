@@ -207,22 +207,26 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'reports:dashboard': (query) => dashboard(db.$client, query),
     'reports:owner': () => reportOwner(db),
     'exports:csv': async (input) => {
-      const path = await deps.chooseExportPath(
-        suggestedFileName('csv', input.filters ?? {}, input.dialect === 'en' ? 'en' : 'pt-BR'),
-      );
-      return path === null ? null : exporter.csv(input, path);
+      // The export's worker gets ready while the save dialog is open.
+      const language = input.dialect === 'en' ? 'en' : 'pt-BR';
+      return exporter.csv(input, deps.chooseExportPath(suggestedFileName('csv', input.filters ?? {}, language)));
     },
     'exports:ofx': async (input) => {
       exporter.requireAccount(input.accountId);
       const account = listAccounts(db).find((each) => each.id === input.accountId);
       const language = readSettings(db).language;
-      const path = await deps.chooseExportPath(suggestedFileName('ofx', input.filters ?? {}, language, account?.name));
-      return path === null ? null : exporter.ofx(input, path);
+      return exporter.ofx(
+        input,
+        deps.chooseExportPath(suggestedFileName('ofx', input.filters ?? {}, language, account?.name)),
+      );
     },
     'exports:xlsx': async (input) => {
       const language = readSettings(db).language;
-      const path = await deps.chooseExportPath(suggestedFileName('xlsx', input.filters ?? {}, language));
-      return path === null ? null : exporter.xlsx(input, path, language);
+      return exporter.xlsx(
+        input,
+        deps.chooseExportPath(suggestedFileName('xlsx', input.filters ?? {}, language)),
+        language,
+      );
     },
     'exports:pdf': async (input) => {
       const language = readSettings(db).language;

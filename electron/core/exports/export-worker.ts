@@ -1,16 +1,18 @@
 /**
  * Worker-thread entry of an export (see worker-client.ts): opens its own connection to the
- * database file, reads the filtered transactions in date order through the transactions
- * page's query layer (so the file holds what the screen lists), writes them to the temp
+ * database file and loads its format's modules while the user is in the save dialog, then,
+ * told where, reads the filtered transactions in date order through the transactions
+ * page's query layer (so the file holds what the screen lists), writes them to the part
  * file page by page, reports progress, and exits. Main renames the file into place.
  */
+import { once } from 'node:events';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { TransactionFilters } from '../../shared/transactions.ts';
 import { type ExportRow, exportPages } from '../books/export-rows.ts';
 import type { OfxAccount } from './ofx.ts';
-import type { ExportJob, ExportWorkerMessage } from './worker-client.ts';
+import type { ExportJob, ExportOrder, ExportWorkerMessage } from './worker-client.ts';
 
 /** What a format writes: a head, the rows' text page by page, a tail, and how text becomes bytes. */
 interface FileFormat {
@@ -31,15 +33,31 @@ sqlite.pragma('busy_timeout = 5000');
 sqlite.pragma('mmap_size = 268435456');
 sqlite.pragma('cache_size = -65536');
 try {
-  if (job.format === 'xlsx') await writeXlsx(job);
-  else await writeText();
+  // Everything the format needs is loaded while the user chooses where to save; the data is
+  // read only once told where, so the file is the books as of the click on Save.
+  await loadModules();
+  const [order] = (await once(parentPort as NonNullable<typeof parentPort>, 'message')) as [ExportOrder];
+  if (job.format === 'xlsx') await writeXlsx(job, order.temp);
+  else await writeText(order.temp);
 } finally {
   sqlite.close();
 }
 
-/** CSV and OFX: text written page by page to the temp file. */
-async function writeText(): Promise<void> {
-  const output = openSync(job.temp, 'wx');
+/** The modules of the format (later imports of them are then instant). */
+async function loadModules(): Promise<unknown> {
+  if (job.format === 'csv') return import('./csv.ts');
+  if (job.format === 'ofx') return Promise.all([import('./ofx.ts'), import('../../shared/format.ts')]);
+  return Promise.all([
+    import('./xlsx.ts'),
+    import('../reports/profit-and-loss.ts'),
+    import('../reports/livro-caixa.ts'),
+    import('../../shared/format.ts'),
+  ]);
+}
+
+/** CSV and OFX: text written page by page to the part file. */
+async function writeText(temp: string): Promise<void> {
+  const output = openSync(temp, 'wx');
   try {
     const { format, filters } = await prepare();
     // Given a descriptor, writeFileSync writes at its position and loops until every byte is out.
@@ -63,7 +81,7 @@ async function writeText(): Promise<void> {
  * period and accounts from the reports' query layer (so the sheets agree with the Reports
  * screen). Without a period, it runs from the first transaction to the last.
  */
-async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>): Promise<void> {
+async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: string): Promise<void> {
   // Loaded for a workbook only: exceljs alone costs a text export ~0.3 s of start-up.
   const [{ writeWorkbook }, { profitAndLoss }, { livroCaixa }, { bookkeepingDate }] = await Promise.all([
     import('./xlsx.ts'),
@@ -88,7 +106,7 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>): Promise<
       .raw()
       .all() as [string, string][],
   );
-  const rows = await writeWorkbook(xlsx.temp, {
+  const rows = await writeWorkbook(temp, {
     language,
     pages: exportPages(sqlite, filters),
     categoryName: (id) => names.get(id),

@@ -19,8 +19,12 @@ import { exportInWorker, type ExportRequest } from './worker-client.ts';
  * The exports behind the 'exports:*' channels: the files of rows each in its own worker,
  * reporting progress, the PDF report through the report printer; cancelling stops every
  * export running. The path comes from the caller (main's save dialog): this writes there
- * and nowhere else.
+ * and nowhere else. A file's worker starts while the dialog is open (see exportInWorker):
+ * given a path still to come, the answer is null when none was chosen.
  */
+/** Where a file goes: a path, or the save dialog's answer to come (null: none chosen). */
+export type Destination = string | Promise<string | null>;
+
 export class Exporter {
   private readonly running = new Set<AbortController>();
   private readonly sqlite: Database.Database;
@@ -31,8 +35,8 @@ export class Exporter {
     this.onProgress = onProgress;
   }
 
-  csv(input: CsvExportInput, path: string): Promise<ExportResult> {
-    return this.run({ format: 'csv', filters: input.filters ?? {}, dialect: input.dialect }, path);
+  csv(input: CsvExportInput, destination: Destination): Promise<ExportResult | null> {
+    return this.run({ format: 'csv', filters: input.filters ?? {}, dialect: input.dialect }, destination);
   }
 
   /** Throws NOT_FOUND for an unknown account: call before asking the user where to save. */
@@ -41,14 +45,14 @@ export class Exporter {
     if (!known) throw new AppError('NOT_FOUND', `No account ${accountId}`);
   }
 
-  ofx(input: OfxExportInput, path: string): Promise<ExportResult> {
+  ofx(input: OfxExportInput, destination: Destination): Promise<ExportResult | null> {
     this.requireAccount(input.accountId);
     const now = new Date().toISOString();
-    return this.run({ format: 'ofx', filters: input.filters ?? {}, accountId: input.accountId, now }, path);
+    return this.run({ format: 'ofx', filters: input.filters ?? {}, accountId: input.accountId, now }, destination);
   }
 
-  xlsx(input: XlsxExportInput, path: string, language: Language): Promise<ExportResult> {
-    return this.run({ format: 'xlsx', filters: input.filters ?? {}, language }, path);
+  xlsx(input: XlsxExportInput, destination: Destination, language: Language): Promise<ExportResult | null> {
+    return this.run({ format: 'xlsx', filters: input.filters ?? {}, language }, destination);
   }
 
   /**
@@ -82,15 +86,14 @@ export class Exporter {
     return { cancelled };
   }
 
-  private run(request: ExportRequest, path: string): Promise<ExportResult> {
-    return this.tracked(async (signal) => {
-      const { rows } = await exportInWorker(
+  private run(request: ExportRequest, destination: Destination): Promise<ExportResult | null> {
+    return this.tracked((signal) =>
+      exportInWorker(
         request,
-        { database: this.sqlite.name, path },
-        { signal, onProgress: ({ done, total }) => this.onProgress({ format: request.format, path, done, total }) },
-      );
-      return { path, rows };
-    });
+        { database: this.sqlite.name, destination },
+        { signal, onProgress: (progress) => this.onProgress({ format: request.format, ...progress }) },
+      ),
+    );
   }
 
   /** Runs an export cancel() can stop. */
