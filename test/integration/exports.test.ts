@@ -12,6 +12,7 @@ import {
 import type { EventName, EventPayload } from '../../electron/shared/contract.ts';
 import type { ExportProgress, ExportResult } from '../../electron/shared/exports.ts';
 import type { CategorySummary } from '../../electron/shared/categories.ts';
+import type { CashFlow } from '../../electron/shared/reports.ts';
 import type {
   TransactionFilters,
   TransactionPage,
@@ -397,7 +398,25 @@ describe('OFX export', () => {
       expect(body.CURDEF).toBe('BRL');
       expect(body.BANKTRANLIST.DTSTART.slice(0, 8)).toBe('20260101');
       expect(body.BANKTRANLIST.DTEND.slice(0, 8)).toBe('20261031');
-      expect(body.LEDGERBAL).toEqual({ BALAMT: '12345.67', DTASOF: '20261120120000[-3:BRT]' });
+      // The period ends before the bank's balance (20/11/2026): the ledger balance is the
+      // account's at the period's end — the bank's figure less what the books hold after it,
+      // as the Reports' cash flow closes the period.
+      const later = session.database.sqlite
+        .prepare(
+          `SELECT coalesce(sum(coalesce(amount_in_account_currency_cents, amount_cents)), 0) FROM transactions
+           WHERE account_id = 'acc-checking' AND removed_at IS NULL AND date > '2026-10-31'`,
+        )
+        .pluck()
+        .get() as number;
+      expect(later).not.toBe(0);
+      expect(cents(body.LEDGERBAL.BALAMT, '.')).toBe(1_234_567 - later);
+      expect(body.LEDGERBAL.DTASOF).toBe('20261031120000[-3:BRT]');
+      const flow = await session.call<CashFlow>('reports:cash-flow', {
+        from: '2026-01-01',
+        to: '2026-10-31',
+        accountIds: ['acc-checking'],
+      });
+      expect(flow.accounts[0]?.closingBalanceCents).toBe(1_234_567 - later);
       // OFX is no spreadsheet: its text goes as written.
       const link = payloads.findIndex((payload) => payload.startsWith('=HYPERLINK'));
       expect(transactions.find((each) => each.FITID === `evil-${link}`)?.MEMO).toBe(payloads[link]);

@@ -46,7 +46,9 @@ try {
 /** The modules of the format (later imports of them are then instant). */
 async function loadModules(): Promise<unknown> {
   if (job.format === 'csv') return import('./csv.ts');
-  if (job.format === 'ofx') return Promise.all([import('./ofx.ts'), import('../../shared/format.ts')]);
+  if (job.format === 'ofx') {
+    return Promise.all([import('./ofx.ts'), import('../../shared/format.ts'), import('../reports/balances.ts')]);
+  }
   return Promise.all([
     import('./xlsx.ts'),
     import('../reports/profit-and-loss.ts'),
@@ -132,9 +134,10 @@ async function prepare(): Promise<{ format: FileFormat; filters: TransactionFilt
       filters: job.filters,
     };
   }
-  const [{ ofxBytes, ofxWriter }, { bookkeepingDate }] = await Promise.all([
+  const [{ ofxBytes, ofxWriter }, { bookkeepingDate }, { balancesAtEnd }] = await Promise.all([
     import('./ofx.ts'),
     import('../../shared/format.ts'),
+    import('../reports/balances.ts'),
   ]);
   const account = sqlite
     .prepare(
@@ -150,6 +153,19 @@ async function prepare(): Promise<{ format: FileFormat; filters: TransactionFilt
     .prepare('SELECT min(date) FROM transactions WHERE account_id = ? AND removed_at IS NULL')
     .pluck()
     .get(account.id) as string | null;
+  // The ledger balance is the account's at the statement's end: the bank's own figure when
+  // the period runs up to the day it reported it, else walked back to the period's end
+  // through the books (the Reports' cash flow does the same), so an importer reconciling
+  // an old statement against its LEDGERBAL finds it balances.
+  if (account.balanceDate === null || to < account.balanceDate) {
+    const atEnd = balancesAtEnd({ from: to, to, accountIds: [account.id] });
+    const cents = sqlite
+      .prepare(`SELECT b.cents FROM ${atEnd.sql} b WHERE b.account_id = ?`)
+      .pluck()
+      .get(...atEnd.values, account.id) as number;
+    account.balanceCents = cents;
+    account.balanceDate = to;
+  }
   const writer = ofxWriter(account, { from: job.filters.from ?? first ?? to, to }, new Date(job.now));
   return {
     format: { head: writer.head, body: (rows) => writer.transactions(rows), tail: writer.tail, bytes: ofxBytes },
