@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import { presetCategoryId } from '../../electron/core/books/categories.ts';
 import { type ExportRow, exportPages } from '../../electron/core/books/export-rows.ts';
+import type { ProfitAndLoss } from '../../electron/shared/reports.ts';
 import type { TransactionFilters, TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
@@ -38,11 +39,13 @@ async function screenRows(filters: TransactionFilters): Promise<TransactionRow[]
   }
 }
 
-async function exportRows(filters: TransactionFilters): Promise<ExportRow[]> {
+async function exportRows(filters: TransactionFilters, parts = false): Promise<ExportRow[]> {
   const rows: ExportRow[] = [];
+  let transactions = 0;
   // Small pages, so that the keyset resumes many times.
-  for await (const page of exportPages(session.database.sqlite, filters, 97)) {
-    expect(page.total).toBeGreaterThanOrEqual(rows.length + page.rows.length);
+  for await (const page of exportPages(session.database.sqlite, filters, { pageSize: 97, parts })) {
+    transactions += page.transactions;
+    expect(page.total).toBeGreaterThanOrEqual(transactions);
     rows.push(...page.rows);
   }
   return rows;
@@ -90,7 +93,9 @@ describe('export rows', () => {
       const expected = await screenRows(filters);
       const exported = await exportRows(filters);
       expect(exported.length).toBeGreaterThan(0);
-      expect(exported.map(({ accountAmountCents: _, accountCurrencyCode: __, ...row }) => row)).toEqual(expected);
+      expect(exported.map(({ accountAmountCents: _, accountCurrencyCode: __, part: ___, ...row }) => row)).toEqual(
+        expected,
+      );
       for (const row of exported) {
         expect(row.accountCurrencyCode).toBe('BRL');
         expect(row.accountAmountCents).toBe(row.amountCents);
@@ -107,5 +112,49 @@ describe('export rows', () => {
       deductible: true,
     });
     expect(all.find((row) => row.tags.length > 0)?.tags).toEqual(['viagem', 'sp']);
+  });
+});
+
+describe('export rows as parts', () => {
+  it('list a split as a line per part: its category, its share and its note; other rows as they are', async () => {
+    const { split2, split3 } = await editSome(await screenRows({}));
+    const whole = await exportRows({});
+    const lines = await exportRows({}, true);
+    expect(lines).toHaveLength(whole.length + 1 + 2);
+    const two = lines.filter((line) => line.id === split2);
+    const original = whole.find((row) => row.id === split2);
+    expect(two.map((line) => [line.categoryId, line.accountAmountCents, line.notes, line.part])).toEqual([
+      [presetCategoryId('software'), (original?.amountCents ?? 0) + 500, 'licença', { number: 1, of: 2 }],
+      [presetCategoryId('food'), -500, original?.notes ?? null, { number: 2, of: 2 }],
+    ]);
+    const three = lines.filter((line) => line.id === split3);
+    expect(three.map((line) => line.part)).toEqual([
+      { number: 1, of: 3 },
+      { number: 2, of: 3 },
+      { number: 3, of: 3 },
+    ]);
+    expect(three.reduce((sum, line) => sum + line.accountAmountCents, 0)).toBe(
+      whole.find((row) => row.id === split3)?.accountAmountCents,
+    );
+    const others = lines.filter((line) => line.id !== split2 && line.id !== split3);
+    expect(others).toEqual(whole.filter((row) => row.id !== split2 && row.id !== split3));
+  });
+
+  it('sum by category to the DRE of the same period, to the cent (what an accountant checks first)', async () => {
+    await editSome(await screenRows({}));
+    const period = { from: '2024-01-01', to: '2026-12-31' };
+    const lines = await exportRows(period, true);
+    const byCategory = new Map<string | null, number>();
+    for (const line of lines)
+      byCategory.set(line.categoryId, (byCategory.get(line.categoryId) ?? 0) + line.accountAmountCents);
+    const report = await session.call<ProfitAndLoss>('reports:profit-and-loss', period);
+    const reported = new Map<string | null, number>();
+    for (const section of report.sections)
+      for (const line of section.lines)
+        reported.set(line.categoryId, (reported.get(line.categoryId) ?? 0) + line.cents);
+    expect(byCategory.size).toBeGreaterThan(3);
+    expect(new Map([...byCategory].filter(([, cents]) => cents !== 0))).toEqual(
+      new Map([...reported].filter(([, cents]) => cents !== 0)),
+    );
   });
 });

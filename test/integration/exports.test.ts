@@ -152,6 +152,42 @@ const cents = (text: string, point: '.' | ',') => {
   return (text.startsWith('-') ? -1 : 1) * (Number(whole) * 100 + Number(fraction));
 };
 
+describe('split transactions in the files', () => {
+  it('are a line per part, with the part in words (a spreadsheet would take "1/2" for a date)', async () => {
+    const folder = makeTempDir();
+    try {
+      const [target] = (await screenRows({ accountIds: ['acc-checking'], direction: 'out' })).filter(
+        (row) => !row.pending && row.amountCents < -2000,
+      );
+      if (!target) throw new Error('no row to split');
+      const categories = await session.call<CategorySummary[]>('categories:list');
+      const [first, second] = categories.filter((each) => each.source === 'user');
+      if (!first || !second) throw new Error('no categories');
+      await session.call('transactions:split', {
+        id: target.id,
+        parts: [
+          { categoryId: first.id, amountCents: target.amountCents + 1000, note: 'parte do cliente' },
+          { categoryId: second.id, amountCents: -1000 },
+        ],
+      });
+      const path = join(folder.path, 'partes.csv');
+      await exportTo(path, 'exports:csv', { filters: { from: target.date, to: target.date }, dialect: 'pt-BR' });
+      const lines = csvRecords(readFileSync(path), { delimiter: ';', bom: true, record_delimiter: '\r\n' }).filter(
+        (line) => line[12] === target.id,
+      );
+      const decimal = (amount: number) =>
+        `${amount < 0 ? '-' : ''}${Math.floor(Math.abs(amount) / 100)},${String(Math.abs(amount) % 100).padStart(2, '0')}`;
+      expect(lines.map((line) => [line[4], line[5], line[11], line[13]])).toEqual([
+        [first.namePt, decimal(target.amountCents + 1000), 'parte do cliente', '1 de 2'],
+        [second.namePt, '-10,00', target.notes ?? '', '2 de 2'],
+      ]);
+      expect(lines.reduce((sum, line) => sum + cents(line[5] as string, ','), 0)).toBe(target.amountCents);
+    } finally {
+      folder.remove();
+    }
+  });
+});
+
 describe('CSV export', () => {
   const dialects = [
     { dialect: 'pt-BR', delimiter: ';', point: ',', date: (iso: string) => iso.split('-').reverse().join('/') },
@@ -175,8 +211,11 @@ describe('CSV export', () => {
           relax_quotes: false,
         });
         const [header, ...lines] = records;
-        expect(header).toHaveLength(13);
+        expect(header).toHaveLength(14);
         expect(header?.[0]).toBe(dialect === 'pt-BR' ? 'Data' : 'Date');
+        // The part of a split's line ("1 de 2"): none here, where nothing is split.
+        expect(header?.[13]).toBe(dialect === 'pt-BR' ? 'Parte' : 'Part');
+        expect(lines.every((line) => line[13] === '')).toBe(true);
 
         const expected = await screenRows(filters);
         const categories = await session.call<CategorySummary[]>('categories:list');

@@ -3,17 +3,32 @@ import type { TransactionFilters, TransactionRow } from '../../shared/transactio
 import { conditions, countRows, planSearch, statementCache } from './transaction-conditions.ts';
 import { type StoredRow, storedRow, storedRowColumns, toRow } from './transaction-rows.ts';
 import { TransactionSearchIndex } from './transaction-search.ts';
+import { splitPartShares } from '../reports/report-rows.ts';
 
 /** A row as the screen shows it, with its amount in the account's currency (what the account's totals and statement count). */
 export interface ExportRow extends TransactionRow {
   accountAmountCents: number;
   accountCurrencyCode: string;
+  /** On a split's line (see `parts`): which part (from 1) of how many. */
+  part: { number: number; of: number } | null;
 }
 
-/** A page of `exportPages`, with the size of the whole set. */
+/** A page of `exportPages`: its lines, how many transactions they are, and the size of the whole set. */
 export interface ExportPage {
   total: number;
+  transactions: number;
   rows: ExportRow[];
+}
+
+export interface ExportPageOptions {
+  pageSize?: number;
+  /**
+   * A split transaction as a line per part, each with its part's category, its share of
+   * the amount in the account's currency (as the reports count it: splitPartShares) and
+   * its note (else the transaction's): a spreadsheet's sums by category then tie to the
+   * DRE. Off, a transaction is one line, as a bank statement (OFX) lists it.
+   */
+  parts?: boolean;
 }
 
 /**
@@ -32,7 +47,7 @@ export interface ExportPage {
 export async function* exportPages(
   sqlite: Database.Database,
   filters: TransactionFilters,
-  pageSize = 2000,
+  { pageSize = 2000, parts = false }: ExportPageOptions = {},
 ): AsyncGenerator<ExportPage> {
   const prepare = statementCache(sqlite);
   const plan = await planSearch(prepare, new TransactionSearchIndex(sqlite), filters, null);
@@ -65,23 +80,64 @@ export async function* exportPages(
         number,
       ][],
     );
-    const toExportRow = (row: StoredRow): ExportRow => {
+    const shares = parts ? splitSharesOf(prepare) : new Map<string, SplitShare[]>();
+    const lines: ExportRow[] = [];
+    const addLines = (row: StoredRow): void => {
       // Every transaction has its account (a foreign key).
       const account = accounts.get(row[storedRow.accountId]) as { name: string; currencyCode: string };
-      return Object.assign(toRow(row, account.name, splitParts.get(row[storedRow.id]) ?? 0), {
+      const whole = Object.assign(toRow(row, account.name, splitParts.get(row[storedRow.id]) ?? 0), {
         accountAmountCents: row[storedRow.accountAmountCents],
         accountCurrencyCode: account.currencyCode,
+        part: null,
       });
+      const split = shares.get(whole.id);
+      if (!split) {
+        lines.push(whole);
+        return;
+      }
+      for (const [index, share] of split.entries()) {
+        lines.push({
+          ...whole,
+          categoryId: share.categoryId,
+          accountAmountCents: share.cents,
+          notes: share.note ?? whole.notes,
+          part: { number: index + 1, of: split.length },
+        });
+      }
     };
     let after: [string, number] = ['', 0];
     for (;;) {
       const found = next.all(...where.values, ...after, pageSize) as StoredRow[];
       const last = found.at(-1);
       if (last === undefined) return;
-      yield { total, rows: found.map(toExportRow) };
+      lines.length = 0;
+      for (const row of found) addLines(row);
+      yield { total, transactions: found.length, rows: [...lines] };
       after = [last[storedRow.date], last[storedRow.rowid]];
     }
   } finally {
     sqlite.exec('COMMIT');
   }
+}
+
+interface SplitShare {
+  categoryId: string | null;
+  note: string | null;
+  cents: number;
+}
+
+/** Every split's parts, by transaction id (splits are few: only where the user made them). */
+function splitSharesOf(prepare: ReturnType<typeof statementCache>): Map<string, SplitShare[]> {
+  const shares = new Map<string, SplitShare[]>();
+  const rows = prepare(
+    `SELECT transaction_id, category_id, note, cents FROM (${splitPartShares('1')}) ORDER BY transaction_id, position`,
+  )
+    .raw()
+    .all() as [string, string | null, string | null, number][];
+  for (const [transactionId, categoryId, note, cents] of rows) {
+    const list = shares.get(transactionId) ?? [];
+    list.push({ categoryId, note, cents });
+    shares.set(transactionId, list);
+  }
+  return shares;
 }

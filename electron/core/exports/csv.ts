@@ -97,6 +97,8 @@ export function csvWriter(dialect: CsvDialect, categoryName: (id: string) => str
           text(row.notes) +
           separator +
           text(row.id) +
+          separator +
+          (row.part ? words.part(row.part.number, row.part.of) : '') +
           lineEnd;
       }
       return out;

@@ -66,9 +66,10 @@ async function writeText(temp: string): Promise<void> {
     const write = (text: string) => writeFileSync(output, format.bytes(text));
     write(format.head);
     let done = 0;
-    for await (const page of exportPages(sqlite, filters)) {
+    // A CSV lists a split as its parts (sums by category tie to the DRE); a statement, whole.
+    for await (const page of exportPages(sqlite, filters, { parts: job.format === 'csv' })) {
       write(format.body(page.rows));
-      done += page.rows.length;
+      done += page.transactions;
       post({ type: 'progress', done, total: page.total });
     }
     write(format.tail);
@@ -110,7 +111,7 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: str
   );
   const rows = await writeWorkbook(temp, {
     language,
-    pages: exportPages(sqlite, filters),
+    pages: exportPages(sqlite, filters, { parts: true }),
     categoryName: (id) => names.get(id),
     profitAndLoss: profitAndLoss(sqlite, period),
     livroCaixa: livroCaixa(sqlite, period),

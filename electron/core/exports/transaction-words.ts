@@ -9,6 +9,8 @@ export interface TransactionWords {
   personal: string;
   yes: string;
   no: string;
+  /** A split's line: "1 de 3". Words, not "1/3", which a spreadsheet would read as a date. */
+  part: (number: number, of: number) => string;
 }
 
 export const transactionWords: Record<Language, TransactionWords> = {
@@ -27,6 +29,7 @@ export const transactionWords: Record<Language, TransactionWords> = {
       'Etiquetas',
       'Observações',
       'ID Pluggy',
+      'Parte',
     ],
     posted: 'Efetivada',
     pending: 'Pendente',
@@ -34,6 +37,7 @@ export const transactionWords: Record<Language, TransactionWords> = {
     personal: 'Pessoal',
     yes: 'Sim',
     no: 'Não',
+    part: (number, of) => `${number} de ${of}`,
   },
   en: {
     header: [
@@ -50,6 +54,7 @@ export const transactionWords: Record<Language, TransactionWords> = {
       'Tags',
       'Notes',
       'Pluggy ID',
+      'Part',
     ],
     posted: 'Posted',
     pending: 'Pending',
@@ -57,5 +62,6 @@ export const transactionWords: Record<Language, TransactionWords> = {
     personal: 'Personal',
     yes: 'Yes',
     no: 'No',
+    part: (number, of) => `${number} of ${of}`,
   },
 };

@@ -101,7 +101,7 @@ const words: Record<Language, Words> = {
 
 /** Reais with the symbol, negatives in red: what a Brazilian accountant's sheet shows. */
 export const moneyFormat = '"R$" #,##0.00;[Red]-"R$" #,##0.00';
-const transactionWidths = [12, 40, 28, 24, 24, 16, 8, 11, 10, 10, 20, 32, 38];
+const transactionWidths = [12, 40, 28, 24, 24, 16, 8, 11, 10, 10, 20, 32, 38, 10];
 
 export interface WorkbookContent {
   language: Language;
@@ -205,13 +205,14 @@ async function transactionsSheet(
         safe(row.tags.join(', ')),
         safe(row.notes),
         row.id,
+        row.part ? text.part(row.part.number, row.part.of) : null,
       ]);
       written.eachCell({ includeEmpty: true }, (cell, column) => {
         cell.style = styles[column - 1] as ExcelJS.Style;
       });
       written.commit();
     }
-    done += page.rows.length;
+    done += page.transactions;
     content.onProgress?.(done, page.total);
   }
   sheet.commit();

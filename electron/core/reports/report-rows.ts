@@ -88,6 +88,27 @@ export function accountsAndDays(query: ReportQuery, days: { from?: string; to?: 
  * which would visit every row). The buckets are materialized once, as the sections read
  * them twice (the ungrouped categories' sides).
  */
+/**
+ * Each split part's share of its transaction's amount in the account's currency, for the
+ * transactions `where` (over `t`) picks: its transaction's rowid and id, position,
+ * category, note, `cents` and how many `parts` the split has. The shares are rounded on
+ * the running total, so a split's parts add up to its amount exactly. A split whose parts
+ * sum to zero has no shares: it counts whole, with its transaction's category.
+ */
+export function splitPartShares(where: string): string {
+  return `SELECT trowid, transaction_id, position, category_id, note,
+      (upto * account) / whole - ((upto - part) * account) / whole AS cents,
+      count(*) OVER (PARTITION BY transaction_id) AS parts
+    FROM (
+      SELECT t.rowid AS trowid, s.transaction_id, s.position, s.category_id, s.note, s.amount_cents AS part,
+        ${accountAmount} AS account,
+        sum(s.amount_cents) OVER (PARTITION BY s.transaction_id) AS whole,
+        sum(s.amount_cents) OVER (PARTITION BY s.transaction_id ORDER BY s.position) AS upto
+      FROM transaction_splits s CROSS JOIN transactions t ON t.id = s.transaction_id
+      WHERE ${where})
+    WHERE whole <> 0`;
+}
+
 export function classifiedMovements(query: ReportQuery, options: MovementOptions = {}): Sql {
   const period = accountsAndDays(query, { from: query.from, to: query.to });
   const business = query.businessOnly ? " AND t.user_usage = 'business'" : '';
@@ -111,17 +132,7 @@ export function classifiedMovements(query: ReportQuery, options: MovementOptions
   ];
   // By position: the columns before the sums (names would bind to the joined tables' first).
   const keys = Array.from({ length: 4 + extra.length }, (_, index) => index + 1);
-  const sql = `WITH split_parts AS (
-      SELECT trowid, category_id,
-        (upto * account) / whole - ((upto - part) * account) / whole AS cents
-      FROM (
-        SELECT t.rowid AS trowid, s.category_id, s.amount_cents AS part, ${accountAmount} AS account,
-          sum(s.amount_cents) OVER (PARTITION BY s.transaction_id) AS whole,
-          sum(s.amount_cents) OVER (PARTITION BY s.transaction_id ORDER BY s.position) AS upto
-        FROM transaction_splits s CROSS JOIN transactions t ON t.id = s.transaction_id
-        WHERE ${period.sql})
-      WHERE whole <> 0
-    ),
+  const sql = `WITH split_parts AS (SELECT trowid, category_id, cents FROM (${splitPartShares(period.sql)})),
     buckets AS MATERIALIZED (
       SELECT t.account_id, substr(t.date, 1, 7) AS month,
         CASE WHEN p.trowid IS NULL THEN coalesce(t.user_category_id, t.pluggy_category_id) ELSE p.category_id END
