@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
+import { accounts } from '../../db/schema.ts';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import { exportPages } from '../../electron/core/books/export-rows.ts';
-import { moneyFormat, writeWorkbook } from '../../electron/core/exports/xlsx.ts';
+import { foreignMoneyFormat, moneyFormat, writeWorkbook } from '../../electron/core/exports/xlsx.ts';
 import { livroCaixa } from '../../electron/core/reports/livro-caixa.ts';
 import { profitAndLoss } from '../../electron/core/reports/profit-and-loss.ts';
 import type { Language } from '../../electron/shared/models.ts';
@@ -127,6 +128,41 @@ describe('the XLSX workbook', () => {
     const transactions = workbook.getWorksheet('Transações');
     expect(transactions?.getColumn(1).width).toBeGreaterThanOrEqual(11);
     expect(transactions?.getColumn(6).width).toBeGreaterThanOrEqual(14);
+  });
+
+  it('formats an amount in reais as reais, and one of an account in dollars as a plain number beside its currency', async () => {
+    const { db, sqlite } = session.database;
+    db.insert(accounts)
+      .values({
+        id: 'acc-usd',
+        connectionId: 'item-nubank',
+        type: 'BANK',
+        name: 'Conta em dólar',
+        currencyCode: 'USD',
+        balanceCents: 0,
+      })
+      .run();
+    new ProviderTransactionWriter(sqlite).write(
+      generateProviderTransactions({ count: 3, accountId: 'acc-usd', idPrefix: 'usd' }).map((row) => ({
+        ...row,
+        currencyCode: 'USD',
+        date: '2025-06-10',
+      })),
+    );
+    const { workbook } = await exportWorkbook('pt-BR');
+    const sheet = workbook.getWorksheet('Transações');
+    const formats = new Map<string, Set<string>>();
+    sheet?.eachRow((row, number) => {
+      if (number === 1) return;
+      const currency = row.getCell(7).text;
+      formats.set(currency, (formats.get(currency) ?? new Set()).add(row.getCell(6).numFmt));
+    });
+    expect(formats).toEqual(
+      new Map([
+        ['BRL', new Set([moneyFormat])],
+        ['USD', new Set([foreignMoneyFormat])],
+      ]),
+    );
   });
 
   it('neutralises formula payloads in user text, while amounts stay numbers', async () => {

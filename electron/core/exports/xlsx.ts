@@ -101,6 +101,9 @@ const words: Record<Language, Words> = {
 
 /** Reais with the symbol, negatives in red: what a Brazilian accountant's sheet shows. */
 export const moneyFormat = '"R$" #,##0.00;[Red]-"R$" #,##0.00';
+/** An amount in another currency than the real: a plain number, its currency in the next column. */
+export const foreignMoneyFormat = '#,##0.00;[Red]-#,##0.00';
+const foreignMoney: Partial<ExcelJS.Style> = { numFmt: foreignMoneyFormat };
 const transactionWidths = [12, 40, 28, 24, 24, 16, 8, 11, 10, 10, 20, 32, 38, 10];
 
 export interface WorkbookContent {
@@ -210,6 +213,8 @@ async function transactionsSheet(
       written.eachCell({ includeEmpty: true }, (cell, column) => {
         cell.style = styles[column - 1] as ExcelJS.Style;
       });
+      // An account in another currency: its amount is no real, and the Moeda cell says which.
+      if (row.accountCurrencyCode !== 'BRL') written.getCell(6).style = foreignMoney;
       written.commit();
     }
     done += page.transactions;
