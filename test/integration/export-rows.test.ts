@@ -3,10 +3,11 @@ import { ProviderTransactionWriter } from '../../electron/core/books/provider-tr
 import { presetCategoryId } from '../../electron/core/books/categories.ts';
 import { type ExportRow, exportPages } from '../../electron/core/books/export-rows.ts';
 import type { ProfitAndLoss } from '../../electron/shared/reports.ts';
-import type { TransactionFilters, TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
+import type { TransactionFilters, TransactionRow } from '../../electron/shared/transactions.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
+import { screenRows as listedRows } from '../support/screen-rows.ts';
 
 /**
  * The exports read their rows with `exportPages`, which takes accounts and split counts
@@ -23,21 +24,7 @@ const session = handlerSession({
   },
 });
 
-/** What the screen lists for the filters, oldest first. */
-async function screenRows(filters: TransactionFilters): Promise<TransactionRow[]> {
-  const rows: TransactionRow[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await session.call<TransactionPage>('transactions:list', {
-      filters,
-      sort: 'date',
-      descending: false,
-      offset,
-      limit: 1000,
-    });
-    rows.push(...page.rows);
-    if (page.rows.length < 1000) return rows;
-  }
-}
+const screenRows = (filters: TransactionFilters) => listedRows(session, filters);
 
 async function exportRows(filters: TransactionFilters, parts = false): Promise<ExportRow[]> {
   const rows: ExportRow[] = [];

