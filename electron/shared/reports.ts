@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDay } from './calendar-day.ts';
 import { ReportGroup } from './categories.ts';
 
 /**
@@ -8,13 +9,7 @@ import { ReportGroup } from './categories.ts';
  * Every list of lines comes with its total, and the total is the sum of its lines.
  */
 
-/**
- * A real calendar day (no 31 February), within years bookkeeping can mean: a typed year
- * like 0202 would otherwise ask for eighteen centuries of months.
- */
-const isoDay = z.iso
-  .date()
-  .refine((day) => day >= '1900-01-01' && day <= '2199-12-31', { message: 'a date between 1900 and 2199' });
+const isoDay = CalendarDay;
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const cents = z.number().int();
 

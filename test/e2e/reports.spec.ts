@@ -260,6 +260,19 @@ test('business only: empty until rows are marked, then just their figures; an em
   await expect(page.getByRole('alert')).toBeHidden();
   await expect(page.getByText('Não há receitas nem despesas entre 01/01/2002 e 30/06/2002')).toBeVisible();
   expect(page.url()).toContain('from=2002-01-01&to=2002-06-30');
+  // A year typed key by key passes through 0002, 0020 and 0202: none of them is asked for.
+  const asked = app.ipc.length;
+  // The year is the date field's last part, whatever the locale's order of day and month.
+  await page.getByLabel('De', { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('200');
+  await expect(page.getByRole('alert')).toHaveText('Escolha datas completas, entre 1900 e 2199.');
+  await page.keyboard.type('2');
+  await expect(page.getByRole('alert')).toBeHidden();
+  await expect(page.getByText('Não há receitas nem despesas entre 01/01/2002 e 30/06/2002')).toBeVisible();
+  const refused = app.ipc.slice(asked).filter((each) => !(each.result as { ok: boolean }).ok);
+  expect(refused).toEqual([]);
   await page.getByRole('button', { name: 'Ver os últimos 12 meses' }).click();
   await expect(page.getByRole('combobox', { name: /^Período/ })).toHaveValue('last-12');
   await settled(page);

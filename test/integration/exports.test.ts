@@ -483,6 +483,21 @@ describe('the save dialog', () => {
 });
 
 describe('XLSX export', () => {
+  it('refuses a period with a day that does not exist before the save dialog opens', async () => {
+    const folder = makeTempDir();
+    try {
+      for (const filters of [{ from: '0202-01-01' }, { to: '2026-02-31' }]) {
+        await expect(exportTo(join(folder.path, 'livros.xlsx'), 'exports:xlsx', { filters })).rejects.toThrow(
+          'INVALID_INPUT',
+        );
+      }
+      expect(readdirSync(folder.path)).toEqual([]);
+      expect(progress).toEqual([]);
+    } finally {
+      folder.remove();
+    }
+  });
+
   it('writes the workbook of the filters to the chosen file, with progress', async () => {
     const folder = makeTempDir();
     try {

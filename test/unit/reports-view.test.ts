@@ -25,7 +25,14 @@ describe('reports view in the URL', () => {
   });
 
   it('falls back to the default on an unreadable or reversed period and an unknown tab', () => {
-    for (const query of ['from=2026-13&to=2026-01-01', 'from=2026-05-01&to=2026-04-30', 'from=2026-01-01']) {
+    for (const query of [
+      'from=2026-13&to=2026-01-01',
+      'from=2026-05-01&to=2026-04-30',
+      'from=2026-01-01',
+      // Days that do not exist, and a year on its way to being typed.
+      'from=2026-02-01&to=2026-02-31',
+      'from=0202-01-01&to=2026-01-31',
+    ]) {
       expect(readReportView(new URLSearchParams(query), today)).toMatchObject({ from: '2025-12-01', to: '2026-11-30' });
     }
     expect(readReportView(new URLSearchParams('tab=nope'), today).tab).toBe('dashboard');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCalendarDay } from '../../../../electron/shared/calendar-day.ts';
 import { matchingPeriod, presetRange, type ReportPeriod, reportPeriods, type ReportView } from './report-view.ts';
 
 /**
@@ -27,12 +28,15 @@ export function ReportControls({
     setShown({ from: view.from, to: view.to });
     setDraft({ from: view.from, to: view.to });
   }
-  const problem = draft.from === '' || draft.to === '' || draft.from > draft.to;
+  // A year being typed passes through 0002, 0020, 0202…: such a day is not applied.
+  const usable = (range: { from: string; to: string }) =>
+    isCalendarDay(range.from) && isCalendarDay(range.to) && range.from <= range.to;
+  const problem = !usable(draft);
   const changeDay = (edge: 'from' | 'to', value: string) => {
     const next = { ...draft, [edge]: value };
     setDraft(next);
     // Typing a date fires a change per part: one history entry for the lot, not one per keystroke.
-    if (next.from !== '' && next.to !== '' && next.from <= next.to) onChange(next, { replace: true });
+    if (usable(next)) onChange(next, { replace: true });
   };
   return (
     <div className="report-controls" role="group" aria-label={t('reports.controls')}>
@@ -75,7 +79,7 @@ export function ReportControls({
           </label>
           {problem && (
             <p className="field-problem" role="alert">
-              {t('reports.badRange')}
+              {isCalendarDay(draft.from) && isCalendarDay(draft.to) ? t('reports.badRange') : t('reports.badDay')}
             </p>
           )}
         </>

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../../electron/shared/calendar-day.ts';
 import type { ReportQuery } from '../../../../electron/shared/reports.ts';
 import { uncategorized } from '../../../../electron/shared/transactions.ts';
 import { noFilters, periodRange, writeViewState } from '../transactions/view-state.ts';
@@ -20,8 +21,6 @@ export interface ReportView {
   businessOnly: boolean;
   tab: ReportTab;
 }
-
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The inclusive dates of a preset as of `today` (São Paulo); whole months, so charts show whole months. */
 export function presetRange(period: Exclude<ReportPeriod, 'custom'>, today: string): { from: string; to: string } {
@@ -54,7 +53,7 @@ export function readReportView(params: URLSearchParams, today: string): ReportVi
   const from = params.get('from');
   const to = params.get('to');
   const period =
-    from !== null && to !== null && isoDay.test(from) && isoDay.test(to) && from <= to
+    from !== null && to !== null && isCalendarDay(from) && isCalendarDay(to) && from <= to
       ? { from, to }
       : presetRange('last-12', today);
   return {

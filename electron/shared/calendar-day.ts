@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * A bookkeeping day `YYYY-MM-DD` that exists (no 31 February), within years books can
+ * mean: a year typed as 0202 on its way to 2025 would otherwise ask for centuries of months.
+ */
+export const CalendarDay = z.iso
+  .date()
+  .refine((day) => day >= '1900-01-01' && day <= '2199-12-31', { message: 'a date between 1900 and 2199' });
+
+export function isCalendarDay(value: string): boolean {
+  return CalendarDay.safeParse(value).success;
+}
