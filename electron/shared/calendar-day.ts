@@ -11,3 +11,9 @@ export const CalendarDay = z.iso
 export function isCalendarDay(value: string): boolean {
   return CalendarDay.safeParse(value).success;
 }
+
+/** The last day of a day's or month's month: `2026-02-10` or `2026-02` → `2026-02-28`. */
+export function lastDayOfMonth(dayOrMonth: string): string {
+  const [year, month] = [Number(dayOrMonth.slice(0, 4)), Number(dayOrMonth.slice(5, 7))];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}

@@ -144,4 +144,30 @@ describe('export rows as parts', () => {
       new Map([...reported].filter(([, cents]) => cents !== 0)),
     );
   });
+
+  it('filtered by a category, hold the parts in it, and sum to its DRE line (a split is found by its parts)', async () => {
+    const before = await screenRows({});
+    const { split2 } = await editSome(before);
+    const food = presetCategoryId('food');
+    const ownCategory = before.find((row) => row.id === split2)?.categoryId;
+    if (!ownCategory || ownCategory === food || ownCategory === presetCategoryId('software'))
+      throw new Error('the fixture split a row already in a part category');
+    // The screen: the split is listed under its parts' categories, not under its own.
+    expect((await screenRows({ categoryIds: [food] })).some((row) => row.id === split2)).toBe(true);
+    expect((await screenRows({ categoryIds: [ownCategory] })).some((row) => row.id === split2)).toBe(false);
+    // The file: only the food part of it, and food's lines add up to food's DRE line.
+    const lines = await exportRows({ categoryIds: [food] }, true);
+    expect(new Set(lines.map((line) => line.categoryId))).toEqual(new Set([food]));
+    expect(lines.filter((line) => line.id === split2).map((line) => [line.accountAmountCents, line.part])).toEqual([
+      [-500, { number: 2, of: 2 }],
+    ]);
+    const report = await session.call<ProfitAndLoss>('reports:profit-and-loss', {
+      from: '2000-01-01',
+      to: '2199-12-31',
+    });
+    const foodLine = report.sections.flatMap((section) => section.lines).filter((line) => line.categoryId === food);
+    expect(lines.reduce((sum, line) => sum + line.accountAmountCents, 0)).toBe(
+      foodLine.reduce((sum, line) => sum + line.cents, 0),
+    );
+  });
 });

@@ -185,12 +185,20 @@ describe('the XLSX workbook', () => {
     expect(labelled.get('Total income')).toBe(report.incomeCents);
     expect(labelled.get('Total expenses')).toBe(report.expenseCents);
     expect(labelled.get('Net')).toBe(report.netCents);
+    // Each report sheet says what it covers.
+    expect(pnl.getRow(pnl.rowCount).getCell(1).value).toBe(
+      'Period: 2024-01-01 to 2025-12-31 · Movements: all (business and personal)',
+    );
 
     const book = livroCaixa(sqlite, period);
     const sheet = workbook.getWorksheet('Livro-caixa');
     if (!sheet) throw new Error('no livro-caixa sheet');
-    expect(sheet.rowCount).toBe(book.months.length + 2);
-    const totals = sheet.getRow(sheet.rowCount);
+    // The header, the months, the totals, a blank row and what it covers.
+    expect(sheet.rowCount).toBe(book.months.length + 4);
+    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe(
+      'Whole months: 2024-01-01 to 2025-12-31 · Movements: all (business and personal)',
+    );
+    const totals = sheet.getRow(sheet.rowCount - 2);
     expect(totals.getCell(1).value).toBe('Total');
     expect(Math.round((totals.getCell(2).value as number) * 100)).toBe(book.totals.incomeCents);
     expect(Math.round((totals.getCell(8).value as number) * 100)).toBe(book.totals.taxableBaseCents);

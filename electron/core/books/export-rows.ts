@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TransactionFilters, TransactionRow } from '../../shared/transactions.ts';
+import { uncategorized } from '../../shared/transaction-constants.ts';
 import { conditions, countRows, planSearch, statementCache } from './transaction-conditions.ts';
 import { type StoredRow, storedRow, storedRowColumns, toRow } from './transaction-rows.ts';
 import { TransactionSearchIndex } from './transaction-search.ts';
@@ -26,7 +27,8 @@ export interface ExportPageOptions {
    * A split transaction as a line per part, each with its part's category, its share of
    * the amount in the account's currency (as the reports count it: splitPartShares) and
    * its note (else the transaction's): a spreadsheet's sums by category then tie to the
-   * DRE. Off, a transaction is one line, as a bank statement (OFX) lists it.
+   * DRE. Filtered by category, only the parts in it. Off, a transaction is one line, as a
+   * bank statement (OFX) lists it.
    */
   parts?: boolean;
 }
@@ -81,6 +83,9 @@ export async function* exportPages(
       ][],
     );
     const shares = parts ? splitSharesOf(prepare) : new Map<string, SplitShare[]>();
+    const picked = filters.categoryIds
+      ? new Set(filters.categoryIds.map((id) => (id === uncategorized ? null : id)))
+      : null;
     const lines: ExportRow[] = [];
     const addLines = (row: StoredRow): void => {
       // Every transaction has its account (a foreign key).
@@ -96,6 +101,8 @@ export async function* exportPages(
         return;
       }
       for (const [index, share] of split.entries()) {
+        // Filtered by category, a split shows the parts the filter picked (see conditions()).
+        if (picked && !picked.has(share.categoryId)) continue;
         lines.push({
           ...whole,
           categoryId: share.categoryId,

@@ -121,10 +121,20 @@ export function conditions(filters: TransactionFilters, access: Access): Conditi
   if (filters.from !== undefined) add('t.date >= ?', filters.from);
   if (filters.to !== undefined) add('t.date <= ?', filters.to);
   if (filters.categoryIds) {
-    const ids = filters.categoryIds.filter((id) => id !== uncategorized);
-    const inIds = `${effectiveCategory} IN (SELECT value FROM json_each(?))`;
-    if (ids.length === filters.categoryIds.length) add(inIds, JSON.stringify(ids));
-    else add(`(${inIds} OR ${effectiveCategory} IS NULL)`, JSON.stringify(ids));
+    const ids = JSON.stringify(filters.categoryIds.filter((id) => id !== uncategorized));
+    const none = filters.categoryIds.includes(uncategorized);
+    const picked = (column: string) =>
+      `(${column} IN (SELECT value FROM json_each(?))${none ? ` OR ${column} IS NULL` : ''})`;
+    // A split counts as its parts, as the reports count it: it is found by a part's
+    // category, never by its own (so a category's rows are the ones its DRE line sums).
+    // By rowid, which the listing index holds (t.id would make every row be read).
+    const splitRows = `SELECT st.rowid FROM transaction_splits s CROSS JOIN transactions st ON st.id = s.transaction_id`;
+    add(
+      `((${picked(effectiveCategory)} AND t.rowid NOT IN (${splitRows}))
+        OR t.rowid IN (${splitRows} WHERE ${picked('s.category_id')}))`,
+      ids,
+      ids,
+    );
   }
   // A range is of sizes ("between 100 and 500 reais", in or out); direction picks the sign.
   if (filters.minCents !== undefined) add(`abs(${accountAmount}) >= ?`, filters.minCents);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { lastDayOfMonth } from '../../shared/calendar-day.ts';
 import type { Language } from '../../shared/models.ts';
 import type { LivroCaixa, ProfitAndLoss, ReportSection } from '../../shared/reports.ts';
 import type { ExportPage } from '../books/export-rows.ts';
@@ -28,6 +29,8 @@ interface Words extends TransactionWords {
   total: string;
   dateFormat: string;
   monthFormat: string;
+  /** The note under a report sheet: what it covers, as the workbook writes days. */
+  covers: (kind: 'period' | 'wholeMonths', from: string, to: string, businessOnly: boolean) => string;
 }
 
 const words: Record<Language, Words> = {
@@ -63,6 +66,12 @@ const words: Record<Language, Words> = {
     total: 'Total',
     dateFormat: 'dd/mm/yyyy',
     monthFormat: 'mm/yyyy',
+    covers: (kind, from, to, businessOnly) => {
+      const day = (iso: string) => iso.split('-').reverse().join('/');
+      return `${kind === 'period' ? 'Período' : 'Meses inteiros'}: ${day(from)} a ${day(to)} · Movimentos: ${
+        businessOnly ? 'só os de empresa' : 'todos (empresa e pessoais)'
+      }`;
+    },
   },
   en: {
     ...transactionWords.en,
@@ -96,6 +105,10 @@ const words: Record<Language, Words> = {
     total: 'Total',
     dateFormat: 'yyyy-mm-dd',
     monthFormat: 'yyyy-mm',
+    covers: (kind, from, to, businessOnly) =>
+      `${kind === 'period' ? 'Period' : 'Whole months'}: ${from} to ${to} · Movements: ${
+        businessOnly ? 'business only' : 'all (business and personal)'
+      }`,
   },
 };
 
@@ -253,7 +266,17 @@ function profitAndLossSheet(
   bold([text.expenses, money(report.expenseCents)]);
   bold([text.net, money(report.netCents)]);
   sheet.addRow([text.notCounted, money(report.notCountedCents)]).commit();
+  const { from, to, businessOnly = false } = report.query;
+  note(sheet, text.covers('period', from, to, businessOnly));
   sheet.commit();
+}
+
+/** A line of plain text under a report's figures, after a blank one. */
+function note(sheet: ExcelJS.Worksheet, text: string): void {
+  sheet.addRow([]).commit();
+  const row = sheet.addRow([text]);
+  row.font = { italic: true };
+  row.commit();
 }
 
 function livroCaixaSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, text: Words, report: LivroCaixa): void {
@@ -292,5 +315,9 @@ function livroCaixaSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, text: Wor
   ]);
   row.font = { bold: true };
   row.commit();
+  // Kept in whole months (see livroCaixa): a mid-month period's first and last months are whole here.
+  const first = report.months[0]?.month ?? report.query.from.slice(0, 7);
+  const last = report.months.at(-1)?.month ?? report.query.to.slice(0, 7);
+  note(sheet, text.covers('wholeMonths', `${first}-01`, lastDayOfMonth(last), report.query.businessOnly ?? false));
   sheet.commit();
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { lastDayOfMonth } from '../../shared/calendar-day.ts';
 import { type LivroCaixa, type LivroCaixaMonth, ReportQuery } from '../../shared/reports.ts';
 import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
 
@@ -48,12 +49,6 @@ export function livroCaixa(sqlite: Database.Database, input: ReportQuery): Livro
       taxableBaseCents: total('taxableBaseCents'),
     },
   };
-}
-
-/** The last day of a date's month: `2026-02-10` → `2026-02-28`. */
-function lastDayOfMonth(date: string): string {
-  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** Income and deductible paid, per month of the query's period (see `livroCaixa`). */

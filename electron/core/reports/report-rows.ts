@@ -71,24 +71,6 @@ export function accountsAndDays(query: ReportQuery, days: { from?: string; to?: 
 }
 
 /**
- * `WITH … classified AS (…)`: the period's counted movements, summed into buckets, for a
- * report to select from and add up (no report needs a single movement). A bucket holds the
- * movements of one account, month (`month`, `YYYY-MM`), category (`category_id`, null for
- * none) and sign (`incoming`: 1 for money in, or zero) — and deductible flag (`deductible`:
- * 1, 0 or null) or counterparty (`counterparty`: the user's name, else the bank's
- * counterparty or merchant) when asked for — with their sum (`cents`), how many (`count`),
- * the category's `report_group`, `section` (see `reportSections`) and `side` ('income',
- * 'expense', or null for transfers and investments).
- *
- * How it stays fast (design.md §10: a month's P&L over 1M rows ≤ 100 ms): the period's
- * transactions are walked in transactions_listing_idx alone and summed into buckets
- * straight away; the few rows with more to say are joined in by rowid: split parts (read
- * first, CROSS JOIN, as they are always far fewer than the period's transactions) and
- * deductible flags (read from the user data that has one, not looked up per transaction,
- * which would visit every row). The buckets are materialized once, as the sections read
- * them twice (the ungrouped categories' sides).
- */
-/**
  * Each split part's share of its transaction's amount in the account's currency, for the
  * transactions `where` (over `t`) picks: its transaction's rowid and id, position,
  * category, note, `cents` and how many `parts` the split has. The shares are rounded on
@@ -109,6 +91,24 @@ export function splitPartShares(where: string): string {
     WHERE whole <> 0`;
 }
 
+/**
+ * `WITH … classified AS (…)`: the period's counted movements, summed into buckets, for a
+ * report to select from and add up (no report needs a single movement). A bucket holds the
+ * movements of one account, month (`month`, `YYYY-MM`), category (`category_id`, null for
+ * none) and sign (`incoming`: 1 for money in, or zero) — and deductible flag (`deductible`:
+ * 1, 0 or null) or counterparty (`counterparty`: the user's name, else the bank's
+ * counterparty or merchant) when asked for — with their sum (`cents`), how many (`count`),
+ * the category's `report_group`, `section` (see `reportSections`) and `side` ('income',
+ * 'expense', or null for transfers and investments).
+ *
+ * How it stays fast (design.md §10: a month's P&L over 1M rows ≤ 100 ms): the period's
+ * transactions are walked in transactions_listing_idx alone and summed into buckets
+ * straight away; the few rows with more to say are joined in by rowid: split parts (read
+ * first, CROSS JOIN, as they are always far fewer than the period's transactions) and
+ * deductible flags (read from the user data that has one, not looked up per transaction,
+ * which would visit every row). The buckets are materialized once, as the sections read
+ * them twice (the ungrouped categories' sides).
+ */
 export function classifiedMovements(query: ReportQuery, options: MovementOptions = {}): Sql {
   const period = accountsAndDays(query, { from: query.from, to: query.to });
   const business = query.businessOnly ? " AND t.user_usage = 'business'" : '';
