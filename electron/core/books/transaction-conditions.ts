@@ -107,6 +107,13 @@ export function countRows(prepare: Prepare, filters: TransactionFilters, plan: S
  * is named, so that SQLite walks the index one account at a time. A page in date order of
  * all time walks the date index instead, and stops after the page.
  */
+/** `column` is one of the categories (`uncategorized` standing for none). */
+export function categoryPicked(column: string, categoryIds: readonly string[]): { sql: string; values: unknown[] } {
+  const ids = JSON.stringify(categoryIds.filter((id) => id !== uncategorized));
+  const none = categoryIds.includes(uncategorized) ? ` OR ${column} IS NULL` : '';
+  return { sql: `(${column} IN (SELECT value FROM json_each(?))${none})`, values: [ids] };
+}
+
 export function conditions(filters: TransactionFilters, access: Access): Conditions {
   const sql: string[] = [];
   const values: unknown[] = [];
@@ -121,19 +128,16 @@ export function conditions(filters: TransactionFilters, access: Access): Conditi
   if (filters.from !== undefined) add('t.date >= ?', filters.from);
   if (filters.to !== undefined) add('t.date <= ?', filters.to);
   if (filters.categoryIds) {
-    const ids = JSON.stringify(filters.categoryIds.filter((id) => id !== uncategorized));
-    const none = filters.categoryIds.includes(uncategorized);
-    const picked = (column: string) =>
-      `(${column} IN (SELECT value FROM json_each(?))${none ? ` OR ${column} IS NULL` : ''})`;
+    const own = categoryPicked(effectiveCategory, filters.categoryIds);
+    const part = categoryPicked('s.category_id', filters.categoryIds);
     // A split counts as its parts, as the reports count it: it is found by a part's
     // category, never by its own (so a category's rows are the ones its DRE line sums).
     // By rowid, which the listing index holds (t.id would make every row be read).
     const splitRows = `SELECT st.rowid FROM transaction_splits s CROSS JOIN transactions st ON st.id = s.transaction_id`;
     add(
-      `((${picked(effectiveCategory)} AND t.rowid NOT IN (${splitRows}))
-        OR t.rowid IN (${splitRows} WHERE ${picked('s.category_id')}))`,
-      ids,
-      ids,
+      `((${own.sql} AND t.rowid NOT IN (${splitRows})) OR t.rowid IN (${splitRows} WHERE ${part.sql}))`,
+      ...own.values,
+      ...part.values,
     );
   }
   // A range is of sizes ("between 100 and 500 reais", in or out); direction picks the sign.

@@ -6,8 +6,10 @@ import {
   TransactionQuery,
   type TransactionTotals,
 } from '../../shared/transactions.ts';
+import { splitPartShares } from '../reports/report-rows.ts';
 import {
   accountAmount,
+  categoryPicked,
   conditions,
   countRows,
   effectiveCategory,
@@ -133,12 +135,22 @@ export class TransactionQueries {
       search: plan && { terms: plan.terms, walkIndex: plan.walkForAll },
       listing: true,
     });
+    // Filtered by category, a split found by its parts counts as the parts in the filter
+    // (their shares, as the reports count them), not as the whole transaction.
+    const parts = filters.categoryIds && categoryPicked('p.category_id', filters.categoryIds);
+    const movements = parts
+      ? {
+          sql: `SELECT coalesce(p.cents, ${accountAmount}) AS cents FROM transactions t
+                LEFT JOIN (${splitPartShares('1')}) p ON p.trowid = t.rowid AND ${parts.sql}
+                WHERE ${where.sql}`,
+          values: [...parts.values, ...where.values],
+        }
+      : { sql: `SELECT ${accountAmount} AS cents FROM transactions t WHERE ${where.sql}`, values: where.values };
     const sums = this.statement(
-      `SELECT coalesce(sum(CASE WHEN ${accountAmount} > 0 THEN ${accountAmount} END), 0) AS inCents,
-         coalesce(sum(CASE WHEN ${accountAmount} < 0 THEN ${accountAmount} END), 0) AS outCents
-       FROM transactions t
-       WHERE ${where.sql}`,
-    ).get(...where.values) as { inCents: number; outCents: number };
+      `SELECT coalesce(sum(CASE WHEN cents > 0 THEN cents END), 0) AS inCents,
+         coalesce(sum(CASE WHEN cents < 0 THEN cents END), 0) AS outCents
+       FROM (${movements.sql})`,
+    ).get(...movements.values) as { inCents: number; outCents: number };
     return { ...sums, netCents: sums.inCents + sums.outCents };
   }
 }
