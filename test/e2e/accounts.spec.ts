@@ -119,7 +119,7 @@ test('how often connections are looked at is a setting, applied by main', async 
   ]);
   await interval.selectOption({ label: 'A cada hora' });
   await expect
-    .poll(() => app.ipc.at(-1))
+    .poll(() => app.ipc.findLast((each) => each.channel === 'settings:update'))
     .toMatchObject({
       channel: 'settings:update',
       input: { syncIntervalMinutes: 60 },

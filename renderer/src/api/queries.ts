@@ -92,9 +92,11 @@ export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: SettingsPatch) => api.invoke('settings:update', patch),
-    onSuccess: (settings: Settings) => {
+    onSuccess: (settings: Settings, patch) => {
       queryClient.setQueryData(queryKeys.settings, settings);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.reportOwner });
+      if ('reportOwnerName' in patch || 'reportOwnerDocument' in patch) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.reportOwner });
+      }
     },
   });
 }
