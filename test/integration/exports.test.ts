@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Options as CsvOptions, parse as parseCsv } from 'csv-parse/sync';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { parseSync as parseOfx } from 'ofx-js';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accounts } from '../../db/schema.ts';
 import {
   type ProviderTransaction,
@@ -54,6 +54,13 @@ function row(id: string, fields: Partial<ProviderTransaction>): ProviderTransact
 
 /** Where the save dialog's stand-in writes the next export: each test names its file. */
 let savePath: string | null = null;
+
+/** Each test's own folder for the files it exports (the save dialog's stand-in writes there). */
+let folder: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  folder = makeTempDir();
+});
+afterEach(() => folder.remove());
 
 const session = handlerSession({
   deps: () => ({
@@ -125,37 +132,32 @@ const cents = (text: string, point: '.' | ',') => {
 
 describe('split transactions in the files', () => {
   it('are a line per part, with the part in words (a spreadsheet would take "1/2" for a date)', async () => {
-    const folder = makeTempDir();
-    try {
-      const [target] = (await screenRows({ accountIds: ['acc-checking'], direction: 'out' })).filter(
-        (row) => !row.pending && row.amountCents < -2000,
-      );
-      if (!target) throw new Error('no row to split');
-      const categories = await session.call<CategorySummary[]>('categories:list');
-      const [first, second] = categories.filter((each) => each.source === 'user');
-      if (!first || !second) throw new Error('no categories');
-      await session.call('transactions:split', {
-        id: target.id,
-        parts: [
-          { categoryId: first.id, amountCents: target.amountCents + 1000, note: 'parte do cliente' },
-          { categoryId: second.id, amountCents: -1000 },
-        ],
-      });
-      const path = join(folder.path, 'partes.csv');
-      await exportTo(path, 'exports:csv', { filters: { from: target.date, to: target.date }, dialect: 'pt-BR' });
-      const lines = csvRecords(readFileSync(path), { delimiter: ';', bom: true, record_delimiter: '\r\n' }).filter(
-        (line) => line[12] === target.id,
-      );
-      const decimal = (amount: number) =>
-        `${amount < 0 ? '-' : ''}${Math.floor(Math.abs(amount) / 100)},${String(Math.abs(amount) % 100).padStart(2, '0')}`;
-      expect(lines.map((line) => [line[4], line[5], line[11], line[13]])).toEqual([
-        [first.namePt, decimal(target.amountCents + 1000), 'parte do cliente', '1 de 2'],
-        [second.namePt, '-10,00', target.notes ?? '', '2 de 2'],
-      ]);
-      expect(lines.reduce((sum, line) => sum + cents(line[5] as string, ','), 0)).toBe(target.amountCents);
-    } finally {
-      folder.remove();
-    }
+    const [target] = (await screenRows({ accountIds: ['acc-checking'], direction: 'out' })).filter(
+      (row) => !row.pending && row.amountCents < -2000,
+    );
+    if (!target) throw new Error('no row to split');
+    const categories = await session.call<CategorySummary[]>('categories:list');
+    const [first, second] = categories.filter((each) => each.source === 'user');
+    if (!first || !second) throw new Error('no categories');
+    await session.call('transactions:split', {
+      id: target.id,
+      parts: [
+        { categoryId: first.id, amountCents: target.amountCents + 1000, note: 'parte do cliente' },
+        { categoryId: second.id, amountCents: -1000 },
+      ],
+    });
+    const path = join(folder.path, 'partes.csv');
+    await exportTo(path, 'exports:csv', { filters: { from: target.date, to: target.date }, dialect: 'pt-BR' });
+    const lines = csvRecords(readFileSync(path), { delimiter: ';', bom: true, record_delimiter: '\r\n' }).filter(
+      (line) => line[12] === target.id,
+    );
+    const decimal = (amount: number) =>
+      `${amount < 0 ? '-' : ''}${Math.floor(Math.abs(amount) / 100)},${String(Math.abs(amount) % 100).padStart(2, '0')}`;
+    expect(lines.map((line) => [line[4], line[5], line[11], line[13]])).toEqual([
+      [first.namePt, decimal(target.amountCents + 1000), 'parte do cliente', '1 de 2'],
+      [second.namePt, '-10,00', target.notes ?? '', '2 de 2'],
+    ]);
+    expect(lines.reduce((sum, line) => sum + cents(line[5] as string, ','), 0)).toBe(target.amountCents);
   });
 });
 
@@ -168,177 +170,148 @@ describe('CSV export', () => {
   for (const { dialect, delimiter, point, date } of dialects) {
     it(`round-trips through an independent CSV parser (${dialect})`, async () => {
       await addUserFields();
-      const folder = makeTempDir();
-      try {
-        const path = join(folder.path, 'transações.csv');
-        const filters: TransactionFilters = {};
-        const result = await exportTo<ExportResult>(path, 'exports:csv', { filters, dialect });
-        const bytes = readFileSync(path);
-        expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(dialect === 'pt-BR');
-        const records = csvRecords(bytes, {
-          delimiter,
-          bom: true,
-          record_delimiter: '\r\n',
-          relax_quotes: false,
-        });
-        const [header, ...lines] = records;
-        expect(header).toHaveLength(14);
-        expect(header?.[0]).toBe(dialect === 'pt-BR' ? 'Data' : 'Date');
-        // The part of a split's line ("1 de 2"): none here, where nothing is split.
-        expect(header?.[13]).toBe(dialect === 'pt-BR' ? 'Parte' : 'Part');
-        expect(lines.every((line) => line[13] === '')).toBe(true);
+      const path = join(folder.path, 'transações.csv');
+      const filters: TransactionFilters = {};
+      const result = await exportTo<ExportResult>(path, 'exports:csv', { filters, dialect });
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(dialect === 'pt-BR');
+      const records = csvRecords(bytes, {
+        delimiter,
+        bom: true,
+        record_delimiter: '\r\n',
+        relax_quotes: false,
+      });
+      const [header, ...lines] = records;
+      expect(header).toHaveLength(14);
+      expect(header?.[0]).toBe(dialect === 'pt-BR' ? 'Data' : 'Date');
+      // The part of a split's line ("1 de 2"): none here, where nothing is split.
+      expect(header?.[13]).toBe(dialect === 'pt-BR' ? 'Parte' : 'Part');
+      expect(lines.every((line) => line[13] === '')).toBe(true);
 
-        const expected = await screenRows(filters);
-        const categories = await session.call<CategorySummary[]>('categories:list');
-        const name = (id: string | null) => {
-          const category = categories.find((each) => each.id === id);
-          // A category the books have no name for (Pluggy's, before its taxonomy is fetched) shows its id.
-          if (category === undefined) return id;
-          return dialect === 'pt-BR' ? category.namePt : category.nameEn;
-        };
-        // What the file must show for user text: itself, or itself after an apostrophe if a spreadsheet would run it.
-        const inert = (text: string | null) => (text === null ? '' : trigger.test(text) ? `'${text}` : text);
-        expect(result.rows).toBe(expected.length);
-        expect(lines).toHaveLength(expected.length);
-        let sum = 0;
-        for (const [index, line] of lines.entries()) {
-          const want = expected[index] as TransactionRow;
-          const [day, description, counterparty, account, category, amount, currency, status, , , tags, notes, id] =
-            line as [
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-              string,
-            ];
-          expect(id).toBe(want.id);
-          expect(day).toBe(date(want.date));
-          expect(description).toBe(inert(want.description));
-          expect(counterparty).toBe(inert(want.counterparty));
-          expect(account).toBe(inert(want.accountName));
-          expect(category).toBe(inert(name(want.categoryId)));
-          expect(cents(amount, point)).toBe(want.amountCents);
-          expect(currency).toBe('BRL');
-          expect(status).toBe(
-            want.pending
-              ? dialect === 'pt-BR'
-                ? 'Pendente'
-                : 'Pending'
-              : dialect === 'pt-BR'
-                ? 'Efetivada'
-                : 'Posted',
-          );
-          expect(tags).toBe(inert(want.tags.join(', ')));
-          expect(notes).toBe(inert(want.notes));
-          // Every text cell is inert; amounts stay plain signed numbers.
-          for (const cell of [description, counterparty, account, category, tags, notes])
-            expect(cell).not.toMatch(trigger);
-          sum += cents(amount, point);
-        }
-        const totals = await session.call<TransactionTotals>('transactions:totals', filters);
-        expect(sum).toBe(totals.netCents);
-        // The payload rows really are there, neutralised, with their negative amounts as numbers.
-        const evil = (payload: string) => lines.find((line) => line[12] === `evil-${payloads.indexOf(payload)}`);
-        const hyperlink = evil('=HYPERLINK("http://evil.example/?x","clique")');
-        expect(hyperlink?.[1]).toBe(`'=HYPERLINK("http://evil.example/?x","clique")`);
-        const linkCents = 123_456 + payloads.indexOf('=HYPERLINK("http://evil.example/?x","clique")');
-        expect(hyperlink?.[5]).toBe(
-          `-${Math.floor(linkCents / 100)}${dialect === 'pt-BR' ? ',' : '.'}${linkCents % 100}`,
+      const expected = await screenRows(filters);
+      const categories = await session.call<CategorySummary[]>('categories:list');
+      const name = (id: string | null) => {
+        const category = categories.find((each) => each.id === id);
+        // A category the books have no name for (Pluggy's, before its taxonomy is fetched) shows its id.
+        if (category === undefined) return id;
+        return dialect === 'pt-BR' ? category.namePt : category.nameEn;
+      };
+      // What the file must show for user text: itself, or itself after an apostrophe if a spreadsheet would run it.
+      const inert = (text: string | null) => (text === null ? '' : trigger.test(text) ? `'${text}` : text);
+      expect(result.rows).toBe(expected.length);
+      expect(lines).toHaveLength(expected.length);
+      let sum = 0;
+      for (const [index, line] of lines.entries()) {
+        const want = expected[index] as TransactionRow;
+        const [day, description, counterparty, account, category, amount, currency, status, , , tags, notes, id] =
+          line as [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+          ];
+        expect(id).toBe(want.id);
+        expect(day).toBe(date(want.date));
+        expect(description).toBe(inert(want.description));
+        expect(counterparty).toBe(inert(want.counterparty));
+        expect(account).toBe(inert(want.accountName));
+        expect(category).toBe(inert(name(want.categoryId)));
+        expect(cents(amount, point)).toBe(want.amountCents);
+        expect(currency).toBe('BRL');
+        expect(status).toBe(
+          want.pending ? (dialect === 'pt-BR' ? 'Pendente' : 'Pending') : dialect === 'pt-BR' ? 'Efetivada' : 'Posted',
         );
-        expect(evil('\rCR')?.[1]).toBe("'\rCR");
-        expect(evil(' =1+1')?.[1]).toBe("' =1+1");
-        expect(evil('\uff1d1+1')?.[1]).toBe("'\uff1d1+1");
-        expect(lines.find((line) => line[12] === 'odd-1')?.[1]).toBe('PIX;"aspas", vírgula\nnova linha & <tag>');
-        expect(lines.find((line) => line[12] === 'odd-1')?.[4]).toBe(
-          dialect === 'pt-BR' ? "'=CATEGORIA" : "'@category",
-        );
-        expect(readdirSync(folder.path)).toEqual(['transações.csv']);
-      } finally {
-        folder.remove();
+        expect(tags).toBe(inert(want.tags.join(', ')));
+        expect(notes).toBe(inert(want.notes));
+        // Every text cell is inert; amounts stay plain signed numbers.
+        for (const cell of [description, counterparty, account, category, tags, notes])
+          expect(cell).not.toMatch(trigger);
+        sum += cents(amount, point);
       }
+      const totals = await session.call<TransactionTotals>('transactions:totals', filters);
+      expect(sum).toBe(totals.netCents);
+      // The payload rows really are there, neutralised, with their negative amounts as numbers.
+      const evil = (payload: string) => lines.find((line) => line[12] === `evil-${payloads.indexOf(payload)}`);
+      const hyperlink = evil('=HYPERLINK("http://evil.example/?x","clique")');
+      expect(hyperlink?.[1]).toBe(`'=HYPERLINK("http://evil.example/?x","clique")`);
+      const linkCents = 123_456 + payloads.indexOf('=HYPERLINK("http://evil.example/?x","clique")');
+      expect(hyperlink?.[5]).toBe(
+        `-${Math.floor(linkCents / 100)}${dialect === 'pt-BR' ? ',' : '.'}${linkCents % 100}`,
+      );
+      expect(evil('\rCR')?.[1]).toBe("'\rCR");
+      expect(evil(' =1+1')?.[1]).toBe("' =1+1");
+      expect(evil('\uff1d1+1')?.[1]).toBe("'\uff1d1+1");
+      expect(lines.find((line) => line[12] === 'odd-1')?.[1]).toBe('PIX;"aspas", vírgula\nnova linha & <tag>');
+      expect(lines.find((line) => line[12] === 'odd-1')?.[4]).toBe(dialect === 'pt-BR' ? "'=CATEGORIA" : "'@category");
+      expect(readdirSync(folder.path)).toEqual(['transações.csv']);
     });
   }
 
   it("exports the screen's filtered set and reports monotonic progress", async () => {
-    const folder = makeTempDir();
-    try {
-      const path = join(folder.path, 'out.csv');
-      const filters: TransactionFilters = { accountIds: ['acc-checking'], from: '2025-01-01', direction: 'out' };
-      const result = await exportTo<ExportResult>(path, 'exports:csv', { filters, dialect: 'en' });
-      const expected = await screenRows(filters);
-      const ids = csvRecords(readFileSync(path), { bom: true })
-        .slice(1)
-        .map((line) => line[12]);
-      expect(ids).toEqual(expected.map((each) => each.id));
-      expect(result).toEqual({ path, rows: expected.length });
-      expect(progress.length).toBeGreaterThan(1);
-      for (const [index, event] of progress.entries()) {
-        expect(event).toMatchObject({ format: 'csv', path, total: expected.length });
-        expect(event.done).toBeGreaterThan(progress[index - 1]?.done ?? 0);
-      }
-      expect(progress.at(-1)?.done).toBe(expected.length);
-    } finally {
-      folder.remove();
+    const path = join(folder.path, 'out.csv');
+    const filters: TransactionFilters = { accountIds: ['acc-checking'], from: '2025-01-01', direction: 'out' };
+    const result = await exportTo<ExportResult>(path, 'exports:csv', { filters, dialect: 'en' });
+    const expected = await screenRows(filters);
+    const ids = csvRecords(readFileSync(path), { bom: true })
+      .slice(1)
+      .map((line) => line[12]);
+    expect(ids).toEqual(expected.map((each) => each.id));
+    expect(result).toEqual({ path, rows: expected.length });
+    expect(progress.length).toBeGreaterThan(1);
+    for (const [index, event] of progress.entries()) {
+      expect(event).toMatchObject({ format: 'csv', path, total: expected.length });
+      expect(event.done).toBeGreaterThan(progress[index - 1]?.done ?? 0);
     }
+    expect(progress.at(-1)?.done).toBe(expected.length);
   });
 
   it('leaves no file at the target, nor a temp file, when cancelled mid-export', async () => {
-    const folder = makeTempDir();
-    try {
-      const path = join(folder.path, 'cancelled.csv');
-      let cancelled: Promise<unknown> | null = null;
-      const exporting = exportTo(path, 'exports:csv', { dialect: 'pt-BR' });
-      // Cancel as soon as the first page is written (the export runs on past it: 5,000 rows in pages of 2,000).
-      await expect.poll(() => progress.length, { interval: 1, timeout: 20_000 }).toBeGreaterThan(0);
-      cancelled = session.call<{ cancelled: number }>('exports:cancel');
-      await expect(exporting).rejects.toThrow('EXPORT_CANCELLED');
-      await expect(cancelled).resolves.toEqual({ cancelled: 1 });
-      expect(progress[0]?.done).toBeLessThan(progress[0]?.total ?? 0);
-      expect(existsSync(path)).toBe(false);
-      expect(readdirSync(folder.path)).toEqual([]);
-      expect(await session.call('exports:cancel')).toEqual({ cancelled: 0 });
-    } finally {
-      folder.remove();
-    }
+    const path = join(folder.path, 'cancelled.csv');
+    const exporting = exportTo(path, 'exports:csv', { dialect: 'pt-BR' });
+    // Cancel as soon as the first page is written (the export runs on past it: 5,000 rows in pages of 2,000).
+    await expect.poll(() => progress.length, { interval: 1, timeout: 20_000 }).toBeGreaterThan(0);
+    const cancelled = session.call<{ cancelled: number }>('exports:cancel');
+    await expect(exporting).rejects.toThrow('EXPORT_CANCELLED');
+    await expect(cancelled).resolves.toEqual({ cancelled: 1 });
+    expect(progress[0]?.done).toBeLessThan(progress[0]?.total ?? 0);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(folder.path)).toEqual([]);
+    expect(await session.call('exports:cancel')).toEqual({ cancelled: 0 });
   });
 
   it('fails cleanly when the folder is gone', async () => {
-    const folder = makeTempDir();
-    folder.remove();
-    const path = join(folder.path, 'out.csv');
+    const gone = makeTempDir();
+    gone.remove();
+    const path = join(gone.path, 'out.csv');
     await expect(exportTo(path, 'exports:csv', { dialect: 'en' })).rejects.toThrow('EXPORT_FAILED');
-    expect(existsSync(folder.path)).toBe(false);
+    expect(existsSync(gone.path)).toBe(false);
   });
 
   it('opens in LibreOffice with the amounts as numbers (pt-BR)', async () => {
-    const folder = makeTempDir();
-    try {
-      const path = join(folder.path, 'extrato.csv');
-      await exportTo(path, 'exports:csv', { filters: { accountIds: ['acc-odd'] }, dialect: 'pt-BR' });
-      // Read as LibreOffice's pt-BR import does (`;`, `"`, UTF-8, from line 1, Portuguese locale), saved as
-      // xlsx, then written back as an en-US CSV: an amount read as a number comes back with a decimal point.
-      convertWithLibreOffice(path, 'xlsx', folder.path, 'CSV:59,34,76,1,,1046');
-      convertWithLibreOffice(
-        join(folder.path, 'extrato.xlsx'),
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033',
-        join(folder.path, 'back'),
-      );
-      const back = csvRecords(readFileSync(join(folder.path, 'back', 'extrato.csv')), { bom: true });
-      expect(back.slice(1).map((line) => [line[1], line[5]])).toEqual([
-        ['PIX;"aspas", vírgula\nnova linha & <tag>', '0.05'],
-        ['CAFÉ SÃO JOSÉ', '-0.99'],
-      ]);
-    } finally {
-      folder.remove();
-    }
+    const path = join(folder.path, 'extrato.csv');
+    await exportTo(path, 'exports:csv', { filters: { accountIds: ['acc-odd'] }, dialect: 'pt-BR' });
+    // Read as LibreOffice's pt-BR import does (`;`, `"`, UTF-8, from line 1, Portuguese locale), saved as
+    // xlsx, then written back as an en-US CSV: an amount read as a number comes back with a decimal point.
+    convertWithLibreOffice(path, 'xlsx', folder.path, 'CSV:59,34,76,1,,1046');
+    convertWithLibreOffice(
+      join(folder.path, 'extrato.xlsx'),
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033',
+      join(folder.path, 'back'),
+    );
+    const back = csvRecords(readFileSync(join(folder.path, 'back', 'extrato.csv')), { bom: true });
+    expect(back.slice(1).map((line) => [line[1], line[5]])).toEqual([
+      ['PIX;"aspas", vírgula\nnova linha & <tag>', '0.05'],
+      ['CAFÉ SÃO JOSÉ', '-0.99'],
+    ]);
   });
 });
 
@@ -383,134 +356,109 @@ describe('OFX export', () => {
   }
 
   it('writes a bank statement an independent OFX parser reads back: FITIDs, amounts, period, ledger balance', async () => {
-    const folder = makeTempDir();
-    try {
-      const path = join(folder.path, 'conta.ofx');
-      const filters: TransactionFilters = { from: '2026-01-01', to: '2026-10-31' };
-      const result = await exportTo<ExportResult>(path, 'exports:ofx', { filters, accountId: 'acc-checking' });
-      const text = readFileSync(path, 'latin1');
-      expect(text.startsWith('OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\n')).toBe(true);
-      expect(wellFormed(text.slice(text.indexOf('<OFX>')))).toBe(true);
+    const path = join(folder.path, 'conta.ofx');
+    const filters: TransactionFilters = { from: '2026-01-01', to: '2026-10-31' };
+    const result = await exportTo<ExportResult>(path, 'exports:ofx', { filters, accountId: 'acc-checking' });
+    const text = readFileSync(path, 'latin1');
+    expect(text.startsWith('OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\n')).toBe(true);
+    expect(wellFormed(text.slice(text.indexOf('<OFX>')))).toBe(true);
 
-      const { kind, body, transactions } = statement(text);
-      expect(kind).toBe('bank');
-      const expected = (await screenRows({ ...filters, accountIds: ['acc-checking'] })).filter((each) => !each.pending);
-      expect(result.rows).toBe(expected.length);
-      expect(transactions.map((each) => each.FITID)).toEqual(expected.map((each) => each.id));
-      expect(transactions.map((each) => cents(each.TRNAMT as string, '.'))).toEqual(
-        expected.map((each) => each.amountCents),
-      );
-      expect(transactions.map((each) => each.DTPOSTED?.slice(0, 8))).toEqual(
-        expected.map((each) => each.date.replaceAll('-', '')),
-      );
-      for (const each of transactions)
-        expect(each.TRNTYPE).toBe((each.TRNAMT as string).startsWith('-') ? 'DEBIT' : 'CREDIT');
-      expect(body.CURDEF).toBe('BRL');
-      expect(body.BANKTRANLIST.DTSTART.slice(0, 8)).toBe('20260101');
-      expect(body.BANKTRANLIST.DTEND.slice(0, 8)).toBe('20261031');
-      // The period ends before the bank's balance (20/11/2026): the ledger balance is the
-      // account's at the period's end — the bank's figure less what the books hold after it,
-      // as the Reports' cash flow closes the period.
-      const later = session.database.sqlite
-        .prepare(
-          `SELECT coalesce(sum(coalesce(amount_in_account_currency_cents, amount_cents)), 0) FROM transactions
-           WHERE account_id = 'acc-checking' AND removed_at IS NULL AND date > '2026-10-31'`,
-        )
-        .pluck()
-        .get() as number;
-      expect(later).not.toBe(0);
-      expect(cents(body.LEDGERBAL.BALAMT, '.')).toBe(1_234_567 - later);
-      expect(body.LEDGERBAL.DTASOF).toBe('20261031120000[-3:BRT]');
-      const flow = await session.call<CashFlow>('reports:cash-flow', {
-        from: '2026-01-01',
-        to: '2026-10-31',
-        accountIds: ['acc-checking'],
-      });
-      expect(flow.accounts[0]?.closingBalanceCents).toBe(1_234_567 - later);
-      // OFX is no spreadsheet: its text goes as written.
-      const link = payloads.findIndex((payload) => payload.startsWith('=HYPERLINK'));
-      expect(transactions.find((each) => each.FITID === `evil-${link}`)?.MEMO).toBe(payloads[link]);
-      expect(readdirSync(folder.path)).toEqual(['conta.ofx']);
-    } finally {
-      folder.remove();
-    }
+    const { kind, body, transactions } = statement(text);
+    expect(kind).toBe('bank');
+    const expected = (await screenRows({ ...filters, accountIds: ['acc-checking'] })).filter((each) => !each.pending);
+    expect(result.rows).toBe(expected.length);
+    expect(transactions.map((each) => each.FITID)).toEqual(expected.map((each) => each.id));
+    expect(transactions.map((each) => cents(each.TRNAMT as string, '.'))).toEqual(
+      expected.map((each) => each.amountCents),
+    );
+    expect(transactions.map((each) => each.DTPOSTED?.slice(0, 8))).toEqual(
+      expected.map((each) => each.date.replaceAll('-', '')),
+    );
+    for (const each of transactions)
+      expect(each.TRNTYPE).toBe((each.TRNAMT as string).startsWith('-') ? 'DEBIT' : 'CREDIT');
+    expect(body.CURDEF).toBe('BRL');
+    expect(body.BANKTRANLIST.DTSTART.slice(0, 8)).toBe('20260101');
+    expect(body.BANKTRANLIST.DTEND.slice(0, 8)).toBe('20261031');
+    // The period ends before the bank's balance (20/11/2026): the ledger balance is the
+    // account's at the period's end — the bank's figure less what the books hold after it,
+    // as the Reports' cash flow closes the period.
+    const later = session.database.sqlite
+      .prepare(
+        `SELECT coalesce(sum(coalesce(amount_in_account_currency_cents, amount_cents)), 0) FROM transactions
+         WHERE account_id = 'acc-checking' AND removed_at IS NULL AND date > '2026-10-31'`,
+      )
+      .pluck()
+      .get() as number;
+    expect(later).not.toBe(0);
+    expect(cents(body.LEDGERBAL.BALAMT, '.')).toBe(1_234_567 - later);
+    expect(body.LEDGERBAL.DTASOF).toBe('20261031120000[-3:BRT]');
+    const flow = await session.call<CashFlow>('reports:cash-flow', {
+      from: '2026-01-01',
+      to: '2026-10-31',
+      accountIds: ['acc-checking'],
+    });
+    expect(flow.accounts[0]?.closingBalanceCents).toBe(1_234_567 - later);
+    // OFX is no spreadsheet: its text goes as written.
+    const link = payloads.findIndex((payload) => payload.startsWith('=HYPERLINK'));
+    expect(transactions.find((each) => each.FITID === `evil-${link}`)?.MEMO).toBe(payloads[link]);
+    expect(readdirSync(folder.path)).toEqual(['conta.ofx']);
   });
 
   it('writes a card statement with escaped, accented text, and refuses an unknown account', async () => {
-    const folder = makeTempDir();
-    try {
-      const card = join(folder.path, 'cartao.ofx');
-      await exportTo(card, 'exports:ofx', { accountId: 'acc-card' });
-      const parsed = statement(readFileSync(card, 'latin1'));
-      expect(parsed.kind).toBe('card');
-      expect(parsed.body.LEDGERBAL.BALAMT).toBe('-987.65');
-      const posted = (await screenRows({ accountIds: ['acc-card'] })).filter((each) => !each.pending);
-      expect(parsed.transactions.map((each) => each.FITID)).toEqual(posted.map((each) => each.id));
+    const card = join(folder.path, 'cartao.ofx');
+    await exportTo(card, 'exports:ofx', { accountId: 'acc-card' });
+    const parsed = statement(readFileSync(card, 'latin1'));
+    expect(parsed.kind).toBe('card');
+    expect(parsed.body.LEDGERBAL.BALAMT).toBe('-987.65');
+    const posted = (await screenRows({ accountIds: ['acc-card'] })).filter((each) => !each.pending);
+    expect(parsed.transactions.map((each) => each.FITID)).toEqual(posted.map((each) => each.id));
 
-      const odd = join(folder.path, 'odd.ofx');
-      await exportTo(odd, 'exports:ofx', { accountId: 'acc-odd' });
-      const text = readFileSync(odd, 'latin1');
-      expect(wellFormed(text.slice(text.indexOf('<OFX>')))).toBe(true);
-      const { transactions } = statement(text);
-      expect(transactions.map((each) => [each.FITID, each.NAME, each.MEMO])).toEqual([
-        ['odd-1', 'PIX;"aspas", vírgula nova linha', 'PIX;"aspas", vírgula nova linha & <tag>'],
-        ['odd-2', 'CAFÉ SÃO JOSÉ', 'CAFÉ SÃO JOSÉ'],
-      ]);
+    const odd = join(folder.path, 'odd.ofx');
+    await exportTo(odd, 'exports:ofx', { accountId: 'acc-odd' });
+    const text = readFileSync(odd, 'latin1');
+    expect(wellFormed(text.slice(text.indexOf('<OFX>')))).toBe(true);
+    const { transactions } = statement(text);
+    expect(transactions.map((each) => [each.FITID, each.NAME, each.MEMO])).toEqual([
+      ['odd-1', 'PIX;"aspas", vírgula nova linha', 'PIX;"aspas", vírgula nova linha & <tag>'],
+      ['odd-2', 'CAFÉ SÃO JOSÉ', 'CAFÉ SÃO JOSÉ'],
+    ]);
 
-      await expect(exportTo(join(folder.path, 'x.ofx'), 'exports:ofx', { accountId: 'nope' })).rejects.toThrow(
-        'NOT_FOUND',
-      );
-      expect(readdirSync(folder.path).sort()).toEqual(['cartao.ofx', 'odd.ofx']);
-    } finally {
-      folder.remove();
-    }
+    await expect(exportTo(join(folder.path, 'x.ofx'), 'exports:ofx', { accountId: 'nope' })).rejects.toThrow(
+      'NOT_FOUND',
+    );
+    expect(readdirSync(folder.path).sort()).toEqual(['cartao.ofx', 'odd.ofx']);
   });
 });
 
 describe('the save dialog', () => {
   it('closed without a choice: no export, no file, and the answer says so', async () => {
-    const folder = makeTempDir();
-    try {
-      savePath = null;
-      expect(await session.call('exports:csv', { dialect: 'pt-BR' })).toBeNull();
-      expect(await session.call('exports:xlsx', {})).toBeNull();
-      expect(readdirSync(folder.path)).toEqual([]);
-      expect(progress).toEqual([]);
-    } finally {
-      folder.remove();
-    }
+    savePath = null;
+    expect(await session.call('exports:csv', { dialect: 'pt-BR' })).toBeNull();
+    expect(await session.call('exports:xlsx', {})).toBeNull();
+    expect(readdirSync(folder.path)).toEqual([]);
+    expect(progress).toEqual([]);
   });
 });
 
 describe('XLSX export', () => {
   it('refuses a period with a day that does not exist before the save dialog opens', async () => {
-    const folder = makeTempDir();
-    try {
-      for (const filters of [{ from: '0202-01-01' }, { to: '2026-02-31' }]) {
-        await expect(exportTo(join(folder.path, 'livros.xlsx'), 'exports:xlsx', { filters })).rejects.toThrow(
-          'INVALID_INPUT',
-        );
-      }
-      expect(readdirSync(folder.path)).toEqual([]);
-      expect(progress).toEqual([]);
-    } finally {
-      folder.remove();
+    for (const filters of [{ from: '0202-01-01' }, { to: '2026-02-31' }]) {
+      await expect(exportTo(join(folder.path, 'livros.xlsx'), 'exports:xlsx', { filters })).rejects.toThrow(
+        'INVALID_INPUT',
+      );
     }
+    expect(readdirSync(folder.path)).toEqual([]);
+    expect(progress).toEqual([]);
   });
 
   it('writes the workbook of the filters to the chosen file, with progress', async () => {
-    const folder = makeTempDir();
-    try {
-      const path = join(folder.path, 'livros.xlsx');
-      const filters = { from: '2024-01-01', to: '2024-12-31' };
-      const result = await exportTo<ExportResult>(path, 'exports:xlsx', { filters });
-      const expected = await screenRows(filters);
-      expect(result).toEqual({ path, rows: expected.length });
-      expect(progress.at(-1)).toMatchObject({ format: 'xlsx', done: expected.length, total: expected.length });
-      expect(readdirSync(folder.path)).toEqual(['livros.xlsx']);
-      expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // a zip, as every XLSX is
-    } finally {
-      folder.remove();
-    }
+    const path = join(folder.path, 'livros.xlsx');
+    const filters = { from: '2024-01-01', to: '2024-12-31' };
+    const result = await exportTo<ExportResult>(path, 'exports:xlsx', { filters });
+    const expected = await screenRows(filters);
+    expect(result).toEqual({ path, rows: expected.length });
+    expect(progress.at(-1)).toMatchObject({ format: 'xlsx', done: expected.length, total: expected.length });
+    expect(readdirSync(folder.path)).toEqual(['livros.xlsx']);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // a zip, as every XLSX is
   });
 });
