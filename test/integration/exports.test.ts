@@ -5,17 +5,14 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { parseSync as parseOfx } from 'ofx-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accounts } from '../../db/schema.ts';
-import {
-  type ProviderTransaction,
-  ProviderTransactionWriter,
-} from '../../electron/core/books/provider-transactions.ts';
+import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import type { EventName, EventPayload } from '../../electron/shared/contract.ts';
 import type { ExportProgress, ExportResult } from '../../electron/shared/exports.ts';
 import type { CategorySummary } from '../../electron/shared/categories.ts';
 import type { CashFlow } from '../../electron/shared/reports.ts';
 import type { TransactionFilters, TransactionRow, TransactionTotals } from '../../electron/shared/transactions.ts';
 import { formulaPayloads } from '../fixtures/formula-payloads.ts';
-import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
+import { generateProviderTransactions, providerRow as row } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
 import { screenRows as listedRows } from '../support/screen-rows.ts';
@@ -36,21 +33,6 @@ const payloads: readonly string[] = formulaPayloads;
 const trigger = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
 let progress: ExportProgress[] = [];
-
-/** A hand-made row of the checking account's, as sync writes it. */
-function row(id: string, fields: Partial<ProviderTransaction>): ProviderTransaction {
-  return {
-    id,
-    accountId: 'acc-checking',
-    description: id,
-    amountCents: -1_000,
-    currencyCode: 'BRL',
-    date: '2026-10-01',
-    occurredAt: '2026-10-01T15:00:00.000Z',
-    status: 'POSTED',
-    ...fields,
-  };
-}
 
 /** Where the save dialog's stand-in writes the next export: each test names its file. */
 let savePath: string | null = null;

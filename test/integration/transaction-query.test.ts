@@ -20,6 +20,7 @@ import {
 } from '../../electron/shared/transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { testHandlerDeps } from '../support/handler-deps.ts';
+import { providerRow as row } from '../fixtures/provider-transactions.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { userFieldCopyMismatches } from '../support/user-field-copies.ts';
 
@@ -27,21 +28,6 @@ let temp: ReturnType<typeof makeTempDir>;
 let database: OpenedDatabase;
 let queries: TransactionQueries;
 let writer: ProviderTransactionWriter;
-
-/** A provider row as sync writes it; the checking account's, unless told otherwise. */
-function row(id: string, fields: Partial<ProviderTransaction>): ProviderTransaction {
-  return {
-    id,
-    accountId: 'acc-checking',
-    description: id,
-    amountCents: -1_000,
-    currencyCode: 'BRL',
-    date: '2026-10-01',
-    occurredAt: '2026-10-01T15:00:00.000Z',
-    status: 'POSTED',
-    ...fields,
-  };
-}
 
 /** A small freelancer's month: income, card purchases (one in USD), bills, one pending. */
 const books: ProviderTransaction[] = [
