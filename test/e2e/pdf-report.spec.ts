@@ -10,7 +10,7 @@ import type { ReportQuery } from '../../electron/shared/reports.ts';
 import { formatShortMonth } from '../../renderer/src/features/reports/chart-format.ts';
 import { presetRange } from '../../renderer/src/features/reports/report-view.ts';
 import { type AppFixture, expect, test } from './support/app.ts';
-import { connectSandboxBank } from './support/sandbox-bank.ts';
+import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 
 /**
  * The PDF report (issue 8), printed the way the app prints it: the report page in a page of
@@ -76,11 +76,7 @@ test("the report of the sandbox bank's year: holder from the bank, A4, totals ty
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await app.open('/connections');
-  await connectSandboxBank(page, 'user-ok');
-  await expect(page.getByRole('region', { name: 'Pluggy Bank' })).toContainText('Última sincronização', {
-    timeout: 30_000,
-  });
+  await linkSyncedSandboxBank(app, page);
   // The default period, the last 12 months: the sandbox's data is dated relative to today.
   await app.open('/reports');
   await expect(page.locator('.report-body')).toHaveAttribute('aria-busy', 'false');
@@ -123,11 +119,7 @@ test("the report of the sandbox bank's year: holder from the bank, A4, totals ty
 
 test('in English, with the holder set in Settings (a CNPJ checked by its digits)', async ({ app, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await app.open('/connections');
-  await connectSandboxBank(page, 'user-ok');
-  await expect(page.getByRole('region', { name: 'Pluggy Bank' })).toContainText('Última sincronização', {
-    timeout: 30_000,
-  });
+  await linkSyncedSandboxBank(app, page);
   await app.open('/settings');
   await page.getByLabel('Idioma').selectOption('en');
   const section = page.getByRole('region', { name: 'Holder on reports' });

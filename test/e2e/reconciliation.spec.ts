@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { type AppFixture, expect, test } from './support/app.ts';
-import { connectSandboxBank } from './support/sandbox-bank.ts';
+import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 
 /**
  * Reconciliation (issue 7) through the real screen, handlers and SQLite, against the
@@ -12,11 +12,7 @@ const shots = 'test-results/screenshots';
 
 /** Links the sandbox bank, waits for its first sync, and opens Reconciliation (Ctrl+6). */
 async function openWithSandboxBank(app: AppFixture, page: Page): Promise<void> {
-  await app.open('/connections');
-  await connectSandboxBank(page, 'user-ok');
-  await expect(page.getByRole('region', { name: 'Pluggy Bank' })).toContainText('Última sincronização', {
-    timeout: 30_000,
-  });
+  await linkSyncedSandboxBank(app, page);
   await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { level: 1, name: 'Conciliação' })).toBeVisible();
 }

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { ChannelOutput } from '../../electron/shared/contract.ts';
 import { uncategorized } from '../../electron/shared/transactions.ts';
 import { type AppFixture, expect, test } from './support/app.ts';
-import { connectSandboxBank } from './support/sandbox-bank.ts';
+import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 import { transactionGrid } from './support/transaction-grid.ts';
 
 /**
@@ -15,11 +15,7 @@ const shots = 'test-results/screenshots';
 
 /** Links the sandbox bank, waits for its first sync, and opens Reports (Ctrl+7). */
 async function openWithSandboxBank(app: AppFixture, page: Page): Promise<void> {
-  await app.open('/connections');
-  await connectSandboxBank(page, 'user-ok');
-  await expect(page.getByRole('region', { name: 'Pluggy Bank' })).toContainText('Última sincronização', {
-    timeout: 30_000,
-  });
+  await linkSyncedSandboxBank(app, page);
   await page.keyboard.press('Control+7');
   await expect(page.getByRole('heading', { level: 1, name: 'Relatórios' })).toBeVisible();
 }
