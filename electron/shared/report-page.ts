@@ -5,8 +5,7 @@ import { ReportQuery } from './reports.ts';
  * for A4, that the report printer turns into the PDF export. Its address carries the
  * query; it tells the printer how it stands on <html data-report-state>.
  */
-export const reportPageStates = ['loading', 'ready', 'failed'] as const;
-export type ReportPageState = (typeof reportPageStates)[number];
+export type ReportPageState = 'loading' | 'ready' | 'failed';
 
 /** The report page's address for a query, below the app's origin. */
 export function reportPagePath(query: ReportQuery): string {
