@@ -18,7 +18,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { reportGroups } from '../electron/shared/categories.ts';
+import { classificationReviews, reportGroups } from '../electron/shared/categories.ts';
 
 /** An instant column that SQLite fills with the time of the insert. */
 const insertedAt = (name: string) =>
@@ -221,7 +221,15 @@ export const categories = sqliteTable(
     source: text('source', { enum: ['pluggy', 'user'] }).notNull(),
     nameEn: text('name_en').notNull(),
     namePt: text('name_pt').notNull(),
+    /** Where its money counts in the reports; read at query time by every report. */
     reportGroup: text('report_group', { enum: reportGroups }),
+    /**
+     * When the user chose (or confirmed) the group; null while it is Balancete's default,
+     * which for Pluggy's categories follows Balancete's table (books/pluggy-classification.ts).
+     */
+    reportGroupSetAt: text('report_group_set_at'),
+    /** Why the default group asks for the user's word (see ClassificationReview); null when it is sure. */
+    reportGroupReview: text('report_group_review', { enum: classificationReviews }),
     archivedAt: text('archived_at'),
     createdAt: createdAt(),
   },

@@ -7,11 +7,14 @@ import { TransactionQueries } from './books/transaction-query.ts';
 import {
   archiveCategory,
   createCategory,
+  ensureDefaultClassification,
   ensurePresetCategories,
   listCategories,
   mergeCategories,
   renameCategory,
 } from './books/categories.ts';
+import { categoryGroupEffect, setCategoryGroup } from './books/category-groups.ts';
+import { classificationReview } from './books/classification-review.ts';
 import { bulkCategorize, splitTransaction, updateTransaction } from './books/categorizing.ts';
 import { readTransactionDetails } from './books/transaction-details.ts';
 import { applyUndo } from './books/undo.ts';
@@ -88,8 +91,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   const { connections } = deps;
   const transactionQueries = new TransactionQueries(db.$client);
   const exporter = new Exporter(db.$client, (progress) => emit('exports:progress', progress));
-  // The freelancer's starting categories, on first run (a no-op afterwards).
+  // The freelancer's starting categories, on first run (a no-op afterwards), and Pluggy's
+  // categories' default groups as this version's table has them.
   ensurePresetCategories(db);
+  ensureDefaultClassification(db);
   const settingsChanged = () => emit('settings:changed', readSettings(db));
   /** A new Pluggy mode means another client and another sync engine. */
   const pluggyModeChanged = async () => {
@@ -170,6 +175,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'categories:rename': (input) => renameCategory(db, input),
     'categories:merge': (input) => mergeCategories(db, input, new Date()),
     'categories:archive': ({ id, archived }) => archiveCategory(db, id, archived, new Date()),
+    'categories:group-effect': (change) => categoryGroupEffect(db, transactionQueries, change),
+    'categories:set-group': (change) => setCategoryGroup(db, change, new Date()),
+    'classification:review': () => classificationReview(db, transactionQueries, readSettings(db).language),
     'transactions:update': ({ id, patch, confirmReconciled }) =>
       updateTransaction(db, id, patch, new Date(), { confirmReconciled }),
     'transactions:bulk-categorize': ({ ids, categoryId, confirmReconciled }) =>

@@ -12,6 +12,23 @@ export const reportGroups = [
 export const ReportGroup = z.enum(reportGroups);
 export type ReportGroup = z.infer<typeof ReportGroup>;
 
+/**
+ * Why a category's report group waits for the user's word (design.md §12: classification
+ * is data). Balancete's defaults say so themselves:
+ * - 'probably_deductible': kept personal, but usually a home office's livro-caixa expense;
+ * - 'ambiguous': a best guess (a transfer that may be the user's own, "Outros");
+ * - 'unknown': a category Pluggy added after Balancete's table was written.
+ * A category without any group is 'unclassified'. Once the user chooses or confirms a
+ * group, nothing waits.
+ */
+export const classificationReviews = ['probably_deductible', 'ambiguous', 'unknown'] as const;
+export const ClassificationReview = z.enum(classificationReviews);
+export type ClassificationReview = z.infer<typeof ClassificationReview>;
+
+export const reviewReasons = ['unclassified', ...classificationReviews] as const;
+export const ReviewReason = z.enum(reviewReasons);
+export type ReviewReason = z.infer<typeof ReviewReason>;
+
 /** One category of the tree the screens show: Pluggy's taxonomy and the user's own. */
 export const CategorySummary = z.object({
   id: z.string(),
@@ -20,6 +37,8 @@ export const CategorySummary = z.object({
   namePt: z.string(),
   nameEn: z.string(),
   reportGroup: ReportGroup.nullable(),
+  /** Why its group waits for the user's word; null once classified (by a sure default or by the user). */
+  review: ReviewReason.nullable(),
   archived: z.boolean(),
 });
 export type CategorySummary = z.infer<typeof CategorySummary>;

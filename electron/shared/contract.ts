@@ -34,6 +34,12 @@ import {
   TransactionUserFields,
   UndoApply,
 } from './categories.ts';
+import {
+  CategoryGroupChange,
+  CategoryGroupEffect,
+  CategoryGroupResult,
+  ClassificationReviewList,
+} from './classification.ts';
 import { TransactionFilters, TransactionPage, TransactionQuery, TransactionTotals } from './transactions.ts';
 import { TransactionDetails, TransactionDetailsInput } from './transaction-details.ts';
 import {
@@ -132,6 +138,12 @@ export const contract = {
   'categories:merge': { input: CategoryMerge, output: CategorySummary },
   /** Hides a category from pickers, or shows it again; rows using it keep it. */
   'categories:archive': { input: CategoryArchive, output: CategorySummary },
+  /** What giving a category (and maybe its subcategories) a report group would move, said before it is saved. */
+  'categories:group-effect': { input: CategoryGroupChange, output: CategoryGroupEffect },
+  /** Sets (or confirms) a category's report group; every report follows at once; undoable with 'undo:apply'. */
+  'categories:set-group': { input: CategoryGroupChange, output: CategoryGroupResult },
+  /** The categories holding the most money whose group waits for the user's word, with examples. */
+  'classification:review': { input: z.void(), output: ClassificationReviewList },
   /** The user's own category, notes, tags, usage, deductibility or counterparty name for one transaction. */
   'transactions:update': { input: TransactionUpdate, output: TransactionUserFields },
   /** One category for many transactions at once, undoable with the returned id. */
@@ -140,7 +152,7 @@ export const contract = {
   'transactions:split': { input: TransactionSplit, output: TransactionUserFields },
   /** One transaction's user fields, split and the bank's own details, for its detail panel. */
   'transactions:get': { input: TransactionDetailsInput, output: TransactionDetails },
-  /** Puts back what a bulk change (bulk categorize, applying rules) changed, exactly. */
+  /** Puts back what a bulk change (bulk categorize, applying rules, a category's group) changed, exactly. */
   'undo:apply': { input: UndoApply, output: z.object({ restored: z.number().int() }) },
   /** Every rule, in the order they apply. */
   'rules:list': { input: z.void(), output: z.array(Rule) },

@@ -61,9 +61,9 @@ describe("Pluggy's taxonomy", () => {
       '04020000': 'transfer',
       '05070000': 'transfer',
       // Paying or being paid by someone else is not a transfer between one's own accounts.
-      '05090004': null,
+      '05090004': 'nondeductible_expense',
       '15010000': 'tax',
-      '10000000': null,
+      '10000000': 'nondeductible_expense',
     });
     expect(foreignKeyProblems()).toEqual([]);
   });

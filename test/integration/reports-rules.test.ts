@@ -162,6 +162,8 @@ describe('P&L rules', () => {
       row('2026-07-03', 30_00, { accountId: 'acc-card', pluggyCategoryId: '08000000' }),
       row('2026-07-04', 700_00),
       row('2026-07-05', -40_00),
+      row('2026-07-06', -20_00, { user: { categoryId: 'user:misc' } }),
+      row('2026-07-07', 5_00, { user: { categoryId: 'user:misc' } }),
     ]);
     const report = pnl({ from: '2026-07-01', to: '2026-07-31' });
     expect(line(report, 'nondeductible_expense', food)).toMatchObject({
@@ -170,19 +172,21 @@ describe('P&L rules', () => {
       namePt: 'Alimentação',
       nameEn: 'Food',
     });
-    // A Pluggy category without a group: by its period net.
-    expect(line(report, 'unclassified_expense', '08000000')).toMatchObject({
+    // A refund on the card nets against its Pluggy category too.
+    expect(line(report, 'nondeductible_expense', '08000000')).toMatchObject({
       cents: -50_00,
       namePt: 'Compras',
       nameEn: 'Shopping',
     });
+    // A category without a group (one of the user's, made before groups were asked for): by its period net.
+    expect(line(report, 'unclassified_expense', 'user:misc')).toMatchObject({ cents: -15_00, namePt: 'Diversos' });
     expect(line(report, 'unclassified_income', null)).toMatchObject({
       cents: 700_00,
       namePt: 'Sem categoria',
       nameEn: 'Uncategorized',
     });
     expect(line(report, 'unclassified_expense', null)).toMatchObject({ cents: -40_00 });
-    expect(report).toMatchObject({ incomeCents: 700_00, expenseCents: -840_00, netCents: -140_00 });
+    expect(report).toMatchObject({ incomeCents: 700_00, expenseCents: -855_00, netCents: -155_00 });
   });
 
   it('counts a split as its parts, never also as a whole', () => {

@@ -141,14 +141,14 @@ export function foldLivroCaixa(
   for (const movement of selected(movements, { ...query, to: `${lastMonth}-31` }, `${year}-01-01`)) {
     const month = movement.date.slice(0, 7);
     const figures = perMonth.get(month) ?? { income: 0, deductible: 0 };
-    const countsAsExpense = movement.group !== 'transfer' && movement.group !== 'investment';
+    const countsAsExpense = !['income', 'transfer', 'investment'].includes(movement.group ?? '');
     if (
       movement.deductible === true
         ? countsAsExpense
         : movement.deductible === null && movement.group === 'deductible_expense'
     ) {
       figures.deductible -= movement.cents;
-    } else if (movement.group === 'income' && movement.deductible !== true) {
+    } else if (movement.group === 'income') {
       figures.income += movement.cents;
     }
     perMonth.set(month, figures);

@@ -11,32 +11,20 @@ import type {
 } from '../../shared/categories.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Category as PluggyCategory } from '../pluggy/models.ts';
+import { pluggyClassification, unlistedClassification } from './pluggy-classification.ts';
 import { guardReconciledEdit } from './reconciliation/locks.ts';
 import type { DbOrTx } from './undo.ts';
 
 type CategoryRow = typeof categories.$inferSelect;
 
 /**
- * Where Pluggy's categories land in the freelancer's reports, where that is clear; the rest
- * take their parent's group (none at the top: shopping or housing can be business or not).
- * Third-party transfers are payments to or from other people, not money moving between
- * the user's own accounts, so they do not inherit 'transfer'.
- */
-const pluggyReportGroups: ReadonlyMap<string, ReportGroup | null> = new Map([
-  ['01000000', 'income'],
-  ['03000000', 'investment'],
-  ['04000000', 'transfer'],
-  ['05000000', 'transfer'],
-  ['05090000', null],
-  ['15000000', 'tax'],
-]);
-
-/**
  * Stores Pluggy's taxonomy (`GET /categories`): new categories are added and known ones
- * take Pluggy's current names, parent and group; none is ever deleted, as transactions,
- * splits and rules may point at it, and the user's archiving is kept. Parents go in before
- * their children (the tree is up to three deep); a parent Pluggy does not list leaves its
- * child at the top. One transaction: the taxonomy is stored whole or not at all.
+ * take Pluggy's current names and parent; none is ever deleted, as transactions, splits and
+ * rules may point at it, and the user's archiving is kept. Each takes Balancete's default
+ * report group (`pluggyClassification`; one Pluggy added since, its ancestors'), unless
+ * the user chose one. Parents go in before their children (the tree is up to three deep);
+ * a parent Pluggy does not list leaves its child at the top. One transaction: the taxonomy
+ * is stored whole or not at all.
  */
 export function storePluggyCategories(db: Db, list: readonly PluggyCategory[]): number {
   const byId = new Map(list.map((category) => [category.id, category]));
@@ -51,27 +39,49 @@ export function storePluggyCategories(db: Db, list: readonly PluggyCategory[]): 
     }
     return chain;
   };
-  const groupOf = (category: PluggyCategory): ReportGroup | null => {
-    const mapped = [category, ...ancestors(category)].find((each) => pluggyReportGroups.has(each.id));
-    return mapped ? (pluggyReportGroups.get(mapped.id) ?? null) : null;
-  };
-  const ordered = [...byId.values()].map((category) => ({ category, depth: ancestors(category).length }));
-  ordered.sort((a, b) => a.depth - b.depth);
+  const ordered = [...byId.values()].map((category) => ({ category, ancestors: ancestors(category) }));
+  ordered.sort((a, b) => a.ancestors.length - b.ancestors.length);
   db.transaction((tx) => {
-    for (const { category } of ordered) {
+    for (const { category, ancestors: chain } of ordered) {
       const fields = {
         parentId: parentOf(category)?.id ?? null,
         nameEn: category.description,
         namePt: category.descriptionTranslated || category.description,
-        reportGroup: groupOf(category),
       };
+      const classification =
+        pluggyClassification.get(category.id) ?? unlistedClassification(chain.map((each) => each.id));
+      const defaults = { reportGroup: classification.group, reportGroupReview: classification.review };
       tx.insert(categories)
-        .values({ id: category.id, source: 'pluggy', ...fields })
-        .onConflictDoUpdate({ target: categories.id, set: fields })
+        .values({ id: category.id, source: 'pluggy', ...fields, ...defaults })
+        .onConflictDoUpdate({
+          target: categories.id,
+          // The user's choice of group stays; a default follows Balancete's table.
+          set: {
+            ...fields,
+            reportGroup: sql`CASE WHEN ${categories.reportGroupSetAt} IS NULL THEN ${defaults.reportGroup} ELSE ${categories.reportGroup} END`,
+            reportGroupReview: defaults.reportGroupReview,
+          },
+        })
         .run();
     }
   });
   return ordered.length;
+}
+
+/**
+ * Brings the stored Pluggy categories' default groups in line with this version's table, at
+ * start and offline (an update may have refined the table): only where the user has not
+ * chosen a group. Categories the table does not list keep what their import gave them.
+ */
+export function ensureDefaultClassification(db: Db): void {
+  const update = db.$client.prepare(
+    `UPDATE categories SET report_group = CASE WHEN report_group_set_at IS NULL THEN ? ELSE report_group END,
+       report_group_review = ?
+     WHERE id = ? AND source = 'pluggy'`,
+  );
+  db.$client.transaction(() => {
+    for (const [id, { group, review }] of pluggyClassification) update.run(group, review, id);
+  })();
 }
 
 /** Fetches Pluggy's taxonomy with this client and stores it. */
@@ -199,8 +209,15 @@ function toSummary(row: CategoryRow): CategorySummary {
     namePt: row.namePt,
     nameEn: row.nameEn,
     reportGroup: row.reportGroup,
+    review: reviewReason(row),
     archived: row.archivedAt !== null,
   };
+}
+
+/** Why the category's group waits for the user's word, if it does (see ReviewReason). */
+export function reviewReason(row: Pick<CategoryRow, 'reportGroup' | 'reportGroupSetAt' | 'reportGroupReview'>) {
+  if (row.reportGroup === null) return 'unclassified' as const;
+  return row.reportGroupSetAt === null ? row.reportGroupReview : null;
 }
 
 function requireCategory(db: DbOrTx, id: string): CategoryRow {

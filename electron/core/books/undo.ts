@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
-import { rules, transactions, transactionUserData, undoActions } from '../../../db/schema.ts';
+import { categories, rules, transactions, transactionUserData, undoActions } from '../../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { guardReconciledEdit, type ReconciledConfirmation } from './reconciliation/locks.ts';
 
@@ -34,9 +34,15 @@ interface BeforeImage {
   row: UserDataRow | null;
 }
 
-interface UndoJournal {
-  userData: BeforeImage[];
+/** A category's group before a change of it, and whether it was the default then (null set-at). */
+interface GroupImage {
+  id: string;
+  reportGroup: typeof categories.$inferSelect.reportGroup;
+  reportGroupSetAt: string | null;
 }
+
+/** What an undo entry puts back: transactions' user fields, or categories' report groups. */
+type UndoJournal = { userData: BeforeImage[] } | { categoryGroups: GroupImage[] };
 
 /** Binds a list of ids as one JSON parameter: no limit on how many, one statement. */
 const idsIn = (ids: readonly string[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
@@ -66,26 +72,47 @@ export function recordUndo(db: DbOrTx, entry: UndoEntry): number {
   const journal: UndoJournal = {
     userData: ids.map((transactionId) => ({ transactionId, row: byId.get(transactionId) ?? null })),
   };
-  const inserted = db
-    .insert(undoActions)
-    .values({ kind: entry.kind, label: entry.label, before: journal })
-    .returning({ id: undoActions.id })
-    .get();
-  return inserted.id;
+  return insertUndo(db, entry.kind, entry.label, journal);
 }
 
 /**
- * Puts every row the undo entry recorded back exactly as it was: rows that did not exist
+ * Keeps the given categories' report groups as they are now, before a change of them in
+ * the same database transaction; returns the undo id.
+ */
+export function recordGroupUndo(db: DbOrTx, categoryIds: readonly string[], kind: string): number {
+  const categoryGroups = db
+    .select({ id: categories.id, reportGroup: categories.reportGroup, reportGroupSetAt: categories.reportGroupSetAt })
+    .from(categories)
+    .where(sql`${categories.id} in ${idsIn(categoryIds)}`)
+    .all();
+  return insertUndo(db, kind, `Report group of ${categoryGroups.length} categories`, { categoryGroups });
+}
+
+function insertUndo(db: DbOrTx, kind: string, label: string, journal: UndoJournal): number {
+  return db.insert(undoActions).values({ kind, label, before: journal }).returning({ id: undoActions.id }).get().id;
+}
+
+/**
+ * Puts back what the undo entry recorded. Categories' groups: each as it was, default or
+ * chosen. Transactions' user fields: every row exactly as it was: rows that did not exist
  * are deleted again, the others rewritten column for column. Whatever happened to those
  * transactions' user fields since is replaced, as the user asked to go back. An entry is
- * applied once. Returns how many transactions it restored.
+ * applied once. Returns how many transactions (or categories) it restored.
  */
 export function applyUndo(db: Db, id: number, now: Date, confirmation: ReconciledConfirmation = {}): number {
   return db.transaction((tx) => {
     const action = tx.select().from(undoActions).where(eq(undoActions.id, id)).get();
     if (!action) throw new AppError('NOT_FOUND', `No undo entry ${id}`);
     if (action.undoneAt !== null) throw new AppError('UNDO_ALREADY_APPLIED', `Undo entry ${id} was already applied`);
-    const { userData } = action.before as UndoJournal;
+    tx.update(undoActions).set({ undoneAt: now.toISOString() }).where(eq(undoActions.id, id)).run();
+    const journal = action.before as UndoJournal;
+    if ('categoryGroups' in journal) {
+      for (const { id: categoryId, ...group } of journal.categoryGroups) {
+        tx.update(categories).set(group).where(eq(categories.id, categoryId)).run();
+      }
+      return journal.categoryGroups.length;
+    }
+    const { userData } = journal;
     const ids = userData.map((image) => image.transactionId);
     // Going back changes reconciled transactions like any edit: asked first, then recorded.
     guardReconciledEdit(tx, ids, { kind: 'edited', detail: { undo: action.label }, at: now, ...confirmation });
@@ -142,7 +169,6 @@ export function applyUndo(db: Db, id: number, now: Date, confirmation: Reconcile
         .values(rows.slice(start, start + 1000))
         .run();
     }
-    tx.update(undoActions).set({ undoneAt: now.toISOString() }).where(eq(undoActions.id, id)).run();
     return userData.length;
   });
 }

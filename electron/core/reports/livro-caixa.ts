@@ -8,9 +8,9 @@ import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
  * received and deductible expenses paid, from the counted movements (`classifiedMovements`).
  *
  * - Income: the net of the month's movements in 'income' categories (a returned payment
- *   reduces it), unless the transaction is flagged deductible.
+ *   reduces it). Income is never deductible, whatever flag a transaction carries.
  * - Deductible paid: movements of transactions the user flagged deductible (whatever their
- *   category, but for transfers and investments, which are never expenses), and, where the
+ *   category, but for income, transfers and investments, which are never expenses), and, where the
  *   flag is not set, movements in 'deductible_expense' categories. The flag wins when set:
  *   flagged not deductible keeps a 'deductible_expense' movement out. Net of refunds,
  *   shown positive. Taxes are not deductible unless flagged (e.g. INSS paid).
@@ -58,9 +58,8 @@ function monthFigures(sqlite: Database.Database, query: ReportQuery): MonthFigur
     sqlite,
     `${movements.sql}
      SELECT month,
-       coalesce(sum(CASE WHEN report_group = 'income' AND coalesce(deductible, 0) = 0 THEN cents END), 0)
-         AS incomeCents,
-       coalesce(sum(CASE WHEN (deductible = 1 AND side IS NOT NULL)
+       coalesce(sum(CASE WHEN report_group = 'income' THEN cents END), 0) AS incomeCents,
+       coalesce(sum(CASE WHEN (deductible = 1 AND side IS NOT NULL AND report_group IS NOT 'income')
                            OR (deductible IS NULL AND report_group = 'deductible_expense') THEN -cents END), 0)
          AS deductibleCents
      FROM classified

@@ -15,14 +15,15 @@ import type { ReportQuery } from '../../shared/reports.ts';
  *   whose parts add up to zero cannot be shared out and counts whole instead.
  * - Category: the user's or a rule's (transaction_user_data.category_id, copied to
  *   transactions.user_category_id by triggers) else Pluggy's; a part's own category.
- * - Report group: the category's stored group. It is already resolved when the category
- *   is written (Pluggy's through their ancestors, a user subcategory from its parent), and
- *   a null under a grouped parent is deliberate: Pluggy's third-party transfers (05090000)
- *   sit under Transfers but are payments to other people, not moves between own accounts.
+ * - Report group: the category's group as it is when the report runs, so a change of it
+ *   moves every report at once. Every Pluggy category has one (Balancete's default table,
+ *   books/pluggy-classification.ts, or the user's choice); so does every category the user
+ *   makes now, bar a top-level one made without, as early versions allowed.
  * - Section (see `reportSections`): the report group; money without one goes by sign:
  *   uncategorized money by each movement's sign ('Sem categoria' in income or expenses),
- *   a category without a group by its net over the whole period, so that a refund reduces
- *   that category's spending, and a month shows it on the same side as the period does.
+ *   a category without a group (or one the books do not hold) by its net over the whole
+ *   period, so that a refund reduces that category's spending, and a month shows it on
+ *   the same side as the period does.
  * - Taxes ('tax') are an expense in the P&L; the livro-caixa deducts them only when
  *   flagged deductible (livro-caixa.ts).
  * - Transfers and investments are neither income nor expense (side null): investing moves
