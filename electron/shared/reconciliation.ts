@@ -77,12 +77,25 @@ export const ReconciliationStanding = z.object({
 });
 export type ReconciliationStanding = z.infer<typeof ReconciliationStanding>;
 
+/**
+ * A transaction's amount as reconciliation shows it: what the account was charged first,
+ * and the transaction's own amount beside it (a purchase of US$ 4,00 on a card in reais:
+ * -2410 'BRL', then -400 'USD').
+ */
+const chargedAmount = {
+  /** What the account was charged, in its currency: what the statement and every sum count. */
+  amountCents: z.number().int(),
+  accountCurrencyCode: z.string(),
+  /** The transaction's own amount and currency; the account's when the currencies are the same. */
+  originalAmountCents: z.number().int(),
+  currencyCode: z.string(),
+};
+
 export const ReconciliationLine = z.object({
   id: z.string(),
   date: isoDay,
   description: z.string(),
-  /** In the account's currency. */
-  amountCents: z.number().int(),
+  ...chargedAmount,
   pending: z.boolean(),
   cleared: z.boolean(),
 });
@@ -166,7 +179,7 @@ export type ReconciliationSummary = z.infer<typeof ReconciliationSummary>;
 const ConflictSide = z.object({
   date: isoDay,
   description: z.string(),
-  amountCents: z.number().int(),
+  ...chargedAmount,
   status: z.string(),
 });
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Categorization rules (design.md §8): the shapes the editor, IPC and the engine share.
  * Text conditions ignore case and accents ("Padaria São João" contains "sao joao"); amounts
  * compare magnitudes in cents (the sign has its own condition), so "49,90" matches the
- * purchase of R$ 49,90 that the books hold as -4990.
+ * purchase of R$ 49,90 that the books hold as -4990, and what the account was charged (the
+ * reais of a purchase in US$), as every screen shows it first.
  */
 
 /** Longest pattern or text a condition takes: long enough for any real description, short enough to stay cheap. */
@@ -212,7 +213,12 @@ export const RulePreview = z.object({
       id: z.string(),
       date: z.string(),
       description: z.string(),
+      /** The transaction's own amount and currency, as in TransactionRow (what an amount condition compares). */
       amountCents: z.number().int(),
+      currencyCode: z.string(),
+      /** What the account was charged, in the account's currency: what the preview shows first. */
+      accountAmountCents: z.number().int(),
+      accountCurrencyCode: z.string(),
       categoryId: z.string().nullable(),
     }),
   ),

@@ -52,8 +52,16 @@ export const TransactionRow = z.object({
   counterparty: z.string().nullable(),
   accountId: z.string(),
   accountName: z.string(),
+  /** The transaction's own amount, in its own currency (a purchase of US$ 4,00 on a card in reais: -400, 'USD'). */
   amountCents: z.number().int(),
   currencyCode: z.string(),
+  /**
+   * What the account was charged, in the account's currency (that purchase: the R$ 24,10 on
+   * the bill, -2410, 'BRL'): what totals, balances and reports add up, and what the screens
+   * show first. Equal to `amountCents` when the currencies are the same.
+   */
+  accountAmountCents: z.number().int(),
+  accountCurrencyCode: z.string(),
   pending: z.boolean(),
   categoryId: z.string().nullable(),
   /** Who chose the category: the user, a rule, or Pluggy's suggestion. */

@@ -579,9 +579,11 @@ describe('full-text search', () => {
     const older = openDatabase(file, { migrationsFolder: migrations });
     seedTwoAccounts(older.db);
     new ProviderTransactionWriter(older.sqlite).write(books);
-    older.db
-      .insert(categories)
-      .values({ id: 'user-clients', source: 'user', namePt: 'Clientes', nameEn: 'Clients' })
+    // Raw SQL: the schema's insert would name columns later migrations add.
+    older.sqlite
+      .prepare(
+        `INSERT INTO categories (id, source, name_pt, name_en) VALUES ('user-clients', 'user', 'Clientes', 'Clients')`,
+      )
       .run();
     older.db
       .insert(transactionUserData)

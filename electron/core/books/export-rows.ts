@@ -6,10 +6,8 @@ import { type StoredRow, storedRow, storedRowColumns, toRow } from './transactio
 import { TransactionSearchIndex } from './transaction-search.ts';
 import { splitPartShares } from '../reports/report-rows.ts';
 
-/** A row as the screen shows it, with its amount in the account's currency (what the account's totals and statement count). */
+/** A row as the screen shows it; a file writes its amount in the account's currency (what the account's totals and statement count). */
 export interface ExportRow extends TransactionRow {
-  accountAmountCents: number;
-  accountCurrencyCode: string;
   /** On a split's line (see `parts`): which part (from 1) of how many. */
   part: { number: number; of: number } | null;
 }
@@ -90,9 +88,7 @@ export async function* exportPages(
     const addLines = (row: StoredRow): void => {
       // Every transaction has its account (a foreign key).
       const account = accounts.get(row[storedRow.accountId]) as { name: string; currencyCode: string };
-      const whole = Object.assign(toRow(row, account.name, splitParts.get(row[storedRow.id]) ?? 0), {
-        accountAmountCents: row[storedRow.accountAmountCents],
-        accountCurrencyCode: account.currencyCode,
+      const whole: ExportRow = Object.assign(toRow(row, account, splitParts.get(row[storedRow.id]) ?? 0), {
         part: null,
       });
       const split = shares.get(whole.id);

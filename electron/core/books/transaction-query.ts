@@ -44,8 +44,8 @@ const sorts = {
 
 type ParsedQuery = ReturnType<typeof TransactionQuery.parse>;
 
-/** A page's row: its stored fields, its account's name and its split's parts. */
-type PageRow = [...StoredRow, accountName: string, splitParts: number];
+/** A page's row: its stored fields, its account's name and currency, and its split's parts. */
+type PageRow = [...StoredRow, accountName: string, accountCurrencyCode: string, splitParts: number];
 
 /**
  * The query behind the transactions page ('transactions:list'): one page of the filtered,
@@ -77,7 +77,7 @@ export class TransactionQueries {
       : searchOnly
         ? plan.matches
         : (page.total ?? countRows(this.statement, query.filters, plan));
-    return { rows: rows.map((row) => toRow(row, row[19], row[20])), total };
+    return { rows: rows.map((row) => toRow(row, { name: row[19], currencyCode: row[20] }, row[21])), total };
   }
   /**
    * Which rows make the page, reading only the columns the filters and the sort need. Ties
@@ -113,7 +113,7 @@ export class TransactionQueries {
   /** The fields of the page's rows, in the page's order. */
   private rows(rowids: number[]): PageRow[] {
     const fetched = this.statement(
-      `SELECT ${storedRowColumns}, a.name,
+      `SELECT ${storedRowColumns}, a.name, a.currency_code,
          (SELECT count(*) FROM transaction_splits s WHERE s.transaction_id = t.id)
        FROM transactions t
        JOIN accounts a ON a.id = t.account_id

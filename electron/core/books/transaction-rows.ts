@@ -35,12 +35,12 @@ export type StoredRow = [
 ];
 
 /** Where `StoredRow` keeps what its readers pick out of it. */
-export const storedRow = { rowid: 0, id: 1, date: 2, accountId: 5, accountAmountCents: 8 } as const;
+export const storedRow = { rowid: 0, id: 1, date: 2, accountId: 5 } as const;
 
-/** The row as the screen shows it, with its account's name and its split's parts (0 when not split). */
+/** The row as the screen shows it, with its account's name and currency and its split's parts (0 when not split). */
 export function toRow(
   row: readonly [...StoredRow, ...unknown[]],
-  accountName: string,
+  account: { name: string; currencyCode: string },
   splitParts: number,
 ): TransactionRow {
   const [
@@ -52,7 +52,7 @@ export function toRow(
     accountId,
     amountCents,
     currencyCode,
-    ,
+    accountAmountCents,
     status,
     categoryId,
     userCategorySource,
@@ -70,9 +70,11 @@ export function toRow(
     description,
     counterparty,
     accountId,
-    accountName,
+    accountName: account.name,
     amountCents,
     currencyCode,
+    accountAmountCents,
+    accountCurrencyCode: account.currencyCode,
     pending: status === 'PENDING',
     categoryId,
     categorySource: categoryId === null ? null : userCategory ? (userCategorySource ?? 'manual') : 'pluggy',

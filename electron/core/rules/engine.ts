@@ -17,6 +17,10 @@ export interface RuleSubject {
   counterpartyDocument: string | null;
   merchantCnpj: string | null;
   paymentMethod: string | null;
+  /**
+   * What the account was charged, in its currency (a US$ purchase on a BRL card: the reais),
+   * as every screen shows it first and the Transações amount filter compares.
+   */
   amountCents: number;
   accountId: string;
   pluggyCategoryId: string | null;

@@ -62,7 +62,7 @@ function toSubject(row: ProviderTransaction) {
     counterpartyDocument: row.counterpartyDocument ?? null,
     merchantCnpj: row.merchantCnpj ?? null,
     paymentMethod: row.paymentMethod ?? null,
-    amountCents: row.amountCents,
+    amountCents: row.amountInAccountCurrencyCents ?? row.amountCents,
     accountId: row.accountId,
     pluggyCategoryId: row.pluggyCategoryId ?? null,
   };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RuleConditions, type RulePreview } from '../../shared/rules.ts';
+import { accountAmount } from '../books/transaction-conditions.ts';
 import { compile, FoldedSubject } from './engine.ts';
 import { pagesOfLiveRows, type RuleRow } from './rows.ts';
 import { usable } from './store.ts';
@@ -26,16 +27,47 @@ export async function previewRule(sqlite: Database.Database, input: RuleConditio
     }
     newest = newest.sort(newestFirst).slice(0, previewRows);
   }
+  const amounts = amountsOf(sqlite, newest);
   return {
     count,
-    rows: newest.map((row) => ({
-      id: row.id,
-      date: row.date,
-      description: row.subject.description,
-      amountCents: row.subject.amountCents,
-      categoryId: row.current?.categoryId ?? row.subject.pluggyCategoryId,
-    })),
+    // A row deleted since its page was read (its connection removed with its data) is left out.
+    rows: newest.flatMap((row) => {
+      const amount = amounts.get(row.id);
+      return amount
+        ? [
+            {
+              id: row.id,
+              date: row.date,
+              description: row.subject.description,
+              ...amount,
+              categoryId: row.current?.categoryId ?? row.subject.pluggyCategoryId,
+            },
+          ]
+        : [];
+    }),
   };
+}
+
+type ShownAmount = Pick<
+  RulePreview['rows'][number],
+  'amountCents' | 'currencyCode' | 'accountAmountCents' | 'accountCurrencyCode'
+>;
+
+/**
+ * The shown matches' amounts as every screen shows a transaction's: its own and what its
+ * account was charged, with both currencies. Read for these few rows only, so the rules'
+ * hot path (re-applying them to every row) reads no more than it did.
+ */
+function amountsOf(sqlite: Database.Database, rows: readonly RuleRow[]): Map<string, ShownAmount> {
+  const read = sqlite
+    .prepare<[string], ShownAmount & { id: string }>(
+      `SELECT t.id, t.amount_cents AS amountCents, t.currency_code AS currencyCode,
+              ${accountAmount} AS accountAmountCents, a.currency_code AS accountCurrencyCode
+         FROM transactions t JOIN accounts a ON a.id = t.account_id
+        WHERE t.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(rows.map((row) => row.id)));
+  return new Map(read.map(({ id, ...amount }) => [id, amount]));
 }
 
 function newestFirst(a: RuleRow, b: RuleRow): number {

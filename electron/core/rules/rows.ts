@@ -32,7 +32,7 @@ interface RawRow extends RuleSubject {
 const selectLive = `
   SELECT t.rowid AS rowid, t.id, t.date, t.description, t.merchant_name AS merchantName, t.counterparty_name AS counterpartyName,
          t.counterparty_document AS counterpartyDocument, t.merchant_cnpj AS merchantCnpj,
-         t.payment_method AS paymentMethod, t.amount_cents AS amountCents, t.account_id AS accountId,
+         t.payment_method AS paymentMethod, coalesce(t.amount_in_account_currency_cents, t.amount_cents) AS amountCents, t.account_id AS accountId,
          t.pluggy_category_id AS pluggyCategoryId, u.transaction_id IS NOT NULL AS hasUserData,
          u.category_id AS categoryId, u.category_source AS categorySource, u.manual_fields AS manualFields,
          u.counterparty_display_name AS counterpartyDisplayName, u.notes, u.tags, u.usage, u.deductible

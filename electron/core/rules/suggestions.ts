@@ -53,7 +53,7 @@ export function ruleSuggestions(db: Db): RuleSuggestion[] {
     .prepare<[], ManualRow>(
       `SELECT t.description, t.merchant_name AS merchantName, t.counterparty_name AS counterpartyName,
               t.counterparty_document AS counterpartyDocument, t.merchant_cnpj AS merchantCnpj,
-              t.payment_method AS paymentMethod, t.amount_cents AS amountCents, t.account_id AS accountId,
+              t.payment_method AS paymentMethod, coalesce(t.amount_in_account_currency_cents, t.amount_cents) AS amountCents, t.account_id AS accountId,
               t.pluggy_category_id AS pluggyCategoryId, u.category_id AS categoryId
        FROM transaction_user_data u JOIN transactions t ON t.id = u.transaction_id
        WHERE u.category_source = 'manual' AND u.category_id IS NOT NULL AND t.removed_at IS NULL`,

@@ -14,6 +14,7 @@ import {
   type ReconciliationStanding,
   type ReconciliationStart,
 } from '../../../electron/shared/reconciliation.ts';
+import type { CategoryGroupChange } from '../../../electron/shared/classification.ts';
 import type { ReportQuery } from '../../../electron/shared/reports.ts';
 import type { Rule, RuleConditions, RuleDraft } from '../../../electron/shared/rules.ts';
 import type { TransactionFilters, TransactionQuery } from '../../../electron/shared/transactions.ts';
@@ -58,6 +59,9 @@ export const queryKeys = {
   rulePreview: (conditions: RuleConditions) => ['rule-preview', conditions] as const,
   /** Under `transactions`, so every change to transactions recounts it. */
   categoryUsage: (categoryId: string) => ['transactions', 'category-usage', categoryId] as const,
+  /** Under `transactions`: what a group change would move, and what waits for a decision, follow every edit and sync. */
+  categoryGroupEffect: (change: CategoryGroupChange) => ['transactions', 'group-effect', change] as const,
+  classificationReview: ['transactions', 'classification-review'] as const,
   /** Every reconciliation query sits under this root: finishing, undoing or resolving refreshes them all. */
   reconciliation: ['reconciliation'] as const,
   reconciliationSetup: (accountId: string) => ['reconciliation', 'setup', accountId] as const,
@@ -216,6 +220,45 @@ export function useCategoryChange<C extends CategoryChange>(channel: C) {
         queryClient.invalidateQueries({ queryKey: queryKeys.rules }),
       ]),
   });
+}
+
+/** What giving a category this group would move (null asks nothing). */
+export function useCategoryGroupEffect(change: CategoryGroupChange | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.categoryGroupEffect(change ?? { id: '', reportGroup: 'income' }),
+    queryFn: () => api.invoke('categories:group-effect', change as CategoryGroupChange),
+    enabled: change !== null,
+  });
+}
+
+/** The categories whose group waits for the user's word, holding the most money first. */
+export function useClassificationReview() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.classificationReview, queryFn: () => api.invoke('classification:review') });
+}
+
+/**
+ * Sets a category's group, or puts groups back with an undo id. Every report, the review
+ * list and the categories' badges follow (all under `transactions` or `categories`).
+ */
+export function useCategoryGroupChange() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
+    ]);
+  const set = useMutation({
+    mutationFn: (change: CategoryGroupChange) => api.invoke('categories:set-group', change),
+    onSuccess: refresh,
+  });
+  const undo = useMutation({
+    mutationFn: (undoId: number) => api.invoke('undo:apply', { id: undoId }),
+    onSuccess: refresh,
+  });
+  return { set, undo };
 }
 
 /** How many transactions (not removed) have this category as theirs, from the transactions list's own count. */

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
+import { ReviewPage } from '../features/classification/ReviewPage.tsx';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage.tsx';
 import { ReconciliationPage } from '../features/reconciliation/ReconciliationPage.tsx';
 import { ReportsPage } from '../features/reports/ReportsPage.tsx';
@@ -29,6 +30,7 @@ export function App() {
             <Route path="/transactions" element={<TransactionsPage />} />
             <Route path="/rules" element={<RulesPage />} />
             <Route path="/categories" element={<CategoriesPage />} />
+            <Route path="/classification" element={<ReviewPage />} />
             <Route path="/reconciliation" element={<ReconciliationPage />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/settings" element={<SettingsPage />} />

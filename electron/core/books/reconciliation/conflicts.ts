@@ -19,7 +19,8 @@ interface IncomingFields {
   status: string;
 }
 
-interface ConflictRow {
+/** A conflict with its transaction's fields as reconciled. */
+interface ConflictRow extends IncomingFields {
   id: number;
   reconciliationId: number;
   statementDate: string;
@@ -27,15 +28,19 @@ interface ConflictRow {
   kind: ConflictKind;
   detectedAt: string;
   incoming: string | null;
-  date: string;
-  description: string;
-  amountCents: number;
-  amountInAccountCurrencyCents: number | null;
-  status: string;
+  accountCurrencyCode: string;
 }
 
-const accountAmount = (fields: { amountCents: number; amountInAccountCurrencyCents: number | null }) =>
-  fields.amountInAccountCurrencyCents ?? fields.amountCents;
+/** One version of the transaction as the screen shows it: what the account was charged first, its own amount beside it. */
+const side = (fields: IncomingFields, accountCurrencyCode: string): ReconciliationConflict['reconciled'] => ({
+  date: fields.date,
+  description: fields.description,
+  amountCents: fields.amountInAccountCurrencyCents ?? fields.amountCents,
+  accountCurrencyCode,
+  originalAmountCents: fields.amountCents,
+  currencyCode: fields.currencyCode,
+  status: fields.status,
+});
 
 export function openConflicts(db: Db, accountId?: string): ReconciliationConflict[] {
   const rows = db.$client
@@ -43,9 +48,11 @@ export function openConflicts(db: Db, accountId?: string): ReconciliationConflic
       `SELECT c.id, c.reconciliation_id AS reconciliationId, r.statement_date AS statementDate,
               c.transaction_id AS transactionId, c.kind, c.detected_at AS detectedAt, c.incoming,
               t.date, t.description, t.amount_cents AS amountCents,
-              t.amount_in_account_currency_cents AS amountInAccountCurrencyCents, t.status
+              t.amount_in_account_currency_cents AS amountInAccountCurrencyCents, t.currency_code AS currencyCode,
+              t.status, a.currency_code AS accountCurrencyCode
          FROM reconciliation_conflicts c
          JOIN reconciliations r ON r.id = c.reconciliation_id
+         JOIN accounts a ON a.id = r.account_id
          JOIN transactions t ON t.id = c.transaction_id
         WHERE c.resolved_at IS NULL AND (@accountId IS NULL OR r.account_id = @accountId)
         ORDER BY r.statement_date, t.date, c.id`,
@@ -60,13 +67,8 @@ export function openConflicts(db: Db, accountId?: string): ReconciliationConflic
       transactionId: row.transactionId,
       kind: row.kind,
       detectedAt: row.detectedAt,
-      reconciled: { date: row.date, description: row.description, amountCents: accountAmount(row), status: row.status },
-      incoming: incoming && {
-        date: incoming.date,
-        description: incoming.description,
-        amountCents: accountAmount(incoming),
-        status: incoming.status,
-      },
+      reconciled: side(row, row.accountCurrencyCode),
+      incoming: incoming && side(incoming, row.accountCurrencyCode),
     };
   });
 }

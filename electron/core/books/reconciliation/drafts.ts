@@ -9,6 +9,7 @@ import type {
   ReconciliationStanding,
   ReconciliationStart,
 } from '../../../shared/reconciliation.ts';
+import { accountAmount } from '../transaction-conditions.ts';
 import type { DbOrTx } from '../undo.ts';
 import { statementStanding } from './statement-maths.ts';
 import { openingAtAccountStart, suggestedStatement } from './statement-suggestion.ts';
@@ -142,6 +143,18 @@ export function updateStatement(db: Db, id: number, change: StatementChange, now
   return reconciliationDraft(db, id);
 }
 
+/**
+ * A line's fields, for transactions (`t`) of the account `@accountId`, `pending` as 0/1:
+ * what the account was charged first (what the statement and the sums count), and the
+ * transaction's own amount and currency beside it.
+ */
+export const lineColumns = `t.id, t.date, t.description, ${accountAmount} AS amountCents,
+  (SELECT currency_code FROM accounts WHERE id = @accountId) AS accountCurrencyCode,
+  t.amount_cents AS originalAmountCents, t.currency_code AS currencyCode, t.status = 'PENDING' AS pending`;
+
+/** A line as `lineColumns` reads it. */
+export type StoredLine = Omit<ReconciliationLine, 'pending' | 'cleared'> & { pending: number };
+
 /** The draft's lines: unreconciled, live transactions of its account up to its statement date. */
 const lineConditions = `t.account_id = @accountId AND t.date <= @statementDate AND t.removed_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM transaction_user_data u WHERE u.transaction_id = t.id AND u.reconciled_at IS NOT NULL)`;
@@ -213,20 +226,14 @@ export function discardDraft(db: Db, id: number): void {
 export function draftLines(db: Db, draft: ReconciliationRow): ReconciliationLine[] {
   const rows = db.$client
     .prepare(
-      `SELECT t.id, t.date, t.description,
-              coalesce(t.amount_in_account_currency_cents, t.amount_cents) AS amountCents,
-              t.status = 'PENDING' AS pending,
+      `SELECT ${lineColumns},
               EXISTS (SELECT 1 FROM reconciliation_items i
                        WHERE i.reconciliation_id = @id AND i.transaction_id = t.id) AS cleared
          FROM transactions t
         WHERE ${lineConditions}
         ORDER BY t.date, t.rowid`,
     )
-    .all({ id: draft.id, accountId: draft.accountId, statementDate: draft.statementDate }) as (Omit<
-    ReconciliationLine,
-    'pending' | 'cleared'
-  > & {
-    pending: number;
+    .all({ id: draft.id, accountId: draft.accountId, statementDate: draft.statementDate }) as (StoredLine & {
     cleared: number;
   })[];
   return rows.map((row) => ({ ...row, pending: row.pending === 1, cleared: row.cleared === 1 }));

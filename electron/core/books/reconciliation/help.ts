@@ -1,7 +1,7 @@
 import type { Db } from '../../../../db/open.ts';
 import type { ReconciliationHelp, ReconciliationLine } from '../../../shared/reconciliation.ts';
 import { likelyDuplicates, subsetsSummingTo } from './difference-finder.ts';
-import { reconciliationDraft, requireReconciliation } from './drafts.ts';
+import { lineColumns, reconciliationDraft, requireReconciliation, type StoredLine } from './drafts.ts';
 
 /** How far after the statement date a transaction may be the bank's dating of one on the statement. */
 const daysAfterStatement = 7;
@@ -34,18 +34,14 @@ function linesAfterStatement(db: Db, id: number): ReconciliationLine[] {
   const draft = requireReconciliation(db, id, 'draft');
   const rows = db.$client
     .prepare(
-      `SELECT t.id, t.date, t.description,
-              coalesce(t.amount_in_account_currency_cents, t.amount_cents) AS amountCents,
-              t.status = 'PENDING' AS pending
+      `SELECT ${lineColumns}
          FROM transactions t
          LEFT JOIN transaction_user_data u ON u.transaction_id = t.id
-        WHERE t.account_id = ? AND t.date > ? AND t.date <= date(?, '+${daysAfterStatement} days')
+        WHERE t.account_id = @accountId AND t.date > @statementDate
+          AND t.date <= date(@statementDate, '+${daysAfterStatement} days')
           AND t.removed_at IS NULL AND u.reconciled_at IS NULL
         ORDER BY t.date, t.rowid`,
     )
-    .all(draft.accountId, draft.statementDate, draft.statementDate) as (Omit<
-    ReconciliationLine,
-    'pending' | 'cleared'
-  > & { pending: number })[];
+    .all({ accountId: draft.accountId, statementDate: draft.statementDate }) as StoredLine[];
   return rows.map((row) => ({ ...row, pending: row.pending === 1, cleared: false }));
 }

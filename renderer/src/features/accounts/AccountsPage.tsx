@@ -5,6 +5,7 @@ import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
+import { ReviewBanner } from '../classification/ReviewBanner.tsx';
 import { AccountRow } from './AccountRow.tsx';
 import { groupByInstitution, summarise } from './account-totals.ts';
 
@@ -33,6 +34,7 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
   ] as const;
   return (
     <>
+      <ReviewBanner />
       <dl className="totals" aria-label={t('accounts.total')}>
         {totalCards.map(({ labelKey, cents, main }) => (
           <div className={main ? 'total total-main' : 'total'} key={labelKey}>

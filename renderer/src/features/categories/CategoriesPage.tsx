@@ -8,11 +8,15 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { buildCategoryTree, categoryName, parentIds, visibleNodes } from './category-tree.ts';
 import { type CategoryAction, CategoryDetails } from './CategoryDetails.tsx';
 import { CategoryTree, treeItemId } from './CategoryTree.tsx';
+import { ChangeGroupDialog } from './ChangeGroupDialog.tsx';
+import { GroupToast, useGroupToast } from '../classification/GroupToast.tsx';
 import { CreateCategoryDialog } from './CreateCategoryDialog.tsx';
 import { MergeCategoryDialog } from './MergeCategoryDialog.tsx';
 import { RenameCategoryDialog } from './RenameCategoryDialog.tsx';
+import './categories.css';
 
-type OpenDialog = { kind: 'create'; parentId: string | null } | { kind: 'rename' | 'merge'; category: CategorySummary };
+type OpenDialog =
+  { kind: 'create'; parentId: string | null } | { kind: 'rename' | 'merge' | 'group'; category: CategorySummary };
 
 /** Pluggy's categories and the user's, as a tree: find, create, rename, merge and archive them. */
 export function CategoriesPage() {
@@ -28,6 +32,7 @@ export function CategoriesPage() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [message, setMessage] = useState('');
   const archive = useCategoryChange('categories:archive');
+  const groupToast = useGroupToast();
   /** A tree item to focus once it is rendered (after a change moved or hid the one in focus). */
   const focusAfterRender = useRef<string | null>(null);
 
@@ -174,6 +179,30 @@ export function CategoriesPage() {
         />
       )}
       {dialog?.kind === 'rename' && <RenameCategoryDialog category={dialog.category} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'group' && (
+        <ChangeGroupDialog
+          category={dialog.category}
+          categories={all}
+          onChanged={({ undoId }, group) => {
+            setDialog(null);
+            groupToast.show({
+              kind: 'changed',
+              name: categoryName(dialog.category, language),
+              group,
+              confirmed: group === dialog.category.reportGroup,
+              undoId,
+            });
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {groupToast.toast && (
+        <GroupToast
+          toast={groupToast.toast}
+          onUndone={() => groupToast.show({ kind: 'undone' })}
+          onClose={groupToast.dismiss}
+        />
+      )}
       {dialog?.kind === 'merge' && (
         <MergeCategoryDialog
           category={dialog.category}

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import type { CategorySummary } from '../../../../electron/shared/categories.ts';
 import { useCategoryUsage } from '../../api/queries.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { categoryTransactionsLink } from '../transactions/view-state.ts';
 import { categoryName } from './category-tree.ts';
-import { CategoryBadges } from './CategoryBadges.tsx';
+import { CategoryBadges, CategoryGroup } from './CategoryBadges.tsx';
 
-export type CategoryAction = 'rename' | 'add-child' | 'merge' | 'archive';
+export type CategoryAction = 'rename' | 'add-child' | 'merge' | 'archive' | 'group';
 
 /** The chosen category: where it counts, how many transactions use it, and what can be done with it. */
 export function CategoryDetails({
@@ -34,7 +35,7 @@ export function CategoryDetails({
   return (
     <section className="category-details" aria-labelledby={`${hintId}-title`}>
       <h2 id={`${hintId}-title`}>{name}</h2>
-      <CategoryBadges id={`${hintId}-badges`} category={category} />
+      <CategoryBadges id={`${hintId}-badges`} category={category} showGroup={false} />
       <dl>
         {parent && (
           <>
@@ -42,6 +43,13 @@ export function CategoryDetails({
             <dd>{categoryName(parent, language)}</dd>
           </>
         )}
+        <dt>{t('categories.details.group')}</dt>
+        <dd className="category-group-line">
+          <CategoryGroup group={category.reportGroup} />
+          <button type="button" className="link-button" onClick={() => onAction('group')}>
+            {category.review ? t('categories.groupChange.decide') : t('categories.groupChange.action')}
+          </button>
+        </dd>
         <dt>{t('categories.details.source')}</dt>
         <dd>{t(`categories.sourceLong.${category.source}`)}</dd>
         <dt>{t('categories.details.transactions')}</dt>
@@ -54,15 +62,14 @@ export function CategoryDetails({
               {usage.data > 0 && (
                 <>
                   {' · '}
-                  <Link to={`/transactions?category=${encodeURIComponent(category.id)}`}>
-                    {t('categories.details.seeTransactions')}
-                  </Link>
+                  <Link to={categoryTransactionsLink(category.id)}>{t('categories.details.seeTransactions')}</Link>
                 </>
               )}
             </>
           )}
         </dd>
       </dl>
+      {category.review && <p className="field-help">{t(`classification.reasons.${category.review}`)}</p>}
       <div className="category-actions">
         <button type="button" {...readOnly} onClick={() => !pluggy && onAction('rename')}>
           {t('categories.actions.rename')}

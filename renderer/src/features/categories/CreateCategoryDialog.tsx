@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CategorySummary, type ReportGroup, reportGroups } from '../../../../electron/shared/categories.ts';
+import type { CategorySummary, ReportGroup } from '../../../../electron/shared/categories.ts';
 import { useCategoryChange } from '../../api/queries.ts';
+import { groupChoices } from '../classification/group-labels.ts';
 import { CategoryNameField } from './CategoryNameField.tsx';
 import { CategoryOptions } from './CategoryOptions.tsx';
 import { FormDialog } from './FormDialog.tsx';
@@ -48,14 +49,18 @@ export function CreateCategoryDialog({
       </div>
       <div className="field">
         <label htmlFor={`${id}-group`}>{t('categories.create.group')}</label>
+        {/* Every category counts somewhere: a subcategory in its parent's group unless told, a top-level one as chosen. */}
         <select
           id={`${id}-group`}
           value={group}
+          required={!parentId}
           aria-describedby={`${id}-group-help`}
           onChange={(event) => setGroup(event.target.value as ReportGroup | '')}
         >
-          <option value="">{parentId ? t('categories.create.groupInherit') : t('categories.groups.none')}</option>
-          {reportGroups.map((each) => (
+          <option value="">
+            {parentId ? t('categories.create.groupInherit') : t('categories.create.groupChoose')}
+          </option>
+          {groupChoices.map((each) => (
             <option key={each} value={each}>
               {t(`categories.groups.${each}`)}
             </option>

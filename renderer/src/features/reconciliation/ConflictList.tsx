@@ -4,8 +4,9 @@ import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationConflict } from '../../../../electron/shared/reconciliation.ts';
 import { useReconciliationConflicts, useResolveConflict } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Money } from '../../components/Money.tsx';
+import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { FormDialog } from '../categories/FormDialog.tsx';
+import { lineAmounts } from './line-amounts.ts';
 
 type Side = NonNullable<ReconciliationConflict['incoming']>;
 
@@ -122,7 +123,7 @@ function ConflictSide({ title, side, note }: { title: string; side: Side; note?:
         <dd>{side.description}</dd>
         <dt>{t('reconciliation.conflicts.amount')}</dt>
         <dd>
-          <Money cents={side.amountCents} />
+          <TransactionAmount amount={lineAmounts(side)} />
         </dd>
         <dt>{t('reconciliation.conflicts.status')}</dt>
         <dd>{t(side.status === 'PENDING' ? 'reconciliation.lines.pending' : 'reconciliation.conflicts.posted')}</dd>

@@ -4,7 +4,9 @@ import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationLine } from '../../../../electron/shared/reconciliation.ts';
 import { useReconciliationHelp } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+import { useMoneyFormatter } from '../../components/Money.tsx';
+import { TransactionAmount } from '../../components/TransactionAmount.tsx';
+import { lineAmounts } from './line-amounts.ts';
 
 /**
  * Where the difference may come from: sets of unticked lines that add up to it, pending
@@ -125,7 +127,7 @@ function HelpLine({ line, action }: { line: ReconciliationLine; action?: ReactNo
       <span className="recon-help-description" title={line.description}>
         {line.description}
       </span>
-      <Money cents={line.amountCents} />
+      <TransactionAmount amount={lineAmounts(line)} />
       {action}
     </li>
   );

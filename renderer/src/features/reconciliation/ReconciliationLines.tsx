@@ -3,7 +3,8 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationLine } from '../../../../electron/shared/reconciliation.ts';
-import { Money } from '../../components/Money.tsx';
+import { TransactionAmount } from '../../components/TransactionAmount.tsx';
+import { lineAmounts } from './line-amounts.ts';
 
 const rowHeight = 44;
 /** Rows a Page Up/Down moves: about what the list shows at once. */
@@ -150,7 +151,7 @@ function LineRow({
         {line.pending && <span className="badge badge-pending">{t('reconciliation.lines.pending')}</span>}
       </span>
       <span role="gridcell" className="recon-cell-amount">
-        <Money cents={line.amountCents} />
+        <TransactionAmount amount={lineAmounts(line)} stacked />
       </span>
     </div>
   );

@@ -1,13 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import type { ProfitAndLoss } from '../../../../electron/shared/reports.ts';
+import { Link } from 'react-router';
+import type { ProfitAndLoss, ReportCategoryLine, ReportSection } from '../../../../electron/shared/reports.ts';
 import { Money } from '../../components/Money.tsx';
 import { useLineName } from './useLineName.ts';
+
+export interface LineLinks {
+  transactions: string;
+  classify?: string;
+}
 
 /**
  * The DRE: each section's categories and total, then income, expenses and the result;
  * transfers and investments last, apart, as they are neither earned nor spent.
  */
-export function ProfitAndLossTable({ report }: { report: ProfitAndLoss }) {
+export function ProfitAndLossTable({
+  report,
+  lineLinks,
+}: {
+  report: ProfitAndLoss;
+  /** On screen: where each line's name leads (its transactions; a category without a group, to be classified). */
+  lineLinks?: (line: ReportCategoryLine, section: ReportSection) => LineLinks;
+}) {
   const { t } = useTranslation();
   const lineName = useLineName();
   const counted = report.sections.filter((section) => section.side !== null);
@@ -20,15 +33,25 @@ export function ProfitAndLossTable({ report }: { report: ProfitAndLoss }) {
             {t(`reports.sections.${section.section}`)}
           </th>
         </tr>
-        {section.lines.map((line) => (
-          <tr key={line.categoryId ?? ''} className="report-line">
-            <th scope="row">{lineName(line)}</th>
-            <td className="report-count">{line.count}</td>
-            <td className="report-amount">
-              <Money cents={line.cents} />
-            </td>
-          </tr>
-        ))}
+        {section.lines.map((line) => {
+          const links = lineLinks?.(line, section.section);
+          return (
+            <tr key={line.categoryId ?? ''} className="report-line">
+              <th scope="row">
+                {links ? <Link to={links.transactions}>{lineName(line)}</Link> : lineName(line)}
+                {links?.classify && (
+                  <Link className="report-line-action" to={links.classify}>
+                    {t('reports.profitAndLoss.classify')}
+                  </Link>
+                )}
+              </th>
+              <td className="report-count">{line.count}</td>
+              <td className="report-amount">
+                <Money cents={line.cents} />
+              </td>
+            </tr>
+          );
+        })}
         <tr className="report-subtotal">
           <th scope="row">
             {t('reports.profitAndLoss.sectionTotal', { section: t(`reports.sections.${section.section}`) })}

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { bookkeepingDate } from '../../../../electron/shared/format.ts';
 import { useReport } from '../../api/queries.ts';
 import { Page } from '../../components/Page.tsx';
+import { ReviewBanner } from '../classification/ReviewBanner.tsx';
 import { ExportDialog } from '../exports/ExportDialog.tsx';
 import { CashFlowTable } from './CashFlowTable.tsx';
 import { DashboardView, isDashboardEmpty } from './DashboardView.tsx';
@@ -17,6 +18,7 @@ import {
   presetRange,
   readReportView,
   reportQuery,
+  transactionsLink,
   type ReportView,
   writeReportView,
 } from './report-view.ts';
@@ -57,6 +59,7 @@ export function ReportsPage() {
           onClose={() => setExporting(false)}
         />
       )}
+      <ReviewBanner />
       <ReportControls view={view} today={today} onChange={change} />
       <ReportTabs tab={view.tab} onChange={(tab) => change({ tab })}>
         {view.tab === 'dashboard' && <DashboardTab view={view} onLastTwelveMonths={lastTwelveMonths} />}
@@ -91,7 +94,16 @@ function ProfitAndLossTab({ view, onLastTwelveMonths }: TabProps) {
       isEmpty={(report) => report.sections.length === 0}
       onLastTwelveMonths={onLastTwelveMonths}
     >
-      {(report) => <ProfitAndLossTable report={report} />}
+      {(report) => (
+        <ProfitAndLossTable
+          report={report}
+          lineLinks={(line, section) => ({
+            transactions: transactionsLink(view, line.categoryId, section === 'unclassified_income' ? 'in' : 'out'),
+            // A category the books hold without a group: its money waits for one.
+            ...(line.categoryId !== null && line.reportGroup === null ? { classify: '/classification' } : {}),
+          })}
+        />
+      )}
     </ReportPanel>
   );
 }

@@ -75,18 +75,23 @@ export function reportQuery(view: ReportView): ReportQuery {
 }
 
 /**
- * The Transactions screen showing the movements behind a spending line: its category over
- * the report's period (business only when the report is). Money without a category shows
- * in spending only for what went out, so that link keeps to money out.
+ * The Transactions screen showing the movements behind a report line: its category over
+ * the report's period (business only when the report is). Money without a category is
+ * split by sign in the reports (spending shows what went out), so that link keeps to one
+ * side: money out unless told otherwise.
  */
-export function transactionsLink(view: ReportView, categoryId: string | null): string {
+export function transactionsLink(
+  view: ReportView,
+  categoryId: string | null,
+  uncategorizedDirection: 'in' | 'out' = 'out',
+): string {
   const params = writeViewState({
     ...noFilters,
     period: 'custom',
     from: view.from,
     to: view.to,
     categoryIds: [categoryId ?? uncategorized],
-    direction: categoryId === null ? 'out' : undefined,
+    direction: categoryId === null ? uncategorizedDirection : undefined,
     usage: view.businessOnly ? 'business' : undefined,
     sort: 'date',
     descending: true,

@@ -3,7 +3,7 @@ import { formatDate } from '../../../../electron/shared/format.ts';
 import type { RuleConditions } from '../../../../electron/shared/rules.ts';
 import { useRulePreview } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Money } from '../../components/Money.tsx';
+import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 
 /** Rows listed under the count: enough to recognise the matches, few enough to fit beside the form. */
 const shownRows = 8;
@@ -41,7 +41,7 @@ export function RulePreviewPanel({ conditions }: { conditions: RuleConditions | 
                 <td>{formatDate(row.date)}</td>
                 <td className="rule-preview-description">{row.description}</td>
                 <td className="cell-amount">
-                  <Money cents={row.amountCents} />
+                  <TransactionAmount amount={row} />
                 </td>
               </tr>
             ))}

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SplitPart, TransactionUserFields } from '../../../../electron/shared/categories.ts';
-import { Money } from '../../components/Money.tsx';
+import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+import type { TransactionAmounts } from '../../components/TransactionAmount.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { CategoryOption } from './category-options.ts';
 import { checkSplit, type DraftPart } from './split-draft.ts';
@@ -14,18 +15,18 @@ const maxParts = 50;
  * Divides one transaction across categories: a row per part (category, amount), the amount
  * still to cover shown as the user types, and Save only once the parts add up to the
  * transaction exactly. An existing split opens for editing and can be removed, which puts
- * the transaction back under its single category.
+ * the transaction back under its single category. Parts are in the transaction's own
+ * currency (they add up to it to the cent); for a purchase in another currency the editor
+ * says so, and that reports count each part as its share of what the account was charged.
  */
 export function SplitEditor({
-  amountCents,
-  currency,
+  amount,
   saved,
   categoryId,
   options,
   onSave,
 }: {
-  amountCents: number;
-  currency: string;
+  amount: TransactionAmounts;
   saved: TransactionUserFields['splits'];
   /** The transaction's single category, which the first part of a new split starts with. */
   categoryId: string | null;
@@ -35,7 +36,9 @@ export function SplitEditor({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const money = useMoneyFormatter();
   const id = useId();
+  const { amountCents, currencyCode: currency } = amount;
   const decimalComma = language === 'pt-BR';
   const fromSaved = (): DraftPart[] =>
     saved.map((part) => ({
@@ -89,6 +92,14 @@ export function SplitEditor({
 
   return (
     <div className="split-editor">
+      {currency !== amount.accountCurrencyCode && (
+        <p className="field-hint muted">
+          {t('amount.splitInOriginal', {
+            original: money(Math.abs(amountCents), currency),
+            charged: money(Math.abs(amount.accountAmountCents), amount.accountCurrencyCode),
+          })}
+        </p>
+      )}
       <ol className="split-parts">
         {draft.map((part, index) => {
           const position = index + 1;

@@ -5,9 +5,9 @@ import type { SplitPart, TransactionPatch } from '../../../../electron/shared/ca
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { TransactionDetails as Details } from '../../../../electron/shared/transaction-details.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
-import { useTransactionDetails } from '../../api/queries.ts';
+import { useCategories, useTransactionDetails } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Money } from '../../components/Money.tsx';
+import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
 import { SplitEditor } from './SplitEditor.tsx';
@@ -123,8 +123,8 @@ function BankFacts({
     [t('transactions.details.counterparty'), bank?.counterpartyName ?? bank?.merchantName ?? row.counterparty ?? '—'],
     [t('transactions.columns.account'), row.accountName],
     [
-      row.amountCents < 0 ? t('transactions.details.moneyOut') : t('transactions.details.moneyIn'),
-      <Money key="amount" cents={row.amountCents} currency={row.currencyCode} />,
+      row.accountAmountCents < 0 ? t('transactions.details.moneyOut') : t('transactions.details.moneyIn'),
+      <TransactionAmount key="amount" amount={row} />,
     ],
     [t('transactions.details.status'), row.pending ? t('transactions.pending') : t('transactions.details.posted')],
     [t('transactions.details.pluggyCategory'), pluggyCategory?.path ?? bank?.categoryId ?? '—'],
@@ -178,10 +178,18 @@ function UserFields({
   // first one's save comes back must not be built on the list without it.
   const [tags, setTags] = useState(details.tags);
   const [usage, setUsage] = useState(details.usage);
-  const [deductible, setDeductible] = useState(details.deductible === true);
+  /** The user's own choice on this transaction; null follows its category's group. */
+  const [deductible, setDeductible] = useState(details.deductible);
+  const categories = useCategories();
   const categoryButton = useRef<HTMLButtonElement>(null);
   const categoryId = details.categoryId ?? details.bank.categoryId;
   const category = categoryId ? options.find((option) => option.id === categoryId) : undefined;
+  // A split's parts follow their own categories: only the transaction's own flag shows there.
+  const group = details.splits.length > 0 ? null : categories.data?.find((each) => each.id === categoryId)?.reportGroup;
+  const saveDeductible = (choice: boolean | null) => {
+    setDeductible(choice);
+    onSave({ deductible: choice });
+  };
   const closePicker = () => {
     setPicking(false);
     // After the picker is gone, focus goes back to the button that opened it.
@@ -219,14 +227,7 @@ function UserFields({
       </div>
       <section className="field" aria-label={t('transactions.details.split.title')}>
         <h3 className="field-label">{t('transactions.details.split.title')}</h3>
-        <SplitEditor
-          amountCents={row.amountCents}
-          currency={row.currencyCode}
-          saved={details.splits}
-          categoryId={categoryId}
-          options={options}
-          onSave={onSplit}
-        />
+        <SplitEditor amount={row} saved={details.splits} categoryId={categoryId} options={options} onSave={onSplit} />
       </section>
       <SavedText
         label={t('transactions.details.counterpartyName')}
@@ -270,17 +271,33 @@ function UserFields({
           </label>
         ))}
       </fieldset>
-      <label className="filter-check field">
-        <input
-          type="checkbox"
-          checked={deductible}
-          onChange={(event) => {
-            setDeductible(event.target.checked);
-            onSave({ deductible: event.target.checked });
-          }}
-        />
-        {t('transactions.details.deductible')}
-      </label>
+      {/* Income is never a deduction: the choice is not offered on it. */}
+      {group !== 'income' && (
+        <div className="field">
+          <label className="filter-check">
+            <input
+              type="checkbox"
+              checked={deductible ?? group === 'deductible_expense'}
+              onChange={(event) => saveDeductible(event.target.checked)}
+            />
+            {t('transactions.details.deductible')}
+          </label>
+          {group && (
+            <p className="field-hint muted">
+              {deductible === null ? (
+                t('transactions.details.deductibleByCategory')
+              ) : (
+                <>
+                  {t('transactions.details.deductibleOwn')}{' '}
+                  <button type="button" className="link-button" onClick={() => saveDeductible(null)}>
+                    {t('transactions.details.deductibleFollowCategory')}
+                  </button>
+                </>
+              )}
+            </p>
+          )}
+        </div>
+      )}
     </div>
   );
 }

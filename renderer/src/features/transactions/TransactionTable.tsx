@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
-import { Money } from '../../components/Money.tsx';
+import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
 import { RowMarks } from './RowMarks.tsx';
@@ -352,7 +352,7 @@ const RowCells = memo(function RowCells({
   actions: RowActions;
 }) {
   const { t } = useTranslation();
-  const direction = row.amountCents < 0 ? 'out' : 'in';
+  const direction = row.accountAmountCents < 0 ? 'out' : 'in';
   const subline = row.notes ? `${row.counterparty ?? ''} ✎ ${row.notes}` : row.counterparty;
   return (
     <>
@@ -420,7 +420,7 @@ const RowCells = memo(function RowCells({
         <span aria-hidden="true" className="direction-mark">
           {direction === 'in' ? '↑' : '↓'}
         </span>
-        <Money cents={row.amountCents} currency={row.currencyCode} />
+        <TransactionAmount amount={row} stacked />
       </span>
       <span role="gridcell" className="cell-flags">
         <RowMarks row={row} />

@@ -110,6 +110,11 @@ export function writeViewState(view: ViewState): URLSearchParams {
   return params;
 }
 
+/** The Transactions screen listing a category's transactions of all time (`uncategorized` for none), newest first. */
+export function categoryTransactionsLink(categoryId: string): string {
+  return `/transactions?${writeViewState({ ...noFilters, categoryIds: [categoryId], sort: 'date', descending: true }).toString()}`;
+}
+
 function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
