@@ -33,6 +33,7 @@ export const SettingsPatch = Settings.omit({ pluggyMode: true }).partial().stric
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const AccountType = z.enum(['BANK', 'CREDIT']);
+export type AccountType = z.infer<typeof AccountType>;
 
 /** One account as the overview shows it. Money is integer cents in the user's sign convention. */
 export const AccountSummary = z.object({

@@ -154,6 +154,24 @@ export function differencesFromTruth(
 }
 
 /**
+ * Bank rows held (soft-deleted ones too) whose amount has the opposite sign to the one the
+ * sandbox's account type gives Pluggy's amount in the row's stored copy (`raw`): the rows
+ * a flipped sign spoiled, by id. Pluggy's sign of every row ever written is in its copy,
+ * so this covers rows the sandbox no longer lists, which the comparison above cannot.
+ */
+export function wrongSigns(sqlite: Database.Database, data: ItemData): string[] {
+  const credit = new Set(data.accounts.filter((account) => account.type === 'CREDIT').map((account) => account.id));
+  return sqlite
+    .prepare<[], { id: string; account_id: string; amount_cents: number; amount: number }>(
+      `SELECT id, account_id, amount_cents, raw ->> '$.amount' AS amount FROM transactions
+        WHERE origin = 'bank' ORDER BY id`,
+    )
+    .all()
+    .filter((row) => row.amount_cents * userCents(row.amount, credit.has(row.account_id)) < 0)
+    .map((row) => row.id);
+}
+
+/**
  * What a sync from this database's state must do to reach the sandbox's: rows to create
  * (the bank has them, the database does not), rows to update (a provider field differs,
  * or a soft-deleted row is back) and rows to soft-delete (live here, gone at the bank).

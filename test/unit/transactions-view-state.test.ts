@@ -68,6 +68,7 @@ describe('category picker search', () => {
     namePt,
     nameEn: namePt,
     reportGroup: null,
+    review: 'unclassified',
     archived,
   });
   const options = categoryOptions(

@@ -22,6 +22,11 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** For slow: how long to wait before answering (default 2000). */
   delayMs?: number;
+  /**
+   * For unknown-enums: fields left out of every object as well, so that nothing else tells
+   * what the unknown value stands for (an account type with neither bankData nor creditData).
+   */
+  omit?: readonly string[];
   /** How many requests it applies to before it goes away (for ever when absent). */
   times?: number;
 }
@@ -87,7 +92,7 @@ export function corruptBody(rule: FaultRule, payload: string): string | Readable
     case 'extra-fields':
       return JSON.stringify(addUnknownFields(JSON.parse(payload)));
     case 'unknown-enums':
-      return JSON.stringify(replaceEnums(JSON.parse(payload)));
+      return JSON.stringify(replaceEnums(JSON.parse(payload), new Set(rule.omit)));
     default:
       return payload;
   }
@@ -114,13 +119,17 @@ const futureEnums: Record<string, string> = {
   type: 'SOME_FUTURE_TYPE',
 };
 
-function replaceEnums(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(replaceEnums);
+function replaceEnums(value: unknown, omit: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((child) => replaceEnums(child, omit));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, child]) => [
-      key,
-      typeof child === 'string' && futureEnums[key] && /^[A-Z_]+$/.test(child) ? futureEnums[key] : replaceEnums(child),
-    ]),
+    Object.entries(value)
+      .filter(([key]) => !omit.has(key))
+      .map(([key, child]) => [
+        key,
+        typeof child === 'string' && futureEnums[key] && /^[A-Z_]+$/.test(child)
+          ? futureEnums[key]
+          : replaceEnums(child, omit),
+      ]),
   );
 }

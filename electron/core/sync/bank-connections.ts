@@ -21,6 +21,7 @@ import type { SandboxHandle } from '../sandbox/server.ts';
 import type { CredentialStore } from '../secrets/credential-store.ts';
 import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
 import { readSettings } from '../settings/settings-store.ts';
+import { repairSignsOnce } from './account-signs.ts';
 import { DataSync } from './data-sync.ts';
 import { InstitutionLogos } from './institution-logos.ts';
 import { closeInterruptedRuns } from './interrupted-runs.ts';
@@ -69,6 +70,10 @@ export class BankConnections {
     this.searchIndex = new TransactionSearchIndex(options.database.sqlite);
     const interrupted = closeInterruptedRuns(options.database.db, new Date());
     if (interrupted > 0) options.logger.warn('sync.interrupted-runs', { count: interrupted });
+    // Signs an older version flipped (account-signs.ts): put right once, in the background.
+    void repairSignsOnce(options.database, { logger: options.logger }).catch((error: unknown) =>
+      options.logger.warn('sync.signs-repair-failed', { error }),
+    );
   }
 
   /** Connectors to offer in the Connect window; in demo mode, the sandbox banks. */

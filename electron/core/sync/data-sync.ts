@@ -10,9 +10,11 @@ import type { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
 import { withdrawRemovals } from '../books/reconciliation/conflicts.ts';
+import type { AccountType } from '../../shared/models.ts';
 import { AccountHolders } from './account-holders.ts';
+import { correctSigns } from './account-signs.ts';
 import { CardBills } from './card-bills.ts';
-import { toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
+import { resolveAccountType, toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
 
 export type SyncTrigger = (typeof syncTriggers)[number];
 
@@ -122,14 +124,14 @@ export class DataSync {
     const aids: Promise<void>[] = [this.accountHolders.refresh(itemId, signal)];
     try {
       const remote = await client.accounts(itemId, signal ? { signal } : {});
-      this.upsertAccounts(itemId, remote);
+      const booked = this.upsertAccounts(itemId, remote);
       const progress = this.progressReporter(itemId);
-      for (const account of remote) {
-        const counts = await this.syncAccount(account, progress, signal);
+      for (const { account, type } of booked) {
+        const counts = await this.syncAccount(account, type, progress, signal);
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.removed += counts.removed;
-        if (account.type === 'CREDIT') aids.push(this.cardBills.refresh(account.id, signal));
+        if (type === 'CREDIT') aids.push(this.cardBills.refresh(account.id, signal));
       }
       await Promise.all(aids);
       // Together: an item marked synced always has its run marked succeeded.
@@ -165,17 +167,36 @@ export class DataSync {
     }
   }
 
-  /** Accounts Pluggy lists are upserted; one it no longer lists is marked closed, never deleted. */
-  private upsertAccounts(itemId: string, remote: readonly Account[]): void {
-    const { db } = this.options.database;
-    const syncedAt = this.now().toISOString();
+  /**
+   * Accounts Pluggy lists are upserted; one it no longer lists is marked closed, never
+   * deleted. Each is booked as the type resolveAccountType gives it, returned with it. When
+   * an account's booked type changes, rows written in the old type's sign (or, by an older
+   * version, some of them) are corrected in the transaction that stores the new type.
+   */
+  private upsertAccounts(itemId: string, remote: readonly Account[]): { account: Account; type: AccountType }[] {
+    const { db, sqlite } = this.options.database;
+    const { logger } = this.options;
+    const now = this.now();
+    const syncedAt = now.toISOString();
+    const booked: { account: Account; type: AccountType }[] = [];
+    const notes: [event: string, fields: Record<string, unknown>][] = [];
     db.transaction((tx) => {
       for (const account of remote) {
-        const row = toAccountRow(account, itemId, syncedAt);
+        const stored = tx.select({ type: accounts.type }).from(accounts).where(eq(accounts.id, account.id)).get();
+        const type = resolveAccountType(account, stored?.type ?? null);
+        booked.push({ account, type });
+        if (type !== account.type) {
+          notes.push(['sync.unknown-account-type', { accountId: account.id, received: account.type, bookedAs: type }]);
+        }
+        const row = toAccountRow(account, type, itemId, syncedAt);
         tx.insert(accounts)
           .values(row)
           .onConflictDoUpdate({ target: accounts.id, set: { ...row, closedAt: null } })
           .run();
+        if (stored && stored.type !== type) {
+          const corrected = correctSigns(sqlite, { accountId: account.id }, now);
+          notes.push(['sync.signs-corrected', { accountId: account.id, from: stored.type, to: type, ...corrected }]);
+        }
       }
       const listed = remote.map((account) => account.id);
       tx.update(accounts)
@@ -189,6 +210,8 @@ export class DataSync {
         )
         .run();
     });
+    for (const [event, fields] of notes) logger.warn(event, fields);
+    return booked;
   }
 
   /** Counts the rows read, and tells `onProgress` now and then (not per page: a large sync has hundreds). */
@@ -206,8 +229,10 @@ export class DataSync {
     };
   }
 
+  /** `type`: the type the account is booked as. */
   private async syncAccount(
     account: Account,
+    type: AccountType,
     progress: (rows: number) => void,
     signal: AbortSignal | undefined,
   ): Promise<SyncCounts> {
@@ -264,7 +289,7 @@ export class DataSync {
         if (seen.has(row.id)) continue;
         seen.add(row.id);
         if (row.createdAt && (!newWatermark || row.createdAt > newWatermark)) newWatermark = row.createdAt;
-        arriving.push(toProviderTransaction(row, account.type));
+        arriving.push(toProviderTransaction(row, type));
       }
       await writeSlices();
     };

@@ -1,5 +1,6 @@
 import type { accounts, connections, creditCardBills } from '../../../db/schema.ts';
 import { bookkeepingDate } from '../../shared/format.ts';
+import { AccountType } from '../../shared/models.ts';
 import { toCents } from '../../shared/money.ts';
 import type { ProviderTransaction } from '../books/provider-transactions.ts';
 import type { Account, Bill, Item, Transaction } from '../pluggy/models.ts';
@@ -10,7 +11,7 @@ import type { Account, Bill, Item, Transaction } from '../pluggy/models.ts';
  * Pluggy gives card purchases as positive amounts and a card's balance as what is owed,
  * so both are negated on CREDIT accounts.
  */
-const userSign = (accountType: string) => (accountType === 'CREDIT' ? -1 : 1);
+export const userSign = (accountType: string) => (accountType === 'CREDIT' ? -1 : 1);
 const cents = (amount: number, sign: number) => {
   const value = sign * toCents(amount);
   return value === 0 ? 0 : value; // never -0
@@ -44,7 +45,34 @@ function transactionDate(instant: string): string {
   return date;
 }
 
-export function toProviderTransaction(transaction: Transaction, accountType: string): ProviderTransaction {
+/** The account types of Pluggy's spec (`Account.type`); its enums are open, so others may come. */
+const isKnownAccountType = (type: string | null): type is AccountType => AccountType.safeParse(type).success;
+
+/** Subtypes that tell an account's type (Pluggy's spec pairs each with one). */
+const typeOfSubtype = new Map<string, AccountType>([
+  ['CHECKING_ACCOUNT', 'BANK'],
+  ['SAVINGS_ACCOUNT', 'BANK'],
+  ['CREDIT_CARD', 'CREDIT'],
+]);
+
+/**
+ * The type an account is booked as, which decides the sign of every amount on it. A type
+ * Pluggy added after this version (its enums are open) must never flip signs: the account
+ * keeps the type it is booked as. One not booked yet (new, or stored with an unknown type
+ * by an older version) is told by its subtype or by which of `creditData` and `bankData`
+ * it carries, and failing all that is a BANK account, whose amounts keep Pluggy's own
+ * sign. `storedType`: the account's type as stored, null when it is new.
+ */
+export function resolveAccountType(account: Account, storedType: string | null): AccountType {
+  if (isKnownAccountType(account.type)) return account.type;
+  if (isKnownAccountType(storedType)) return storedType;
+  const bySubtype = account.subtype ? typeOfSubtype.get(account.subtype) : undefined;
+  if (bySubtype) return bySubtype;
+  return account.creditData && !account.bankData ? 'CREDIT' : 'BANK';
+}
+
+/** `accountType`: the type the account is booked as (resolveAccountType). */
+export function toProviderTransaction(transaction: Transaction, accountType: AccountType): ProviderTransaction {
   const sign = userSign(accountType);
   const amountCents = cents(transaction.amount, sign);
   // Money in: the other party paid; money out: the other party received.
@@ -82,15 +110,16 @@ export function toProviderTransaction(transaction: Transaction, accountType: str
 
 export type AccountRow = Omit<typeof accounts.$inferInsert, 'createdAt' | 'transactionsSyncedThrough' | 'closedAt'>;
 
-export function toAccountRow(account: Account, connectionId: string, syncedAt: string): AccountRow {
-  const sign = userSign(account.type);
+/** `type`: the type the account is booked as (resolveAccountType), stored in place of Pluggy's. */
+export function toAccountRow(account: Account, type: AccountType, connectionId: string, syncedAt: string): AccountRow {
+  const sign = userSign(type);
   const credit = account.creditData;
   const toCentsOrNull = (value: number | null | undefined) =>
     value === null || value === undefined ? null : toCents(value);
   return {
     id: account.id,
     connectionId,
-    type: account.type,
+    type,
     subtype: account.subtype ?? null,
     name: account.name,
     marketingName: account.marketingName ?? null,

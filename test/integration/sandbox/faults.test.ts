@@ -78,5 +78,15 @@ describe('fault injection', () => {
     client.sandbox.control.faults.add({ kind: 'unknown-enums', times: 1 });
     const enums = JSON.parse((await raw('/connectors?sandbox=true')).text) as { results: { type: string }[] };
     expect(enums.results[0]?.type).toBe('SOME_FUTURE_TYPE');
+
+    // With fields left out, nothing else says what the unknown value stands for.
+    client.sandbox.control.faults.add({ kind: 'unknown-enums', omit: ['health', 'credentials'], times: 1 });
+    const bare = JSON.parse((await raw('/connectors?sandbox=true')).text) as { results: Record<string, unknown>[] };
+    expect(bare.results[0]).toMatchObject({ id: 0, type: 'SOME_FUTURE_TYPE' });
+    expect(bare.results.some((connector) => 'health' in connector || 'credentials' in connector)).toBe(false);
+    const untouched = JSON.parse((await raw('/connectors?sandbox=true')).text) as {
+      results: Record<string, unknown>[];
+    };
+    expect(untouched.results[0]).toHaveProperty('credentials');
   });
 });
