@@ -27,7 +27,7 @@ const queryCount = 50;
  * change itself writes one row). Timed several times, the group going back and forth; the
  * preview said before saving and the review list are timed apart.
  */
-async function timeGroupChange(database: OpenedDatabase, year: ReportQuery) {
+function timeGroupChange(database: OpenedDatabase, year: ReportQuery) {
   const { db, sqlite } = database;
   const held = 100_000;
   sqlite.transaction(() => {
@@ -56,14 +56,14 @@ async function timeGroupChange(database: OpenedDatabase, year: ReportQuery) {
       reportGroup: round % 2 === 0 ? ('deductible_expense' as const) : ('nondeductible_expense' as const),
     };
     let start = performance.now();
-    await categoryGroupEffect(db, queries, change);
+    categoryGroupEffect(db, change);
     effects.push(performance.now() - start);
     start = performance.now();
     setCategoryGroup(db, change, new Date());
     profitAndLoss(sqlite, year);
     changes.push(performance.now() - start);
     start = performance.now();
-    await classificationReview(db, queries, 'pt-BR');
+    classificationReview(db, queries);
     reviews.push(performance.now() - start);
   }
   return {
@@ -78,7 +78,7 @@ async function timeGroupChange(database: OpenedDatabase, year: ReportQuery) {
 export const reportsBenchmark: Benchmark = {
   name: 'reports',
   description: 'P&L, livro-caixa and dashboard over 1,000,000 transactions',
-  async run() {
+  run() {
     const temp = makeTempDir('balancete-bench-reports-');
     const database = openDatabase(join(temp.path, 'balancete.sqlite'));
     try {
@@ -149,7 +149,7 @@ export const reportsBenchmark: Benchmark = {
         () => period(12),
         (query) => dashboard(sqlite, query),
       );
-      const groupChange = await timeGroupChange(database, period(12));
+      const groupChange = timeGroupChange(database, period(12));
       const metrics: Metric[] = [
         { name: 'build 1M rows', value: buildSeconds, unit: 's' },
         {

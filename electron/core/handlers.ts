@@ -175,9 +175,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'categories:rename': (input) => renameCategory(db, input),
     'categories:merge': (input) => mergeCategories(db, input, new Date()),
     'categories:archive': ({ id, archived }) => archiveCategory(db, id, archived, new Date()),
-    'categories:group-effect': (change) => categoryGroupEffect(db, transactionQueries, change),
+    'categories:group-effect': (change) => categoryGroupEffect(db, change),
     'categories:set-group': (change) => setCategoryGroup(db, change, new Date()),
-    'classification:review': () => classificationReview(db, transactionQueries, readSettings(db).language),
+    'classification:review': () => classificationReview(db, transactionQueries),
     'transactions:update': ({ id, patch, confirmReconciled }) =>
       updateTransaction(db, id, patch, new Date(), { confirmReconciled }),
     'transactions:bulk-categorize': ({ ids, categoryId, confirmReconciled }) =>

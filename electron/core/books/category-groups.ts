@@ -3,7 +3,7 @@ import type { Db } from '../../../db/open.ts';
 import { categories } from '../../../db/schema.ts';
 import type { CategoryGroupChange, CategoryGroupEffect, CategoryGroupResult } from '../../shared/classification.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { TransactionQueries } from './transaction-query.ts';
+import { categoriesTotal } from './category-movements.ts';
 import { type DbOrTx, recordGroupUndo } from './undo.ts';
 
 /**
@@ -30,20 +30,17 @@ function affectedCategories(db: DbOrTx, change: CategoryGroupChange): CategoryGr
 /**
  * What the change would move, to say before it is saved ("133 transações, R$ 17.404,06,
  * passam para Despesas dedutíveis"): the transactions filed under those categories, of all
- * time, counted and summed as the transactions page does with that category filter.
+ * time, and their net (a split's parts there at their share), as the reports count them.
  */
-export async function categoryGroupEffect(
-  db: Db,
-  queries: TransactionQueries,
-  change: CategoryGroupChange,
-): Promise<CategoryGroupEffect> {
+export function categoryGroupEffect(db: Db, change: CategoryGroupChange): CategoryGroupEffect {
   const affected = affectedCategories(db, change);
-  const filters = { categoryIds: affected.map((each) => each.id) };
-  const [page, totals] = await Promise.all([
-    queries.list({ filters, limit: 1, count: true }, 'pt-BR'),
-    queries.totals(filters),
-  ]);
-  return { categories: affected, count: page.total ?? 0, netCents: totals.netCents };
+  return {
+    categories: affected,
+    ...categoriesTotal(
+      db.$client,
+      affected.map((each) => each.id),
+    ),
+  };
 }
 
 /**

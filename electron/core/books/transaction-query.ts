@@ -4,6 +4,7 @@ import {
   TransactionFilters,
   type TransactionPage,
   TransactionQuery,
+  type TransactionRow,
   type TransactionTotals,
 } from '../../shared/transactions.ts';
 import { splitPartShares } from '../reports/report-rows.ts';
@@ -69,7 +70,6 @@ export class TransactionQueries {
       wanted: query.offset + query.limit,
     });
     const page = this.page(query, plan, language);
-    const rows = this.rows(page.rowids);
     // A search and nothing else counts in the search index alone (it holds no removed rows).
     const searchOnly = plan !== null && Object.keys(query.filters).every((key) => key === 'search');
     const total = !query.count
@@ -77,7 +77,7 @@ export class TransactionQueries {
       : searchOnly
         ? plan.matches
         : (page.total ?? countRows(this.statement, query.filters, plan));
-    return { rows: rows.map((row) => toRow(row, { name: row[19], currencyCode: row[20] }, row[21])), total };
+    return { rows: this.shown(page.rowids), total };
   }
   /**
    * Which rows make the page, reading only the columns the filters and the sort need. Ties
@@ -110,8 +110,13 @@ export class TransactionQueries {
     return { rowids: found.map((each) => each.rowid), total: found[0]?.total };
   }
 
+  /** Transactions as the list shows them, in the order of the rowids given (those still in the books). */
+  shown(rowids: readonly number[]): TransactionRow[] {
+    return this.rows(rowids).map((row) => toRow(row, { name: row[19], currencyCode: row[20] }, row[21]));
+  }
+
   /** The fields of the page's rows, in the page's order. */
-  private rows(rowids: number[]): PageRow[] {
+  private rows(rowids: readonly number[]): PageRow[] {
     const fetched = this.statement(
       `SELECT ${storedRowColumns}, a.name, a.currency_code,
          (SELECT count(*) FROM transaction_splits s WHERE s.transaction_id = t.id)
