@@ -1,5 +1,5 @@
 import type { SandboxAccount } from './data/item-data.ts';
-import { owner } from './data/templates.ts';
+import { owner } from './data/parties.ts';
 import type { ItemStore, SandboxItem } from './items.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,10 +1,15 @@
 import { categoryById } from '../taxonomy.ts';
+import { type Freelancer, freelancerFor } from './freelancer.ts';
 import { isoDate } from './iso-date.ts';
+import { owner, type Party } from './parties.ts';
 import { between, hash32, mix32, randomStream, uuidFrom } from './random.ts';
-import { type AccountKind, type Movement, movementFor, owner, type Party } from './templates.ts';
+import { monthlySavingCents, monthOf, onDay, scheduledIn } from './schedule.ts';
+import { type AccountKind, type Movement, movementFor } from './templates.ts';
 
 const day = 24 * 3600 * 1000;
 const historyMs = 365 * day;
+/** The most everyday rows one update brings to an account. */
+const maxRowsPerUpdate = 300;
 /** Rows this recent when fetched are still pending at the bank. */
 const pendingWindowMs = 3 * day;
 
@@ -111,15 +116,18 @@ const shareOfRows: Record<AccountKind, number> = { checking: 0.55, savings: 0.05
 const money = (cents: number) => cents / 100;
 
 /**
- * All of one item's data. History rows are pure functions of (seed, account, index), so
- * even a million-row account costs no memory until a page of it is asked for; what
- * later updates add, change or remove is kept in small overlays.
+ * All of one item's data. History rows (everyday spending) are pure functions of (seed,
+ * account, index), so even a million-row account costs no memory until a page of it is
+ * asked for; what happens on a date each month (schedule.ts: fees, bills, subscriptions,
+ * transfers between own accounts) and what later updates add, change or remove is kept
+ * in small overlays.
  */
 export class ItemData {
   readonly accounts: readonly SandboxAccount[];
   readonly itemId: string;
   readonly createdAt: number;
   private readonly seed: number;
+  private readonly freelancer: Freelancer;
   private readonly historyStart: number;
   private readonly createdAtIso: string;
   private readonly added = new Map<string, PluggyTransaction[]>();
@@ -138,6 +146,7 @@ export class ItemData {
 
   constructor(options: { seed: number; itemId: string; createdAt: number; transactionsPerItem: number }) {
     this.seed = options.seed;
+    this.freelancer = freelancerFor(options.seed, options.itemId);
     this.transactionsPerItem = options.transactionsPerItem;
     this.itemId = options.itemId;
     this.createdAt = options.createdAt;
@@ -155,7 +164,7 @@ export class ItemData {
       };
     });
     for (const account of this.accounts) this.added.set(account.id, []);
-    this.scheduleOwnTransfers(this.historyStart, this.createdAt, this.createdAt);
+    this.schedule(this.historyStart, this.createdAt, this.createdAt);
   }
 
   private readonly closedAccounts = new Set<string>();
@@ -206,13 +215,17 @@ export class ItemData {
     let extra = last ? added.findIndex((row) => compareAdded(row, last as AddedPosition) > 0) : 0;
     if (extra === -1) extra = added.length;
     const results: PluggyTransaction[] = [];
+    // The next added row's time, parsed once rather than against every base row it waits behind.
+    const timeOf = (row: PluggyTransaction | undefined) => (row ? Date.parse(row.date) : Number.POSITIVE_INFINITY);
+    let addedTime = timeOf(added[extra]);
     while (results.length < size && (base < baseEnd || extra < added.length)) {
       const nextAdded = added[extra];
       const baseTime = base < baseEnd ? this.rowTime(account, base) : Number.POSITIVE_INFINITY;
-      if (nextAdded && Date.parse(nextAdded.date) < baseTime) {
+      if (nextAdded && addedTime < baseTime) {
         results.push(nextAdded);
         last = positionOf(nextAdded);
         extra += 1;
+        addedTime = timeOf(added[extra]);
       } else {
         const row = this.baseRow(account, base, baseTime);
         if (!this.removed.has(row.id)) results.push(this.withPatch(row));
@@ -270,6 +283,17 @@ export class ItemData {
     return { added, baseStart, baseEnd };
   }
 
+  /**
+   * How many everyday rows an update brings to an account: about as many as its history
+   * holds for the time since the last update (so a demo kept for months spends at the
+   * pace of its first year), at least one, so every update shows something, and at most
+   * a few hundred, however large the item.
+   */
+  private everydayRowsSince(account: SandboxAccount, from: number, at: number, random: () => number): number {
+    const expected = (account.count / historyMs) * Math.max(0, at - from);
+    return Math.min(maxRowsPerUpdate, Math.max(1, Math.round(expected * (0.5 + random()))));
+  }
+
   /** Removed base rows of an account with an index in [from, to). */
   private removedBaseRows(account: SandboxAccount, from: number, to: number): number {
     let removed = 0;
@@ -283,7 +307,8 @@ export class ItemData {
 
   /**
    * Pluggy's next update of this item, deterministic for (seed, item, update number):
-   * new rows since the last update (a few back-dated, all created now), pending rows
+   * new rows since the last update (the month's scheduled ones, everyday ones at the
+   * history's pace, a few back-dated, all created now), pending rows
    * that post (one with a changed amount), and sometimes a pending row that disappears.
    */
   applyUpdate(updateNumber: number, at: number): UpdateCounts {
@@ -328,7 +353,7 @@ export class ItemData {
         this.patch(row.id, patch);
         changes.updated.push(row.id);
       }
-      const newRows = between(2, 8, random());
+      const newRows = this.everydayRowsSince(account, from, at, random);
       for (let number = 0; number < newRows; number += 1) {
         const backDated = number === 0 && random() < 0.3;
         const time = backDated
@@ -347,7 +372,7 @@ export class ItemData {
     }
     this.lastUpdateAt = at;
     const before = new Set(this.addedById.keys());
-    this.scheduleOwnTransfers(from, at, at);
+    this.schedule(from, at, at);
     for (const id of this.addedById.keys()) if (!before.has(id)) changes.created.push(id);
     this.version += 1;
     this.events.push({ kind: 'update', updateNumber, at });
@@ -424,6 +449,7 @@ export class ItemData {
     const closes = this.billCloseDates();
     const closingBalances: number[] = [];
     let sum = 0;
+    let lowest = 0;
     let cursor: string | undefined;
     do {
       const page = this.page(account, {}, cursor, 10_000);
@@ -433,40 +459,50 @@ export class ItemData {
           closingBalances.push(sum);
         }
         sum += Math.round((row.amountInAccountCurrency ?? row.amount) * 100);
+        lowest = Math.min(lowest, sum);
       }
       cursor = page.next ?? undefined;
     } while (cursor);
     while (closingBalances.length < closes.length) closingBalances.push(sum);
     if (account.kind === 'card') return { balanceCents: sum, closingBalances, closes };
-    // An opening balance that keeps the account in credit, as a careful freelancer's would
-    // be. Fixed at the first count (the item's creation): later rows move the balance by
-    // exactly their amounts, so the balance ties out with a statement reconciled before.
+    // An opening balance that keeps the account in credit after every row, as a careful
+    // freelancer's would be. Fixed at the first count (the item's creation): later rows move
+    // the balance by exactly their amounts, so the balance ties out with a statement
+    // reconciled before.
     let opening = this.openings.get(account.id);
     if (opening === undefined) {
-      opening = Math.max(0, -sum) + between(3000_00, 15000_00, hash32(this.seed, account.id, 'opening') / 2 ** 32);
+      opening = -lowest + between(3000_00, 15000_00, hash32(this.seed, account.id, 'opening') / 2 ** 32);
       this.openings.set(account.id, opening);
     }
     return { balanceCents: opening + sum, closingBalances, closes };
   }
 
   /**
-   * Movements between the user's own accounts, in pairs that match to the cent: each month
-   * a transfer from checking to savings on the 10th, and each card bill paid in full from
-   * checking on its due date. Rows dated in (from, to], fetched at `fetchedAt`.
+   * The month's dated movements (schedule.ts) and the movements between the user's own
+   * accounts, in pairs that match to the cent: each month a transfer from checking to
+   * savings on the 10th, and each card bill paid in full from checking on its due date.
+   * Rows dated in (from, to], fetched at `fetchedAt`.
    */
-  private scheduleOwnTransfers(from: number, to: number, fetchedAt: number): void {
+  private schedule(from: number, to: number, fetchedAt: number): void {
     const checking = this.accounts.find((account) => account.kind === 'checking');
     const savings = this.accounts.find((account) => account.kind === 'savings');
     const card = this.accounts.find((account) => account.kind === 'card');
     if (!checking || !savings || !card) return;
-    const first = new Date(from);
-    for (let month = 0; ; month += 1) {
-      // The 10th at noon, São Paulo time.
-      const time = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + month, 10, 15);
-      if (time > to) break;
-      if (time <= from) continue;
+    const accounts: Record<AccountKind, SandboxAccount> = { checking, savings, card };
+    for (let month = monthOf(from); month <= monthOf(to); month += 1) {
+      for (const { key, kind, time, movement } of scheduledIn(this.freelancer, month)) {
+        if (time <= from || time > to) continue;
+        const account = accounts[kind];
+        const id = uuidFrom(this.seed, this.itemId, account.id, key);
+        const row = this.rowFrom(account, id, time, movement, fetchedAt, hash32(id) % 900000);
+        // PIX, TED, boletos and debits settle at once; only card charges wait to post.
+        if (kind !== 'card') row.status = 'POSTED';
+        this.insertAdded(account, row);
+      }
+      const time = onDay(month, 10, 12);
+      const cents = monthlySavingCents(this.freelancer, month);
+      if (time <= from || time > to || cents <= 0) continue;
       const key = new Date(time).toISOString().slice(0, 7);
-      const cents = between(500_00, 2500_00, hash32(this.seed, this.itemId, 'savings', key) / 2 ** 32);
       this.addPair(
         [checking, { description: 'TRANSF PARA POUPANCA', amountCents: -cents }],
         [savings, { description: 'TRANSF DA CONTA CORRENTE', amountCents: cents }],
@@ -633,7 +669,7 @@ export class ItemData {
       createdAt: fetched,
       updatedAt: fetched,
     };
-    decorate(row, movement, time);
+    decorate(row, movement);
     return row;
   }
 }
@@ -655,7 +691,7 @@ function participant(party: Party): Record<string, unknown> {
   return { name: party.name, documentNumber: { type: party.document.type, value: party.document.value } };
 }
 
-function decorate(row: PluggyTransaction, movement: Movement, time: number): void {
+function decorate(row: PluggyTransaction, movement: Movement): void {
   if (movement.amountInAccountCurrencyCents !== undefined) {
     row.amountInAccountCurrency = money(movement.amountInAccountCurrencyCents);
   }
@@ -668,12 +704,11 @@ function decorate(row: PluggyTransaction, movement: Movement, time: number): voi
   }
   if (movement.merchant) row.merchant = { ...movement.merchant };
   if (movement.installment) {
-    const purchase = time - (movement.installment.number - 1) * 30 * day;
     row.creditCardMetadata = {
       installmentNumber: movement.installment.number,
       totalInstallments: movement.installment.total,
       totalAmount: money(movement.installment.totalAmountCents),
-      purchaseDate: isoDate(purchase),
+      purchaseDate: isoDate(movement.installment.purchasedAt),
     };
   }
 }

@@ -72,3 +72,10 @@ export function weightedPicker<T extends { weight: number }>(choices: readonly T
 export function between(min: number, max: number, random: number): number {
   return min + Math.floor(random * (max - min + 1));
 }
+
+/** One of `items`, from a number in [0, 1). */
+export function pickOne<T>(items: readonly T[], random: number): T {
+  const item = items[Math.floor(random * items.length)];
+  if (item === undefined) throw new RangeError('nothing to pick from');
+  return item;
+}
