@@ -166,6 +166,7 @@ test('the DRE lists money without a category as such, and leads to it on Transa�
   const out = page.locator('tbody[data-section="unclassified_expense"]');
   await expect(out.getByRole('rowheader').first()).toHaveText('Sem categoria');
   await expect(out).toContainText('Saídas sem categoria');
+  for (const width of [960, 1280, 1920]) await shoot(page, 'classification-dre', width);
   await out.getByRole('link', { name: 'Sem categoria' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Transações' })).toBeVisible();
   await expect(transactionGrid(page).locator('.tx-description')).toHaveText(['SAQUE SEM CATEGORIA']);
@@ -176,6 +177,7 @@ test('the DRE lists money without a category as such, and leads to it on Transa�
   await page.keyboard.press('d');
   const panel = page.getByRole('dialog', { name: 'Detalhes da transação' });
   await expect(panel.getByRole('checkbox', { name: 'Despesa dedutível' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/classification-details-deductible.png` });
   await page.keyboard.press('Escape');
   const incomeRow = await invoke<ChannelOutput<'transactions:list'>>(page, 'transactions:list', {
     filters: { categoryIds: ['01030000'] },
