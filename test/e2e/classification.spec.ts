@@ -148,6 +148,30 @@ test('Categorias says what a group change moves before saving it, and undoes it'
   await toast.getByRole('button', { name: 'Desfazer' }).click();
   await expect(details).toContainText('Despesa não dedutível');
   await expect(details).toContainText('Provavelmente dedutível');
+
+  // A transaction follows its category's group until the user chooses on it, and can go back to following.
+  await invoke(page, 'categories:set-group', { id: internet, reportGroup: 'deductible_expense' });
+  await page.goto(`${page.url().split('#')[0]}#/transactions?category=${internet}`);
+  await transactionGrid(page).locator('.tx-description').first().click();
+  await page.keyboard.press('d');
+  const panel = page.getByRole('dialog', { name: 'Detalhes da transação' });
+  const deductible = panel.getByRole('checkbox', { name: 'Despesa dedutível' });
+  await expect(deductible).toBeChecked();
+  await expect(panel).toContainText('Pelo grupo da categoria.');
+  await deductible.uncheck();
+  await expect(panel).toContainText('Escolhido nesta transação.');
+  await panel.getByRole('button', { name: 'Seguir a categoria' }).click();
+  await expect(deductible).toBeChecked();
+  await expect(panel).toContainText('Pelo grupo da categoria.');
+  // Back to following: no choice of its own is left on any transaction.
+  await expect
+    .poll(() =>
+      app.database.sqlite
+        .prepare('SELECT count(*) FROM transaction_user_data WHERE deductible IS NOT NULL')
+        .pluck()
+        .get(),
+    )
+    .toBe(0);
 });
 
 test('the DRE lists money without a category as such, and leads to it on Transações', async ({ app, page }) => {
@@ -173,11 +197,16 @@ test('the DRE lists money without a category as such, and leads to it on Transa�
 
   // Income never offers "dedutível"; an expense does, following its category until chosen.
   await page.goto(`${page.url().split('#')[0]}#/transactions?q=sem%20categoria`);
-  await transactionRow(page, 'DEPOSITO SEM CATEGORIA').locator('.tx-description').click();
+  await transactionRow(page, 'SAQUE SEM CATEGORIA').locator('.tx-description').click();
   await page.keyboard.press('d');
   const panel = page.getByRole('dialog', { name: 'Detalhes da transação' });
-  await expect(panel.getByRole('checkbox', { name: 'Despesa dedutível' })).toBeVisible();
+  await expect(panel.getByRole('checkbox', { name: 'Despesa dedutível' })).not.toBeChecked();
   await page.screenshot({ path: `${shots}/classification-details-deductible.png` });
+  await page.keyboard.press('Escape');
+  await transactionRow(page, 'DEPOSITO SEM CATEGORIA').locator('.tx-description').click();
+  await page.keyboard.press('d');
+  await expect(panel.getByRole('radio', { name: 'Empresa' })).toBeVisible();
+  await expect(panel.getByRole('checkbox', { name: 'Despesa dedutível' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   const incomeRow = await invoke<ChannelOutput<'transactions:list'>>(page, 'transactions:list', {
     filters: { categoryIds: ['01030000'] },

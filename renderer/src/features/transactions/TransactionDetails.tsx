@@ -271,8 +271,8 @@ function UserFields({
           </label>
         ))}
       </fieldset>
-      {/* Income is never a deduction: the choice is not offered on it. */}
-      {group !== 'income' && (
+      {/* Income is never a deduction (nor money in without a category, which counts as income): not offered there. */}
+      {group !== 'income' && !(categoryId === null && row.accountAmountCents > 0) && (
         <div className="field">
           <label className="filter-check">
             <input
