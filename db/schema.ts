@@ -19,6 +19,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { classificationReviews, reportGroups } from '../electron/shared/categories.ts';
+import { pluggyModes } from '../electron/shared/models.ts';
 
 /** An instant column that SQLite fills with the time of the insert. */
 const insertedAt = (name: string) =>
@@ -45,6 +46,12 @@ export const connections = sqliteTable('connections', {
   syncedLastUpdatedAt: text('synced_last_updated_at'),
   consentExpiresAt: text('consent_expires_at'),
   nextAutoSyncAt: text('next_auto_sync_at'),
+  /**
+   * Which Pluggy it lives at: the embedded sandbox of demo mode, or the user's own
+   * application. Only the current mode's connections are followed; demo data can be
+   * told apart and removed.
+   */
+  mode: text('mode', { enum: pluggyModes }).notNull().default('own'),
   createdAt: createdAt(),
   removedAt: text('removed_at'),
 });
@@ -82,6 +89,9 @@ export const accounts = sqliteTable(
     balanceDueDate: text('balance_due_date'),
     /** Watermark for incremental sync (`createdAtFrom`); committed with the data it covers. */
     transactionsSyncedThrough: text('transactions_synced_through'),
+    /** User fields (sync never writes them): the name the user gave the account, and when they hid it. */
+    nickname: text('nickname'),
+    hiddenAt: text('hidden_at'),
     closedAt: text('closed_at'),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),

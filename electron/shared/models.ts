@@ -7,7 +7,8 @@ export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
 
 /** Where Balancete gets bank data: the embedded sandbox (demo) or the user's own Pluggy application. */
-export const PluggyMode = z.enum(['demo', 'own']);
+export const pluggyModes = ['demo', 'own'] as const;
+export const PluggyMode = z.enum(pluggyModes);
 export type PluggyMode = z.infer<typeof PluggyMode>;
 
 export const Settings = z.object({
@@ -52,6 +53,16 @@ export const AccountSummary = z.object({
   closed: z.boolean(),
   /** The connection was removed but the user kept its data: no more updates. */
   disconnected: z.boolean(),
+  /** How every screen and file names it (account-names.ts), unique among the accounts. */
+  displayName: z.string(),
+  /** The same, short, for tight spaces (the full one on hover). */
+  shortName: z.string(),
+  /** The name the user gave it, if any (it then is the display name). */
+  nickname: z.string().nullable(),
+  /** Hidden by the user: left out of totals, charts and reports unless hidden ones are shown. */
+  hidden: z.boolean(),
+  /** Demo data (the embedded sandbox's) or the user's own Pluggy application's. */
+  mode: PluggyMode,
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 

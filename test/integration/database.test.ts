@@ -129,12 +129,12 @@ describe('openDatabase', () => {
     seedTwoAccounts(first.db);
     first.close();
 
-    addMigration(migrations, '9999_nickname', 'ALTER TABLE `accounts` ADD `nickname` text;');
+    addMigration(migrations, '9999_test_note', 'ALTER TABLE `accounts` ADD `test_note` text;');
     const second = openDatabase(file, { migrationsFolder: migrations });
     const migrationsAfterUpgrade = appliedMigrations(second);
     try {
       const columns = second.sqlite.pragma('table_info(accounts)') as { name: string }[];
-      expect(columns.map((column) => column.name)).toContain('nickname');
+      expect(columns.map((column) => column.name)).toContain('test_note');
       expect(second.db.select().from(accounts).all()).toHaveLength(2);
     } finally {
       second.close();
@@ -156,7 +156,11 @@ describe('openDatabase', () => {
     journal.entries = journal.entries.filter((entry) => entry.tag.startsWith('0000_'));
     writeFileSync(journalPath, JSON.stringify(journal));
     const old = openDatabase(file, { migrationsFolder: firstRelease });
-    seedTwoAccounts(old.db);
+    // In SQL: the schema's inserts would name columns later migrations add.
+    old.sqlite.exec(`
+      INSERT INTO connections (id, connector_id, connector_name, status) VALUES ('item-nubank', 212, 'Nubank', 'UPDATED');
+      INSERT INTO accounts (id, connection_id, type, name) VALUES
+        ('acc-checking', 'item-nubank', 'BANK', 'Conta Corrente'), ('acc-card', 'item-nubank', 'CREDIT', 'Cartão');`);
     old.close();
 
     const upgraded = openDatabase(file);
@@ -179,14 +183,14 @@ describe('openDatabase', () => {
     addMigration(
       migrations,
       '9999_broken',
-      'ALTER TABLE `accounts` ADD `nickname` text;--> statement-breakpoint\nALTER TABLE `no_such_table` ADD `x` text;',
+      'ALTER TABLE `accounts` ADD `test_note` text;--> statement-breakpoint\nALTER TABLE `no_such_table` ADD `x` text;',
     );
     expect(() => openDatabase(file, { migrationsFolder: migrations })).toThrow(/no_such_table/);
 
     const reopened = openDatabase(file);
     try {
       const columns = reopened.sqlite.pragma('table_info(accounts)') as { name: string }[];
-      expect(columns.map((column) => column.name)).not.toContain('nickname');
+      expect(columns.map((column) => column.name)).not.toContain('test_note');
     } finally {
       reopened.close();
     }

@@ -1,11 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
 import { accounts, connections } from '../../../db/schema.ts';
+import { accountNames } from '../../shared/account-names.ts';
 import type { AccountSummary } from '../../shared/models.ts';
 
 /**
  * Every account in the books, grouped by institution: those of removed connections too
- * (the user kept their data), marked disconnected.
+ * (the user kept their data), marked disconnected; hidden ones flagged. Each is named as
+ * every screen and file names it, unique among them (account-names.ts), the oldest
+ * connections' accounts keeping the plain names.
  */
 export function listAccounts(db: Db): AccountSummary[] {
   const rows = db
@@ -18,20 +21,38 @@ export function listAccounts(db: Db): AccountSummary[] {
       subtype: accounts.subtype,
       name: accounts.name,
       number: accounts.number,
+      nickname: accounts.nickname,
       currencyCode: accounts.currencyCode,
       balanceCents: accounts.balanceCents,
       balanceDate: accounts.balanceDate,
       creditLimitCents: accounts.creditLimitCents,
       closedAt: accounts.closedAt,
+      hiddenAt: accounts.hiddenAt,
+      mode: connections.mode,
       connectionRemovedAt: connections.removedAt,
     })
     .from(accounts)
     .innerJoin(connections, eq(accounts.connectionId, connections.id))
-    .orderBy(asc(connections.connectorName), asc(accounts.type), asc(accounts.name))
+    .orderBy(asc(connections.createdAt), asc(connections.id), asc(accounts.createdAt), asc(accounts.id))
     .all();
-  return rows.map(({ closedAt, connectionRemovedAt, ...row }) => ({
-    ...row,
-    closed: closedAt !== null,
-    disconnected: connectionRemovedAt !== null,
-  }));
+  const names = accountNames(rows);
+  return rows
+    .map(({ closedAt, hiddenAt, connectionRemovedAt, ...row }) => {
+      const name = names.get(row.id);
+      return {
+        ...row,
+        closed: closedAt !== null,
+        disconnected: connectionRemovedAt !== null,
+        hidden: hiddenAt !== null,
+        displayName: name?.full ?? row.name,
+        shortName: name?.short ?? row.name,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.institution.localeCompare(b.institution, 'pt-BR') ||
+        a.connectionId.localeCompare(b.connectionId) ||
+        a.type.localeCompare(b.type) ||
+        a.displayName.localeCompare(b.displayName, 'pt-BR'),
+    );
 }

@@ -106,17 +106,17 @@ export class BankConnections {
 
   /** Creates the item, records it, and follows it in the background to its end. */
   async connect(connectorId: number, parameters: Record<string, string>): Promise<ConnectionSummary> {
-    const { client, engine } = await this.current();
+    const { client, engine, mode } = await this.current();
     const item = await client.createItem({ connectorId, parameters });
-    this.record(item, client);
+    this.record(item, client, mode);
     void engine.follow(item.id, 'connect').catch((error: unknown) => this.failedInBackground(item.id, error));
     return this.summary(item.id);
   }
 
   /** New credentials for a connection the bank refused: Pluggy logs in again, and we follow it. */
   async reconnect(itemId: string, parameters: Record<string, string>): Promise<ConnectionSummary> {
-    const { client, engine } = await this.current();
-    this.record(await client.updateItem(itemId, { parameters }), client);
+    const { client, engine, mode } = await this.current();
+    this.record(await client.updateItem(itemId, { parameters }), client, mode);
     void engine.follow(itemId, 'manual').catch((error: unknown) => this.failedInBackground(itemId, error));
     return this.summary(itemId);
   }
@@ -145,7 +145,7 @@ export class BankConnections {
    * linked here (an update of a connection we already keep counts as a manual refresh).
    */
   async adopt(itemId: string): Promise<ConnectionSummary> {
-    const { client, engine } = await this.current();
+    const { client, engine, mode } = await this.current();
     const { db } = this.options.database;
     const known = db
       .select({ id: connections.id })
@@ -153,7 +153,7 @@ export class BankConnections {
       .where(and(eq(connections.id, itemId), isNull(connections.removedAt)))
       .get();
     const item = await client.item(itemId);
-    this.record(item, client);
+    this.record(item, client, mode);
     void engine
       .follow(item.id, known ? 'manual' : 'connect')
       .catch((error: unknown) => this.failedInBackground(item.id, error));
@@ -162,8 +162,8 @@ export class BankConnections {
 
   /** Sends the MFA answer, then follows the update in the background. */
   async answerMfa(itemId: string, answer: Record<string, string>): Promise<ConnectionSummary> {
-    const { client, engine } = await this.current();
-    this.record(await client.sendMfa(itemId, answer), client);
+    const { client, engine, mode } = await this.current();
+    this.record(await client.sendMfa(itemId, answer), client, mode);
     void engine.follow(itemId, 'connect').catch((error: unknown) => this.failedInBackground(itemId, error));
     return this.summary(itemId);
   }
@@ -339,6 +339,7 @@ export class BankConnections {
     const dataSync = new DataSync({
       database,
       client,
+      mode,
       logger,
       onProgress: (itemId, rowsRead) => this.options.onEvent({ kind: 'sync-progress', itemId, rowsRead }),
     });
@@ -366,13 +367,16 @@ export class BankConnections {
     this.searchIndex.catchUp().catch((error: unknown) => this.options.logger.warn('search.index-failed', { error }));
   }
 
-  /** Keeps what Pluggy just said about an item, so screens see it before the next poll; fetches its logo. */
-  private record(item: Item, client: PluggyClient): void {
+  /**
+   * Keeps what Pluggy just said about an item, so screens see it before the next poll;
+   * fetches its logo. A new one is marked with the mode it was made in (demo or own).
+   */
+  private record(item: Item, client: PluggyClient, mode: PluggyMode): void {
     void this.logos.ensure(client, item.connector.id, item.connector.imageUrl ?? null);
     const row = toConnectionRow(item);
     this.options.database.db
       .insert(connections)
-      .values(row)
+      .values({ ...row, mode })
       .onConflictDoUpdate({ target: connections.id, set: row })
       .run();
   }

@@ -10,7 +10,7 @@ import type { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
 import { withdrawRemovals } from '../books/reconciliation/conflicts.ts';
-import type { AccountType } from '../../shared/models.ts';
+import type { AccountType, PluggyMode } from '../../shared/models.ts';
 import { AccountHolders } from './account-holders.ts';
 import { correctSigns } from './account-signs.ts';
 import { CardBills } from './card-bills.ts';
@@ -27,6 +27,8 @@ export interface SyncCounts {
 export interface DataSyncOptions {
   database: OpenedDatabase;
   client: PluggyClient;
+  /** The Pluggy the client talks to: a connection first stored by this sync is marked with it. */
+  mode?: PluggyMode;
   logger: Logger;
   now?: () => Date;
   /** How far back `createdAtFrom` reaches behind the watermark, for rows Pluggy stamps late. */
@@ -110,7 +112,10 @@ export class DataSync {
     const startedAt = this.now().toISOString();
     const item = await client.item(itemId, signal ? { signal } : {});
     const connection = toConnectionRow(item);
-    db.insert(connections).values(connection).onConflictDoUpdate({ target: connections.id, set: connection }).run();
+    db.insert(connections)
+      .values({ ...connection, mode: this.options.mode ?? 'own' })
+      .onConflictDoUpdate({ target: connections.id, set: connection })
+      .run();
     const runId = db
       .insert(syncRuns)
       .values({ connectionId: itemId, trigger, status: 'running', startedAt })

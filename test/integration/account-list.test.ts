@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../../electron/shared/models.ts';
+import { handlerSession } from '../support/handler-session.ts';
+import { NoticeRecorder } from '../support/ipc-session.ts';
+
+let notices: NoticeRecorder;
+const session = handlerSession({
+  deps: () => {
+    notices = new NoticeRecorder();
+    return { emit: notices.emit };
+  },
+});
+const { call } = session;
+
+/** Links a sandbox bank through the handlers, as the Connect window does, and waits for its first sync. */
+async function link(connectorId: number): Promise<string> {
+  const created = await call<{ id: string }>('connections:create', {
+    connectorId,
+    parameters: { user: 'user-ok', password: 'password-ok' },
+  });
+  await notices.next('item-updated', created.id);
+  return created.id;
+}
+
+describe('accounts:list', () => {
+  it('names every account by institution, name and number, never two alike, and marks demo data', async () => {
+    const first = await link(0);
+    const second = await link(0);
+    const accounts = await call<AccountSummary[]>('accounts:list');
+    expect(accounts).toHaveLength(6);
+    expect(new Set(accounts.map((account) => account.displayName)).size).toBe(6);
+    expect(new Set(accounts.map((account) => account.shortName)).size).toBe(6);
+    for (const account of accounts) {
+      expect(account.displayName.startsWith(`${account.institution} · ${account.name}`)).toBe(true);
+      expect(account).toMatchObject({ mode: 'demo', hidden: false, nickname: null });
+    }
+    // The bank linked first keeps the plain names; the second's are numbered.
+    const checking = (itemId: string) =>
+      accounts.find((account) => account.connectionId === itemId && account.subtype === 'CHECKING_ACCOUNT');
+    expect(checking(first)?.displayName).toMatch(/^Pluggy Bank · Conta Corrente ·· \d{4}-\d$/);
+    expect(checking(second)?.displayName).toBe(`${checking(first)?.displayName} (2)`);
+    // Grouped by institution, each connection's accounts together.
+    const order = accounts.map((account) => account.connectionId);
+    expect(order.filter((id, index) => id !== order[index - 1])).toHaveLength(2);
+  });
+});
