@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../shared/contract.ts';
 import { AppError } from '../shared/errors.ts';
 import type { AppInfo } from '../shared/models.ts';
 import { listAccounts } from './books/accounts.ts';
+import { accountLabelsById } from './books/account-labels.ts';
 import { TransactionQueries } from './books/transaction-query.ts';
 import {
   archiveCategory,
@@ -221,11 +222,11 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'exports:ofx': async (input) => {
       exporter.requireAccount(input.accountId);
-      const account = listAccounts(db).find((each) => each.id === input.accountId);
+      const account = accountLabelsById(db.$client).get(input.accountId);
       const language = readSettings(db).language;
       return exporter.ofx(
         input,
-        deps.chooseExportPath(suggestedFileName('ofx', input.filters ?? {}, language, account?.name)),
+        deps.chooseExportPath(suggestedFileName('ofx', input.filters ?? {}, language, account)),
       );
     },
     'exports:xlsx': async (input) => {

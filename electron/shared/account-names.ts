@@ -44,14 +44,15 @@ function ownNames(account: NamedAccount): AccountNames {
 /**
  * Every account's names, unique within the set: a name two accounts would share gets
  * " (2)", " (3)"… on the later ones, in the order given (list the oldest connections first,
- * so that names stay put as banks are added).
+ * so that names stay put as banks are added), skipping any a nickname already took.
  */
 export function accountNames(accounts: readonly NamedAccount[]): Map<string, AccountNames> {
-  const seen = { full: new Map<string, number>(), short: new Map<string, number>() };
+  const taken = { full: new Set<string>(), short: new Set<string>() };
   const unique = (kind: keyof AccountNames, name: string) => {
-    const count = (seen[kind].get(name) ?? 0) + 1;
-    seen[kind].set(name, count);
-    return count === 1 ? name : `${name} (${count})`;
+    let candidate = name;
+    for (let number = 2; taken[kind].has(candidate); number += 1) candidate = `${name} (${number})`;
+    taken[kind].add(candidate);
+    return candidate;
   };
   return new Map(
     accounts.map((account) => {

@@ -123,9 +123,21 @@ const cashFlowFigures = {
   closingBalanceCents: cents.nullable(),
 };
 
-export const CashFlowAccount = z.object({
+/**
+ * An account as a report names it: as every screen and file does (account-names.ts), its
+ * display name unique among the accounts, a short one for tight spaces, its bank, and
+ * whether its connection was removed with its data kept (marked wherever it shows).
+ */
+export const ReportAccount = z.object({
   accountId: z.string(),
-  name: z.string(),
+  displayName: z.string(),
+  shortName: z.string(),
+  institution: z.string(),
+  disconnected: z.boolean(),
+});
+export type ReportAccount = z.infer<typeof ReportAccount>;
+
+export const CashFlowAccount = ReportAccount.extend({
   type: z.string(),
   currencyCode: z.string(),
   ...cashFlowFigures,
@@ -159,7 +171,8 @@ export const Dashboard = z.object({
   /** Net spending per expense-side category, most spent first; its total is the P&L's expenses. */
   spending: z.array(ReportCategoryLine),
   balances: z.object({
-    accounts: z.array(z.object({ accountId: z.string(), name: z.string() })),
+    /** In the order every screen lists accounts (by institution, then name). */
+    accounts: z.array(ReportAccount),
     months: z.array(BalanceMonth),
   }),
   /** Who paid the user most (income side) and whom the user paid most (expense side), ten each. */

@@ -51,7 +51,18 @@ export const TransactionRow = z.object({
   /** Who the money came from or went to, as the user named them, else as the bank did. */
   counterparty: z.string().nullable(),
   accountId: z.string(),
+  /**
+   * The account as every screen and file names it (account-names.ts): institution, name and
+   * the end of its number, or the user's nickname; unique among the accounts. (Before issue
+   * 16 this was the bank's bare name, which two accounts could share.)
+   */
   accountName: z.string(),
+  /** The same, short, for a tight column (the full one on hover). */
+  accountShortName: z.string(),
+  /** The account's bank (a file's "Banco" column). */
+  institution: z.string(),
+  /** Its connection was removed and its data kept: no more updates (marked wherever it shows). */
+  accountDisconnected: z.boolean(),
   /** The transaction's own amount, in its own currency (a purchase of US$ 4,00 on a card in reais: -400, 'USD'). */
   amountCents: z.number().int(),
   currencyCode: z.string(),

@@ -36,10 +36,15 @@ test('the screen exports what it shows, as XLSX and as pt-BR CSV, and says where
   await workbook.xlsx.readFile(xlsx);
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Transações', 'DRE', 'Livro-caixa']);
   const amounts: number[] = [];
+  const accounts = new Set<string>();
   workbook.getWorksheet('Transações')?.eachRow((row, number) => {
-    if (number > 1) amounts.push(row.getCell(6).value as number);
+    if (number === 1) return;
+    amounts.push(row.getCell(7).value as number);
+    accounts.add(`${row.getCell(4).text} | ${row.getCell(5).text}`);
   });
   expect(amounts).toEqual([-234.1, 5000, -12.5]);
+  // The account's bank, and the account as the screens name it.
+  expect([...accounts]).toEqual(['Nubank | Nubank · Conta Corrente ·· 2345-0']);
 
   await dialog.getByRole('radio', { name: /CSV para Excel em português/ }).check();
   await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
@@ -106,7 +111,8 @@ test("an account's OFX statement, from the account picked in the dialog, read ba
   await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
   const saved = dialog.getByRole('status');
   await expect(saved).toContainText(
-    /2 transações salvas em .+balancete-extrato-conta-corrente-2026-11-01-a-2026-11-30\.ofx\./,
+    // Named as the screens name the account: its bank, its name and its number's end.
+    /2 transações salvas em .+balancete-extrato-nubank-conta-corrente-2345-0-2026-11-01-a-2026-11-30\.ofx\./,
   );
   const path = /salvas em (.+\.ofx)\./.exec((await saved.textContent()) ?? '')?.[1];
   if (!path) throw new Error('no path shown');

@@ -131,15 +131,15 @@ describe('split transactions in the files', () => {
     const path = join(folder.path, 'partes.csv');
     await exportTo(path, 'exports:csv', { filters: { from: target.date, to: target.date }, dialect: 'pt-BR' });
     const lines = csvRecords(readFileSync(path), { delimiter: ';', bom: true, record_delimiter: '\r\n' }).filter(
-      (line) => line[12] === target.id,
+      (line) => line[13] === target.id,
     );
     const decimal = (amount: number) =>
       `${amount < 0 ? '-' : ''}${Math.floor(Math.abs(amount) / 100)},${String(Math.abs(amount) % 100).padStart(2, '0')}`;
-    expect(lines.map((line) => [line[4], line[5], line[11], line[13]])).toEqual([
+    expect(lines.map((line) => [line[5], line[6], line[12], line[14]])).toEqual([
       [first.namePt, decimal(target.amountCents + 1000), 'parte do cliente', '1 de 2'],
       [second.namePt, '-10,00', target.notes ?? '', '2 de 2'],
     ]);
-    expect(lines.reduce((sum, line) => sum + cents(line[5] as string, ','), 0)).toBe(target.amountCents);
+    expect(lines.reduce((sum, line) => sum + cents(line[6] as string, ','), 0)).toBe(target.amountCents);
   });
 });
 
@@ -164,11 +164,13 @@ describe('CSV export', () => {
         relax_quotes: false,
       });
       const [header, ...lines] = records;
-      expect(header).toHaveLength(14);
+      expect(header).toHaveLength(15);
       expect(header?.[0]).toBe(dialect === 'pt-BR' ? 'Data' : 'Date');
+      // The account as its bank and its unique display name.
+      expect(header?.slice(3, 5)).toEqual(dialect === 'pt-BR' ? ['Banco', 'Conta'] : ['Bank', 'Account']);
       // The part of a split's line ("1 de 2"): none here, where nothing is split.
-      expect(header?.[13]).toBe(dialect === 'pt-BR' ? 'Parte' : 'Part');
-      expect(lines.every((line) => line[13] === '')).toBe(true);
+      expect(header?.[14]).toBe(dialect === 'pt-BR' ? 'Parte' : 'Part');
+      expect(lines.every((line) => line[14] === '')).toBe(true);
 
       const expected = await screenRows(filters);
       const categories = await session.call<CategorySummary[]>('categories:list');
@@ -185,8 +187,9 @@ describe('CSV export', () => {
       let sum = 0;
       for (const [index, line] of lines.entries()) {
         const want = expected[index] as TransactionRow;
-        const [day, description, counterparty, account, category, amount, currency, status, , , tags, notes, id] =
+        const [day, description, counterparty, bank, account, category, amount, currency, status, , , tags, notes, id] =
           line as [
+            string,
             string,
             string,
             string,
@@ -205,6 +208,7 @@ describe('CSV export', () => {
         expect(day).toBe(date(want.date));
         expect(description).toBe(inert(want.description));
         expect(counterparty).toBe(inert(want.counterparty));
+        expect(bank).toBe(inert(want.institution));
         expect(account).toBe(inert(want.accountName));
         expect(category).toBe(inert(name(want.categoryId)));
         expect(cents(amount, point)).toBe(want.amountCents);
@@ -215,25 +219,25 @@ describe('CSV export', () => {
         expect(tags).toBe(inert(want.tags.join(', ')));
         expect(notes).toBe(inert(want.notes));
         // Every text cell is inert; amounts stay plain signed numbers.
-        for (const cell of [description, counterparty, account, category, tags, notes])
+        for (const cell of [description, counterparty, bank, account, category, tags, notes])
           expect(cell).not.toMatch(trigger);
         sum += cents(amount, point);
       }
       const totals = await session.call<TransactionTotals>('transactions:totals', filters);
       expect(sum).toBe(totals.netCents);
       // The payload rows really are there, neutralised, with their negative amounts as numbers.
-      const evil = (payload: string) => lines.find((line) => line[12] === `evil-${payloads.indexOf(payload)}`);
+      const evil = (payload: string) => lines.find((line) => line[13] === `evil-${payloads.indexOf(payload)}`);
       const hyperlink = evil('=HYPERLINK("http://evil.example/?x","clique")');
       expect(hyperlink?.[1]).toBe(`'=HYPERLINK("http://evil.example/?x","clique")`);
       const linkCents = 123_456 + payloads.indexOf('=HYPERLINK("http://evil.example/?x","clique")');
-      expect(hyperlink?.[5]).toBe(
+      expect(hyperlink?.[6]).toBe(
         `-${Math.floor(linkCents / 100)}${dialect === 'pt-BR' ? ',' : '.'}${linkCents % 100}`,
       );
       expect(evil('\rCR')?.[1]).toBe("'\rCR");
       expect(evil(' =1+1')?.[1]).toBe("' =1+1");
       expect(evil('\uff1d1+1')?.[1]).toBe("'\uff1d1+1");
-      expect(lines.find((line) => line[12] === 'odd-1')?.[1]).toBe('PIX;"aspas", vírgula\nnova linha & <tag>');
-      expect(lines.find((line) => line[12] === 'odd-1')?.[4]).toBe(dialect === 'pt-BR' ? "'=CATEGORIA" : "'@category");
+      expect(lines.find((line) => line[13] === 'odd-1')?.[1]).toBe('PIX;"aspas", vírgula\nnova linha & <tag>');
+      expect(lines.find((line) => line[13] === 'odd-1')?.[5]).toBe(dialect === 'pt-BR' ? "'=CATEGORIA" : "'@category");
       expect(readdirSync(folder.path)).toEqual(['transações.csv']);
     });
   }
@@ -245,7 +249,7 @@ describe('CSV export', () => {
     const expected = await screenRows(filters);
     const ids = csvRecords(readFileSync(path), { bom: true })
       .slice(1)
-      .map((line) => line[12]);
+      .map((line) => line[13]);
     expect(ids).toEqual(expected.map((each) => each.id));
     expect(result).toEqual({ path, rows: expected.length });
     expect(progress.length).toBeGreaterThan(1);
@@ -290,7 +294,7 @@ describe('CSV export', () => {
       join(folder.path, 'back'),
     );
     const back = csvRecords(readFileSync(join(folder.path, 'back', 'extrato.csv')), { bom: true });
-    expect(back.slice(1).map((line) => [line[1], line[5]])).toEqual([
+    expect(back.slice(1).map((line) => [line[1], line[6]])).toEqual([
       ['PIX;"aspas", vírgula\nnova linha & <tag>', '0.05'],
       ['CAFÉ SÃO JOSÉ', '-0.99'],
     ]);

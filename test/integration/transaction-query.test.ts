@@ -171,7 +171,10 @@ describe('transactions:list query', () => {
       categoryId: 'user-clients',
       categorySource: 'manual',
       usage: 'business',
-      accountName: 'Conta Corrente',
+      accountName: 'Nubank · Conta Corrente ·· 2345-0',
+      accountShortName: 'Nubank ·· 2345-0',
+      institution: 'Nubank',
+      accountDisconnected: false,
     });
     expect(page.rows.find((listed) => listed.id === 't-das')).toMatchObject({
       categoryId: 'user-office',
@@ -187,7 +190,8 @@ describe('transactions:list query', () => {
     expect(page.rows.find((listed) => listed.id === 't-cafe')).toMatchObject({
       notes: 'Reunião com cliente',
       tags: ['reunião'],
-      accountName: 'Cartão Roxinho',
+      accountName: 'Nubank · Cartão Roxinho ·· 4242',
+      accountShortName: 'Nubank ·· 4242',
     });
     expect(page.rows.find((listed) => listed.id === 't-aluguel')).toMatchObject({
       pending: true,
@@ -311,9 +315,10 @@ describe('transactions:list query', () => {
       'description',
       ['t-aluguel', 't-cafe-upper', 't-cafe', 't-das', 't-netflix', 't-uber', 't-acme', 't-setembro', 't-joao'],
     ],
+    // As every picker lists accounts (by institution, bank accounts before cards, then by name).
     [
       'account',
-      ['t-cafe', 't-cafe-upper', 't-uber', 't-netflix', 't-acme', 't-joao', 't-das', 't-aluguel', 't-setembro'],
+      ['t-acme', 't-joao', 't-das', 't-aluguel', 't-setembro', 't-cafe', 't-cafe-upper', 't-uber', 't-netflix'],
     ],
     [
       'amount',

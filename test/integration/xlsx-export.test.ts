@@ -90,7 +90,7 @@ describe('the XLSX workbook', () => {
     for (let number = 2; number <= sheet.rowCount; number += 1) {
       const row = sheet.getRow(number);
       const date = row.getCell(1).value;
-      const amount = row.getCell(6).value;
+      const amount = row.getCell(7).value;
       expect(date).toBeInstanceOf(Date);
       expect(typeof amount).toBe('number');
       const day = (date as Date).toISOString().slice(0, 10);
@@ -100,7 +100,13 @@ describe('the XLSX workbook', () => {
     }
     expect(cents).toBe(expected.cents);
     expect(sheet.getRow(2).getCell(1).numFmt).toBe('dd/mm/yyyy');
-    expect(sheet.getRow(2).getCell(6).numFmt).toBe(moneyFormat);
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe(moneyFormat);
+    // The account as its bank and its unique display name, as the screens name it.
+    expect([sheet.getRow(1).getCell(4).value, sheet.getRow(1).getCell(5).value]).toEqual(['Banco', 'Conta']);
+    expect([sheet.getRow(2).getCell(4).value, sheet.getRow(2).getCell(5).value]).toEqual([
+      'Nubank',
+      expect.stringMatching(/^Nubank · (Conta Corrente ·· 2345-0|Cartão Roxinho ·· 4242)$/),
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
   });
@@ -117,7 +123,7 @@ describe('the XLSX workbook', () => {
     // A date and an amount need room: "31/12/2026" and "-R$ 12.345,67" would show as ###.
     const transactions = workbook.getWorksheet('Transações');
     expect(transactions?.getColumn(1).width).toBeGreaterThanOrEqual(11);
-    expect(transactions?.getColumn(6).width).toBeGreaterThanOrEqual(14);
+    expect(transactions?.getColumn(7).width).toBeGreaterThanOrEqual(14);
   });
 
   it('formats an amount in reais as reais, and one of an account in dollars as a plain number beside its currency', async () => {
@@ -144,8 +150,8 @@ describe('the XLSX workbook', () => {
     const formats = new Map<string, Set<string>>();
     sheet?.eachRow((row, number) => {
       if (number === 1) return;
-      const currency = row.getCell(7).text;
-      formats.set(currency, (formats.get(currency) ?? new Set()).add(row.getCell(6).numFmt));
+      const currency = row.getCell(8).text;
+      formats.set(currency, (formats.get(currency) ?? new Set()).add(row.getCell(7).numFmt));
     });
     expect(formats).toEqual(
       new Map([
@@ -162,9 +168,9 @@ describe('the XLSX workbook', () => {
     const notes: unknown[] = [];
     sheet.eachRow((row, number) => {
       if (number === 1) return;
-      const note = row.getCell(12).value;
+      const note = row.getCell(13).value;
       if (note !== null && note !== undefined) notes.push(note);
-      expect(row.getCell(12).formula).toBeUndefined();
+      expect(row.getCell(13).formula).toBeUndefined();
     });
     // XML reads a written CR as a line feed (its line-end rule): the value is the same note, still inert.
     const expected = payloads.map((payload) => `'${payload}`.replace('\r', '\n'));
@@ -231,7 +237,7 @@ describe('the XLSX workbook in LibreOffice', () => {
       });
       const expected = periodSum();
       expect(records).toHaveLength(expected.count + 1);
-      const cents = records.slice(1).reduce((sum, record) => sum + Math.round(Number(record[5]) * 100), 0);
+      const cents = records.slice(1).reduce((sum, record) => sum + Math.round(Number(record[6]) * 100), 0);
       expect(cents).toBe(expected.cents);
     } finally {
       folder.remove();

@@ -51,4 +51,16 @@ describe('account names', () => {
       short: 'Pluggy Bank ·· 2345-0 (3)',
     });
   });
+
+  it('stay unique when a nickname looks like a numbered name', () => {
+    const names = accountNames([
+      account('nick', 'Itaú', 'Poupança', '0001/99999-1', 'Pluggy Bank · Conta Corrente ·· 2345-0 (2)'),
+      account('first', 'Pluggy Bank', 'Conta Corrente', '0001/12345-0'),
+      account('second', 'Pluggy Bank', 'Conta Corrente', '0001/12345-0'),
+    ]);
+    expect(names.get('nick')?.full).toBe('Pluggy Bank · Conta Corrente ·· 2345-0 (2)');
+    expect(names.get('first')?.full).toBe('Pluggy Bank · Conta Corrente ·· 2345-0');
+    expect(names.get('second')?.full).toBe('Pluggy Bank · Conta Corrente ·· 2345-0 (3)');
+    expect(new Set([...names.values()].map((each) => each.short)).size).toBe(3);
+  });
 });

@@ -1,14 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
 import { accounts, connections } from '../../../db/schema.ts';
-import { accountNames } from '../../shared/account-names.ts';
 import type { AccountSummary } from '../../shared/models.ts';
+import { accountLabelsById } from './account-labels.ts';
 
 /**
  * Every account in the books, grouped by institution: those of removed connections too
  * (the user kept their data), marked disconnected; hidden ones flagged. Each is named as
- * every screen and file names it, unique among them (account-names.ts), the oldest
- * connections' accounts keeping the plain names.
+ * every screen and file names it, unique among them, the oldest connections' accounts
+ * keeping the plain names, and listed in the order every picker lists them (both from
+ * account-labels.ts).
  */
 export function listAccounts(db: Db): AccountSummary[] {
   const rows = db
@@ -35,24 +36,19 @@ export function listAccounts(db: Db): AccountSummary[] {
     .innerJoin(connections, eq(accounts.connectionId, connections.id))
     .orderBy(asc(connections.createdAt), asc(connections.id), asc(accounts.createdAt), asc(accounts.id))
     .all();
-  const names = accountNames(rows);
+  const labels = accountLabelsById(db.$client);
+  const order = [...labels.keys()];
   return rows
     .map(({ closedAt, hiddenAt, connectionRemovedAt, ...row }) => {
-      const name = names.get(row.id);
+      const label = labels.get(row.id);
       return {
         ...row,
         closed: closedAt !== null,
         disconnected: connectionRemovedAt !== null,
         hidden: hiddenAt !== null,
-        displayName: name?.full ?? row.name,
-        shortName: name?.short ?? row.name,
+        displayName: label?.displayName ?? row.name,
+        shortName: label?.shortName ?? row.name,
       };
     })
-    .sort(
-      (a, b) =>
-        a.institution.localeCompare(b.institution, 'pt-BR') ||
-        a.connectionId.localeCompare(b.connectionId) ||
-        a.type.localeCompare(b.type) ||
-        a.displayName.localeCompare(b.displayName, 'pt-BR'),
-    );
+    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }

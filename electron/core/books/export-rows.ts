@@ -5,6 +5,7 @@ import { conditions, countRows, planSearch, statementCache } from './transaction
 import { type StoredRow, storedRow, storedRowColumns, toRow } from './transaction-rows.ts';
 import { TransactionSearchIndex } from './transaction-search.ts';
 import { splitPartShares } from '../reports/report-rows.ts';
+import { type AccountLabel, accountLabelsById } from './account-labels.ts';
 
 /** A row as the screen shows it; a file writes its amount in the account's currency (what the account's totals and statement count). */
 export interface ExportRow extends TransactionRow {
@@ -69,11 +70,7 @@ export async function* exportPages(
   sqlite.exec('BEGIN');
   try {
     const total = countRows(prepare, filters, plan);
-    const accounts = new Map(
-      (prepare('SELECT id, name, currency_code FROM accounts').raw().all() as [string, string, string][]).map(
-        ([id, name, currencyCode]) => [id, { name, currencyCode }],
-      ),
-    );
+    const accounts = accountLabelsById(sqlite);
     const splitParts = new Map(
       prepare('SELECT transaction_id, count(*) FROM transaction_splits GROUP BY transaction_id').raw().all() as [
         string,
@@ -86,8 +83,8 @@ export async function* exportPages(
       : null;
     const lines: ExportRow[] = [];
     const addLines = (row: StoredRow): void => {
-      // Every transaction has its account (a foreign key).
-      const account = accounts.get(row[storedRow.accountId]) as { name: string; currencyCode: string };
+      // Every transaction has its account (a foreign key), and every account its connection.
+      const account = accounts.get(row[storedRow.accountId]) as AccountLabel;
       const whole: ExportRow = Object.assign(toRow(row, account, splitParts.get(row[storedRow.id]) ?? 0), {
         part: null,
       });

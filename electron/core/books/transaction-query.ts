@@ -21,32 +21,41 @@ import {
 } from './transaction-conditions.ts';
 import { type StoredRow, storedRow, storedRowColumns, toRow } from './transaction-rows.ts';
 import { TransactionSearchIndex } from './transaction-search.ts';
+import { type AccountLabel, accountLabels, accountLabelsById } from './account-labels.ts';
+
+interface Sort {
+  join: string;
+  column: string;
+  /** The join's bound values. */
+  values?: unknown[];
+}
 
 /**
- * What a sort key orders by, and what it joins. Accounts and categories sort by name (the
- * category's in the user's language) through their rank among the few there are, ranked
- * once per query: a join to the small ranked set costs less per row than to the table.
+ * What a sort key orders by, and what it joins. Accounts and categories sort through their
+ * rank among the few there are, ranked once per query: a join to the small ranked set costs
+ * less per row than to the table. Accounts rank as every picker lists them
+ * (account-labels.ts: by institution, then name), categories by name in the user's language.
  */
-const sorts = {
+const sorts: Record<ParsedQuery['sort'], (language: Language, sqlite: Database.Database) => Sort> = {
   date: () => ({ join: '', column: 't.date' }),
   description: () => ({ join: '', column: 't.description COLLATE NOCASE' }),
-  account: () => ({
-    join: `JOIN (SELECT id, row_number() OVER (ORDER BY name COLLATE NOCASE, id) AS rank FROM accounts) r
-           ON r.id = t.account_id`,
-    column: 'r.rank',
+  account: (_language, sqlite) => ({
+    join: 'JOIN json_each(?) r ON r.value = t.account_id',
+    column: 'r.key',
+    values: [JSON.stringify(accountLabels(sqlite).map((label) => label.id))],
   }),
-  category: (language: Language) => ({
+  category: (language) => ({
     join: `LEFT JOIN (SELECT id, row_number() OVER (ORDER BY ${language === 'en' ? 'name_en' : 'name_pt'}, id) AS rank
            FROM categories) r ON r.id = ${effectiveCategory}`,
     column: 'r.rank',
   }),
   amount: () => ({ join: '', column: accountAmount }),
-} as const;
+};
 
 type ParsedQuery = ReturnType<typeof TransactionQuery.parse>;
 
-/** A page's row: its stored fields, its account's name and currency, and its split's parts. */
-type PageRow = [...StoredRow, accountName: string, accountCurrencyCode: string, splitParts: number];
+/** A page's row: its stored fields and its split's parts. */
+type PageRow = [...StoredRow, splitParts: number];
 
 /**
  * The query behind the transactions page ('transactions:list'): one page of the filtered,
@@ -55,10 +64,12 @@ type PageRow = [...StoredRow, accountName: string, accountCurrencyCode: string, 
  * every user value is a bound parameter, and each distinct shape is prepared once.
  */
 export class TransactionQueries {
+  private readonly sqlite: Database.Database;
   private readonly statement: Prepare;
   private readonly search: TransactionSearchIndex;
 
   constructor(sqlite: Database.Database) {
+    this.sqlite = sqlite;
     this.statement = statementCache(sqlite);
     this.search = new TransactionSearchIndex(sqlite);
   }
@@ -95,7 +106,7 @@ export class TransactionQueries {
     // of the period row by row; reading the listing index and sorting what passes is then
     // cheaper (`+` keeps SQLite off the date index).
     const selective = filters.categoryIds ?? filters.usage ?? filters.pending ?? filters.minCents ?? filters.maxCents;
-    const sort = sorts[query.sort](language);
+    const sort = sorts[query.sort](language, this.sqlite);
     const sortColumn =
       query.sort === 'date' && listing && (selective !== undefined || plan !== null) ? '+t.date' : sort.column;
     const direction = query.descending ? 'DESC' : 'ASC';
@@ -106,22 +117,25 @@ export class TransactionQueries {
        WHERE ${where.sql}
        ORDER BY ${sortColumn} ${direction}, t.rowid ${direction}
        LIMIT ? OFFSET ?`,
-    ).all(...where.values, query.limit, query.offset) as { rowid: number; total?: number }[];
+    ).all(...(sort.values ?? []), ...where.values, query.limit, query.offset) as { rowid: number; total?: number }[];
     return { rowids: found.map((each) => each.rowid), total: found[0]?.total };
   }
 
   /** Transactions as the list shows them, in the order of the rowids given (those still in the books). */
   shown(rowids: readonly number[]): TransactionRow[] {
-    return this.rows(rowids).map((row) => toRow(row, { name: row[19], currencyCode: row[20] }, row[21]));
+    const rows = this.rows(rowids);
+    if (rows.length === 0) return [];
+    const accounts = accountLabelsById(this.sqlite);
+    // Every transaction has its account (a foreign key), and every account its connection.
+    return rows.map((row) => toRow(row, accounts.get(row[storedRow.accountId]) as AccountLabel, row[19]));
   }
 
   /** The fields of the page's rows, in the page's order. */
   private rows(rowids: readonly number[]): PageRow[] {
     const fetched = this.statement(
-      `SELECT ${storedRowColumns}, a.name, a.currency_code,
+      `SELECT ${storedRowColumns},
          (SELECT count(*) FROM transaction_splits s WHERE s.transaction_id = t.id)
        FROM transactions t
-       JOIN accounts a ON a.id = t.account_id
        LEFT JOIN transaction_user_data u ON u.transaction_id = t.id
        WHERE t.rowid IN (SELECT value FROM json_each(?))`,
     )

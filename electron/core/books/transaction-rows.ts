@@ -1,4 +1,5 @@
 import type { TransactionRow } from '../../shared/transactions.ts';
+import type { AccountLabel } from './account-labels.ts';
 import { accountAmount, effectiveCategory } from './transaction-conditions.ts';
 
 /**
@@ -37,10 +38,13 @@ export type StoredRow = [
 /** Where `StoredRow` keeps what its readers pick out of it. */
 export const storedRow = { rowid: 0, id: 1, date: 2, accountId: 5 } as const;
 
-/** The row as the screen shows it, with its account's name and currency and its split's parts (0 when not split). */
+/**
+ * The row as the screen shows it, with its account's names and currency (account-labels.ts)
+ * and its split's parts (0 when not split).
+ */
 export function toRow(
   row: readonly [...StoredRow, ...unknown[]],
-  account: { name: string; currencyCode: string },
+  account: AccountLabel,
   splitParts: number,
 ): TransactionRow {
   const [
@@ -70,7 +74,10 @@ export function toRow(
     description,
     counterparty,
     accountId,
-    accountName: account.name,
+    accountName: account.displayName,
+    accountShortName: account.shortName,
+    institution: account.institution,
+    accountDisconnected: account.disconnected,
     amountCents,
     currencyCode,
     accountAmountCents,

@@ -46,9 +46,10 @@ export interface CsvWriter {
 }
 
 /**
- * Writes transactions as CSV lines. The amount is in the account's currency, with that
- * currency's code: what the account's balance and the screen's totals count (a USD
- * subscription on a BRL card is its reais). User text is neutralised against formula
+ * Writes transactions as CSV lines. The account is its bank (Banco) and its unique display
+ * name (Conta: account-names.ts), as the screens name it. The amount is in the account's
+ * currency, with that currency's code: what the account's balance and the screen's totals
+ * count (a USD subscription on a BRL card is its reais). User text is neutralised against formula
  * injection (formula-safety.ts), then quoted where it holds a separator, a quote or a
  * line break.
  */
@@ -61,8 +62,8 @@ export function csvWriter(dialect: CsvDialect, categoryName: (id: string) => str
     const safe = formulaSafe(value);
     return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  // Dates, accounts, categories and currencies are a few values over many rows: each is
-  // written once and then looked up: a quarter less formatting time for 100k rows.
+  // Dates, banks, accounts, categories and currencies are a few values over many rows: each
+  // is written once and then looked up: a quarter less formatting time for 100k rows.
   const date = remembered(words.date);
   const few = remembered(text);
   const category = remembered((id: string) => text(categoryName(id) ?? id));
@@ -77,6 +78,8 @@ export function csvWriter(dialect: CsvDialect, categoryName: (id: string) => str
           text(row.description) +
           separator +
           text(row.counterparty) +
+          separator +
+          few(row.institution) +
           separator +
           few(row.accountName) +
           separator +

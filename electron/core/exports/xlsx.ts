@@ -117,7 +117,9 @@ export const moneyFormat = '"R$" #,##0.00;[Red]-"R$" #,##0.00';
 /** An amount in another currency than the real: a plain number, its currency in the next column. */
 export const foreignMoneyFormat = '#,##0.00;[Red]-#,##0.00';
 const foreignMoney: Partial<ExcelJS.Style> = { numFmt: foreignMoneyFormat };
-const transactionWidths = [12, 40, 28, 24, 24, 16, 8, 11, 10, 10, 20, 32, 38, 10];
+/** Where the Transações sheet's amount is (1-based): after date, description, counterparty, bank, account and category. */
+const amountColumn = 7;
+const transactionWidths = [12, 40, 28, 18, 40, 24, 16, 8, 11, 10, 10, 20, 32, 38, 10];
 
 export interface WorkbookContent {
   language: Language;
@@ -196,7 +198,7 @@ async function transactionsSheet(
   // the column's style (what addRow gives it) would be rendered 1.3M times for 100k rows.
   const styles: Partial<ExcelJS.Style>[] = transactionWidths.map(() => ({}));
   styles[0] = { numFmt: text.dateFormat };
-  styles[5] = { numFmt: moneyFormat };
+  styles[amountColumn - 1] = { numFmt: moneyFormat };
   const sheet = newSheet(
     workbook,
     text.sheets.transactions,
@@ -211,6 +213,7 @@ async function transactionsSheet(
         dateCell(row.date),
         safe(row.description),
         safe(row.counterparty),
+        safe(row.institution),
         safe(row.accountName),
         safe(category),
         money(row.accountAmountCents),
@@ -227,7 +230,7 @@ async function transactionsSheet(
         cell.style = styles[column - 1] as ExcelJS.Style;
       });
       // An account in another currency: its amount is no real, and the Moeda cell says which.
-      if (row.accountCurrencyCode !== 'BRL') written.getCell(6).style = foreignMoney;
+      if (row.accountCurrencyCode !== 'BRL') written.getCell(amountColumn).style = foreignMoney;
       written.commit();
     }
     done += page.transactions;

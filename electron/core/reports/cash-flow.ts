@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
-import { type CashFlow, type CashFlowAccount, ReportQuery } from '../../shared/reports.ts';
+import { type CashFlow, type CashFlowAccount, type ReportAccount, ReportQuery } from '../../shared/reports.ts';
+import { inAccountOrder } from '../books/account-labels.ts';
 import { balancesAtEnd, reportAccounts } from './balances.ts';
 import { classifiedMovements, prepared } from './report-rows.ts';
 
 /**
- * Cash flow by account: what came in and went out of each of the query's accounts in the
- * period (every counted movement, transfers between own accounts too, which are shown
- * apart as well), from the opening to the closing balance (see balances.ts; null when the
- * report is business only). Opening + in + out = closing, and the totals are the sums of
- * the accounts'.
+ * Cash flow by account: what came in and went out of each of the query's accounts (named
+ * and listed as everywhere: account-labels.ts) in the period (every counted movement,
+ * transfers between own accounts too, which are shown apart as well), from the opening to
+ * the closing balance (see balances.ts; null when the report is business only). Opening +
+ * in + out = closing, and the totals are the sums of the accounts'.
  */
 export function cashFlow(sqlite: Database.Database, input: ReportQuery): CashFlow {
   const query = ReportQuery.parse(input);
@@ -18,7 +19,7 @@ export function cashFlow(sqlite: Database.Database, input: ReportQuery): CashFlo
   const rows = prepared(
     sqlite,
     `${movements.sql}
-     SELECT a.id AS accountId, a.name, a.type, a.currency_code AS currencyCode,
+     SELECT a.id AS accountId, a.type, a.currency_code AS currencyCode,
        coalesce(f.inCents, 0) AS inCents, coalesce(f.outCents, 0) AS outCents,
        coalesce(f.transferInCents, 0) AS transferInCents, coalesce(f.transferOutCents, 0) AS transferOutCents,
        b.cents AS closingBalanceCents
@@ -31,14 +32,13 @@ export function cashFlow(sqlite: Database.Database, input: ReportQuery): CashFlo
          sum(CASE WHEN incoming AND report_group = 'transfer' THEN cents ELSE 0 END) AS transferInCents,
          sum(CASE WHEN NOT incoming AND report_group = 'transfer' THEN cents ELSE 0 END) AS transferOutCents
        FROM classified GROUP BY account_id) f ON f.account_id = a.id
-     WHERE ${accounts.sql}
-     ORDER BY a.name COLLATE NOCASE, a.id`,
+     WHERE ${accounts.sql}`,
   ).all(...movements.values, ...end.values, ...accounts.values) as (Omit<
     CashFlowAccount,
-    'netCents' | 'openingBalanceCents'
-  > & { closingBalanceCents: number })[];
+    'netCents' | 'openingBalanceCents' | keyof ReportAccount
+  > & { accountId: string; closingBalanceCents: number })[];
   const withBalances = !query.businessOnly;
-  const list: CashFlowAccount[] = rows.map((row) => {
+  const list: CashFlowAccount[] = inAccountOrder(sqlite, rows).map((row) => {
     const netCents = row.inCents + row.outCents;
     return {
       ...row,

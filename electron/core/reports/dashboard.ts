@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type Dashboard, type DashboardMonth, ReportQuery, type TopCounterparty } from '../../shared/reports.ts';
+import { inAccountOrder } from '../books/account-labels.ts';
 import { balancesAtEnd, reportAccounts } from './balances.ts';
 import { categoryLines } from './profit-and-loss.ts';
 import { accountAmount, accountsAndDays, classifiedMovements, monthsOf, prepared } from './report-rows.ts';
@@ -61,7 +62,7 @@ function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['bal
        SELECT t.account_id, substr(t.date, 1, 7) AS month, sum(${accountAmount}) AS cents
        FROM transactions t WHERE ${period.sql} GROUP BY t.account_id, month
      )
-     SELECT a.id AS accountId, a.name, m.month,
+     SELECT a.id AS accountId, m.month,
        b.cents - coalesce(sum(n.cents) OVER (PARTITION BY a.id ORDER BY m.month DESC
                                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cents
      FROM accounts a
@@ -69,21 +70,21 @@ function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['bal
      JOIN ${end.sql} b ON b.account_id = a.id
      LEFT JOIN nets n ON n.account_id = a.id AND n.month = m.month
      WHERE ${accounts.sql}
-     ORDER BY a.name COLLATE NOCASE, a.id, m.month`,
+     ORDER BY m.month`,
   ).all(query.from, query.to, ...period.values, ...end.values, ...accounts.values) as {
     accountId: string;
-    name: string;
     month: string;
     cents: number;
   }[];
-  const list = [...new Map(rows.map((row) => [row.accountId, { accountId: row.accountId, name: row.name }])).values()];
+  // Named and listed as everywhere (account-labels.ts); each month's balances in that order.
+  const list = inAccountOrder(
+    sqlite,
+    [...new Set(rows.map((row) => row.accountId))].map((accountId) => ({ accountId })),
+  );
   const months = monthsOf(query.from, query.to).map((month) => {
-    const of = rows.filter((row) => row.month === month);
-    return {
-      month,
-      balances: of.map(({ accountId, cents }) => ({ accountId, cents })),
-      totalCents: of.reduce((sum, row) => sum + row.cents, 0),
-    };
+    const of = new Map(rows.filter((row) => row.month === month).map((row) => [row.accountId, row.cents]));
+    const balances = list.map(({ accountId }) => ({ accountId, cents: of.get(accountId) ?? 0 }));
+    return { month, balances, totalCents: balances.reduce((sum, each) => sum + each.cents, 0) };
   });
   return { accounts: list, months };
 }

@@ -81,6 +81,18 @@ export function useAccounts() {
   return useQuery({ queryKey: queryKeys.accounts, queryFn: () => api.invoke('accounts:list') });
 }
 
+/**
+ * After accounts change (a bank linked or removed, an account renamed or hidden): the
+ * accounts' names also travel in every transaction row and report (and a removal can
+ * renumber the names of a bank linked twice), so those are read again too.
+ */
+export function refreshAccounts(queryClient: QueryClient): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.transactions }),
+  ]).then(() => undefined);
+}
+
 export function useAppInfo() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => api.invoke('app:info') });

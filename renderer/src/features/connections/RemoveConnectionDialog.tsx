@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../electron/shared/models.ts';
-import { queryKeys, useApi } from '../../api/queries.ts';
+import { queryKeys, refreshAccounts, useApi } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { declined, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 
@@ -34,7 +34,7 @@ export function RemoveConnectionDialog({
     onSuccess: (result) => {
       if (result === declined) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+      void refreshAccounts(queryClient);
       onClose();
     },
   });

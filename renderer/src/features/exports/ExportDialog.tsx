@@ -6,6 +6,7 @@ import type { ExportProgress } from '../../../../electron/shared/exports.ts';
 import type { ReportQuery } from '../../../../electron/shared/reports.ts';
 import type { TransactionFilters } from '../../../../electron/shared/transactions.ts';
 import { useAccounts, useApi, useReportOwner } from '../../api/queries.ts';
+import { AccountOptions } from '../../components/AccountName.tsx';
 import { FormDialog } from '../categories/FormDialog.tsx';
 
 const fileChoices = ['csv-pt-BR', 'csv-en', 'xlsx', 'ofx'] as const;
@@ -84,11 +85,7 @@ export function ExportDialog({
         <div className="field">
           <label htmlFor={`${id}-account`}>{t('exports.account')}</label>
           <select id={`${id}-account`} value={account} onChange={(event) => setAccountId(event.target.value)}>
-            {accounts.data?.map((each) => (
-              <option key={each.id} value={each.id}>
-                {[each.institution, each.name, each.number].filter(Boolean).join(' · ')}
-              </option>
-            ))}
+            <AccountOptions accounts={accounts.data ?? []} />
           </select>
         </div>
       )}

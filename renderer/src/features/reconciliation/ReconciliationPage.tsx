@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import type { AccountSummary } from '../../../../electron/shared/models.ts';
 import type { ReconciliationSummary } from '../../../../electron/shared/reconciliation.ts';
 import { useAccounts, useReconciliationSetup } from '../../api/queries.ts';
+import { AccountOptions, accountText } from '../../components/AccountName.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ConflictList } from './ConflictList.tsx';
@@ -12,11 +12,6 @@ import { DraftWorkspace } from './DraftWorkspace.tsx';
 import { HistoryTable } from './HistoryTable.tsx';
 import { NewReconciliationForm } from './NewReconciliationForm.tsx';
 import './reconciliation.css';
-
-/** How an account is told apart in the picker: its bank, its name and its masked number. */
-function accountLabel(account: AccountSummary): string {
-  return [account.institution, account.name, account.number].filter(Boolean).join(' · ');
-}
 
 /**
  * Reconciliation: an account's transactions checked against its bank or card statement.
@@ -42,16 +37,13 @@ export function ReconciliationPage() {
         value={chosen.id}
         onChange={(event) => setParams({ account: event.target.value }, { replace: true })}
       >
-        {open.map((account) => (
-          <option key={account.id} value={account.id}>
-            {accountLabel(account)}
-          </option>
-        ))}
+        {/* By institution, each account by its full name (a disconnected one marked). */}
+        <AccountOptions accounts={open} />
         {closed.length > 0 && (
           <optgroup label={t('reconciliation.closedAccounts')}>
             {closed.map((account) => (
               <option key={account.id} value={account.id}>
-                {accountLabel(account)}
+                {accountText(t, account)}
               </option>
             ))}
           </optgroup>

@@ -3,10 +3,14 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { Dashboard } from '../../../../electron/shared/reports.ts';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { formatCompactMoney, monthTooltip, formatShortMonth, seriesColours, totalColour } from './chart-format.ts';
+import { accountText } from '../../components/AccountName.tsx';
+import { accountStroke, formatCompactMoney, monthTooltip, formatShortMonth, totalColour } from './chart-format.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 
-/** Each account's balance at the end of each month, and their total as the heavier line. */
+/**
+ * Each account's balance at the end of each month, and their total as the heavier line:
+ * each account in a colour of its own, named in the legend as everywhere.
+ */
 export function BalanceChart({ balances }: { balances: Dashboard['balances'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -39,7 +43,8 @@ export function BalanceChart({ balances }: { balances: Dashboard['balances'] }) 
       title={t('reports.dashboard.balances')}
       summary={summary}
       chart={
-        <ResponsiveContainer width="100%" height={300}>
+        // Taller with more accounts: the legend below takes a line for every two or three of them.
+        <ResponsiveContainer width="100%" height={240 + 20 * Math.max(3, balances.accounts.length)}>
           <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#e2e5ea" />
             <XAxis dataKey="month" tickFormatter={(month: string) => formatShortMonth(month, language)} />
@@ -52,8 +57,9 @@ export function BalanceChart({ balances }: { balances: Dashboard['balances'] }) 
               <Line
                 key={account.accountId}
                 dataKey={`account${index}`}
-                name={account.name}
-                stroke={seriesColours[(index + 1) % seriesColours.length]}
+                // Named as everywhere, unique among the accounts (a disconnected one marked).
+                name={accountText(t, account)}
+                {...accountStroke(index)}
                 strokeWidth={1.5}
                 dot={false}
                 isAnimationActive={false}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CashFlow } from '../../../../electron/shared/reports.ts';
+import { AccountName } from '../../components/AccountName.tsx';
 import { Money } from '../../components/Money.tsx';
 
 const columns = [
@@ -39,37 +40,42 @@ export function CashFlowTable({ report }: { report: CashFlow }) {
   return (
     <>
       {!balancesShown && <p className="muted report-note">{t('reports.cashFlow.noBalances')}</p>}
-      <table className="report-table report-cash-flow">
-        <caption className="visually-hidden">{t('reports.tabs.cash-flow')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.columns.account')}</th>
-            {columns.map((column) => (
-              <th scope="col" className="report-amount" key={column}>
-                {t(`reports.cashFlow.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.accounts.map((account) => (
-            <tr key={account.accountId}>
-              <th scope="row">{account.name}</th>
+      {/* A narrow window scrolls the table sideways rather than squeeze the accounts' names. */}
+      <div className="report-table-scroll">
+        <table className="report-table report-cash-flow">
+          <caption className="visually-hidden">{t('reports.tabs.cash-flow')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.columns.account')}</th>
               {columns.map((column) => (
-                <Cell key={column} figures={account} column={column} currency={account.currencyCode} />
+                <th scope="col" className="report-amount" key={column}>
+                  {t(`reports.cashFlow.${column}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="report-grand-total">
-            <th scope="row">{t('reports.columns.total')}</th>
-            {columns.map((column) => (
-              <Cell key={column} figures={report.totals} column={column} />
+          </thead>
+          <tbody>
+            {report.accounts.map((account) => (
+              <tr key={account.accountId}>
+                <th scope="row" className="report-account">
+                  <AccountName account={account} />
+                </th>
+                {columns.map((column) => (
+                  <Cell key={column} figures={account} column={column} currency={account.currencyCode} />
+                ))}
+              </tr>
             ))}
-          </tr>
-        </tfoot>
-      </table>
+          </tbody>
+          <tfoot>
+            <tr className="report-grand-total">
+              <th scope="row">{t('reports.columns.total')}</th>
+              {columns.map((column) => (
+                <Cell key={column} figures={report.totals} column={column} />
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </>
   );
 }

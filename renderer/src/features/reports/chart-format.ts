@@ -39,10 +39,31 @@ export function formatLongMonth(month: string, language: Language): string {
 }
 
 /**
- * Series colours: dark and light alternate, so neighbours stay apart in grey on a
- * black-and-white printer, and the set is told apart by people with red-green colour blindness.
+ * One colour per account on the balance chart, each a hue of its own (D3's ten categorical
+ * colours: no two shades of one colour, each dark enough for a thin line on white), then
+ * the same ten dashed, then dotted (`accountStroke`): three banks of three accounts get
+ * nine colours, never one twice. The legend and the tooltip name each line as well.
  */
-export const seriesColours = ['#0f766e', '#e69f00', '#1d4ed8', '#cc79a7', '#7c2d12', '#56b4e9', '#4d4d4d', '#d55e00'];
+export const accountColours = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#7f7f7f',
+];
+const accountDashes = [undefined, '6 3', '2 2'];
+
+/** The nth account's line: a colour of its own, then a dash pattern once the colours run out. */
+export function accountStroke(index: number): { stroke: string; strokeDasharray?: string } {
+  const stroke = accountColours[index % accountColours.length] as string;
+  const dash = accountDashes[Math.floor(index / accountColours.length) % accountDashes.length];
+  return dash ? { stroke, strokeDasharray: dash } : { stroke };
+}
 export const incomeColour = '#0f766e';
 export const expenseColour = '#e8846b';
 export const totalColour = '#1d2330';

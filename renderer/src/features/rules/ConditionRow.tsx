@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import { AccountName, byInstitution } from '../../components/AccountName.tsx';
 import type { CategoryOption } from '../transactions/category-options.ts';
 import { CategoryField } from './CategoryField.tsx';
 import { FieldProblem, problemProps } from './FieldProblem.tsx';
@@ -63,28 +64,44 @@ export function ConditionRow({
     );
   };
 
-  const checkList = (choices: readonly { id: string; name: string }[]) => {
+  const check = (choice: { id: string; name: ReactNode }) => (
+    <label key={choice.id}>
+      <input
+        type="checkbox"
+        checked={row.values.includes(choice.id)}
+        onChange={(event) =>
+          onChange({
+            ...row,
+            values: event.target.checked
+              ? [...row.values, choice.id]
+              : row.values.filter((value) => value !== choice.id),
+          })
+        }
+      />
+      {choice.name}
+    </label>
+  );
+
+  /** Check boxes, in groups under a heading each when given (accounts by institution). */
+  const checkList = (
+    choices: readonly { id: string; name: ReactNode }[],
+    groups?: readonly { heading: string; choices: readonly { id: string; name: ReactNode }[] }[],
+  ) => {
     const problem = problemAt('values');
     return (
-      <fieldset className="rule-value rule-checks" {...problemProps(`${id}-values`, problem)}>
+      <fieldset
+        className={groups ? 'rule-value rule-checks rule-check-groups' : 'rule-value rule-checks'}
+        {...problemProps(`${id}-values`, problem)}
+      >
         <legend className="visually-hidden">{label('values')}</legend>
-        {choices.map((choice) => (
-          <label key={choice.id}>
-            <input
-              type="checkbox"
-              checked={row.values.includes(choice.id)}
-              onChange={(event) =>
-                onChange({
-                  ...row,
-                  values: event.target.checked
-                    ? [...row.values, choice.id]
-                    : row.values.filter((value) => value !== choice.id),
-                })
-              }
-            />
-            {choice.name}
-          </label>
-        ))}
+        {groups
+          ? groups.map((group) => (
+              <fieldset key={group.heading} className="rule-check-group">
+                <legend className="account-group-heading">{group.heading}</legend>
+                {group.choices.map(check)}
+              </fieldset>
+            ))
+          : choices.map(check)}
         <FieldProblem id={`${id}-values`} problem={problem} />
       </fieldset>
     );
@@ -120,10 +137,16 @@ export function ConditionRow({
         return checkList(
           [...new Set([...paymentMethods, ...row.values])].map((method) => ({ id: method, name: method })),
         );
-      case 'account':
+      case 'account': {
+        const choice = (account: AccountSummary) => ({ id: account.id, name: <AccountName account={account} /> });
         return checkList(
-          accounts.map((account) => ({ id: account.id, name: `${account.name} · ${account.institution}` })),
+          accounts.map(choice),
+          byInstitution(accounts).map((group) => ({
+            heading: group.institution,
+            choices: group.accounts.map(choice),
+          })),
         );
+      }
       case 'pluggyCategory': {
         const problem = problemAt('values');
         return (

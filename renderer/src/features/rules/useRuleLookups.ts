@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccounts, useCategories } from '../../api/queries.ts';
+import { accountText } from '../../components/AccountName.tsx';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { categoryOptions } from '../transactions/category-options.ts';
@@ -19,7 +20,8 @@ export function useRuleLookups() {
       (categories.data ?? []).filter((each) => each.source === 'pluggy').map((each) => each.id),
     );
     const categoryPaths = new Map(options.map((option) => [option.id, option.path]));
-    const accountNames = new Map((accounts.data ?? []).map((account) => [account.id, account.name]));
+    // The full name, as everywhere (a rule's summary has room; two accounts never share it).
+    const accountNames = new Map((accounts.data ?? []).map((account) => [account.id, accountText(t, account)]));
     const summary: SummaryContext = {
       t,
       money: (cents) => money(cents),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uncategorized } from '../../../../electron/shared/transactions.ts';
 import { useAccounts } from '../../api/queries.ts';
+import { AccountName, accountText, byInstitution } from '../../components/AccountName.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { CategoryOption } from './category-options.ts';
 import { formatAmountInput, noFilters, parseAmountInput, periodPresets, type ViewState } from './view-state.ts';
@@ -102,7 +103,7 @@ function AccountFilter({ view, onChange }: { view: ViewState; onChange: ChangeVi
     };
   }, []);
   const chosen = new Set(view.accountIds);
-  const names = (accounts.data ?? []).filter((account) => chosen.has(account.id)).map((account) => account.name);
+  const picked = (accounts.data ?? []).filter((account) => chosen.has(account.id));
   const toggle = (id: string) =>
     onChange({
       accountIds: chosen.has(id) ? view.accountIds.filter((each) => each !== id) : [...view.accountIds, id],
@@ -111,19 +112,29 @@ function AccountFilter({ view, onChange }: { view: ViewState; onChange: ChangeVi
     <details className="filter-field filter-accounts" ref={menu}>
       <summary>
         <span>{t('transactions.filters.accounts')}</span>
-        <span className="filter-value">
-          {names.length > 0 ? names.join(', ') : t('transactions.filters.allAccounts')}
+        {/* Short names in the box; the full ones on hover. */}
+        <span
+          className="filter-value"
+          title={picked.length > 0 ? picked.map((account) => accountText(t, account)).join('\n') : undefined}
+        >
+          {picked.length > 0
+            ? picked.map((account) => account.shortName).join(', ')
+            : t('transactions.filters.allAccounts')}
         </span>
       </summary>
-      <fieldset>
-        <legend className="visually-hidden">{t('transactions.filters.accounts')}</legend>
-        {(accounts.data ?? []).map((account) => (
-          <label key={account.id}>
-            <input type="checkbox" checked={chosen.has(account.id)} onChange={() => toggle(account.id)} />
-            {account.name}
-          </label>
+      <div className="filter-accounts-menu">
+        {byInstitution(accounts.data ?? []).map((group) => (
+          <fieldset key={group.institution}>
+            <legend className="account-group-heading">{group.institution}</legend>
+            {group.accounts.map((account) => (
+              <label key={account.id}>
+                <input type="checkbox" checked={chosen.has(account.id)} onChange={() => toggle(account.id)} />
+                <AccountName account={account} />
+              </label>
+            ))}
+          </fieldset>
         ))}
-      </fieldset>
+      </div>
     </details>
   );
 }

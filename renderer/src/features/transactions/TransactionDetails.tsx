@@ -7,6 +7,7 @@ import type { TransactionDetails as Details } from '../../../../electron/shared/
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
 import { useCategories, useTransactionDetails } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { AccountName, rowAccount } from '../../components/AccountName.tsx';
 import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
@@ -121,7 +122,7 @@ function BankFacts({
     [t('transactions.columns.date'), formatDate(row.date)],
     [t('transactions.columns.description'), row.description],
     [t('transactions.details.counterparty'), bank?.counterpartyName ?? bank?.merchantName ?? row.counterparty ?? '—'],
-    [t('transactions.columns.account'), row.accountName],
+    [t('transactions.columns.account'), <AccountName key="account" account={rowAccount(row)} />],
     [
       row.accountAmountCents < 0 ? t('transactions.details.moneyOut') : t('transactions.details.moneyIn'),
       <TransactionAmount key="amount" amount={row} />,

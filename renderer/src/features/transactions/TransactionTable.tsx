@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
+import { AccountName, rowAccount } from '../../components/AccountName.tsx';
 import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
@@ -382,8 +383,8 @@ const RowCells = memo(function RowCells({
           </>
         )}
       </span>
-      <span role="gridcell" className="cell-account" title={row.accountName}>
-        {row.accountName}
+      <span role="gridcell" className="cell-account">
+        <AccountName account={rowAccount(row)} short />
       </span>
       <span role="gridcell" className="cell-category">
         {picker ??
