@@ -111,6 +111,12 @@ interface Words {
   total: string;
   bank: string;
   accountColumn: string;
+  ruleName: string;
+  chooseCategory: string;
+  saveRule: string;
+  rules: string;
+  ruleSummary: string;
+  disconnected: string;
 }
 
 const words: Record<Language, Words> = {
@@ -132,6 +138,12 @@ const words: Record<Language, Words> = {
     total: 'Total',
     bank: 'Banco',
     accountColumn: 'Conta',
+    ruleName: 'Nome',
+    chooseCategory: 'Escolher categoria',
+    saveRule: 'Salvar regra',
+    rules: 'Regras, na ordem em que valem',
+    ruleSummary: 'a conta é',
+    disconnected: 'Desconectada',
   },
   en: {
     allAccounts: 'All accounts',
@@ -151,6 +163,12 @@ const words: Record<Language, Words> = {
     total: 'Total',
     bank: 'Bank',
     accountColumn: 'Account',
+    ruleName: 'Name',
+    chooseCategory: 'Choose category',
+    saveRule: 'Save rule',
+    rules: 'Rules, in the order they apply',
+    ruleSummary: 'the account is',
+    disconnected: 'Disconnected',
   },
 };
 
@@ -325,6 +343,59 @@ async function checkFiles(app: AppFixture, page: Page, accounts: readonly Accoun
   execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, `${shots}/account-names-pdf-${language}`]);
 }
 
+/** A rule on one account: its summary in the list names the account in full. */
+async function checkRuleSummary(app: AppFixture, page: Page, account: AccountSummary, language: Language) {
+  const say = words[language];
+  await app.open('/rules');
+  await page.getByRole('button', { name: say.newRule }).first().click();
+  const editor = page.getByRole('dialog', { name: say.ruleEditor });
+  await editor.getByLabel(say.ruleName, { exact: true }).fill('Conta certa');
+  await editor.getByLabel(say.conditionField).selectOption('account');
+  await editor
+    .getByRole('group', { name: say.conditionValues })
+    .getByRole('checkbox', { name: account.displayName, exact: true })
+    .check();
+  await editor.getByRole('button', { name: say.chooseCategory }).click();
+  await page.keyboard.type('transp');
+  await page.keyboard.press('Enter');
+  await editor.getByRole('button', { name: say.saveRule }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('list', { name: say.rules }).getByRole('listitem')).toContainText(
+    `${say.ruleSummary} ${account.displayName}`,
+  );
+  await page.screenshot({ path: `${shots}/account-names-rule-summary-${language}-1280.png` });
+}
+
+/**
+ * A bank removed with its data kept: its accounts keep their names, marked disconnected in
+ * the filter, the list's column and Fluxo de caixa.
+ */
+async function checkDisconnected(app: AppFixture, page: Page, accounts: readonly AccountSummary[], language: Language) {
+  const say = words[language];
+  const removed = accounts.filter((account) => account.institution === 'Pluggy Bank MFA 2-step');
+  await invoke(page, 'connections:remove', { itemId: removed[0]?.connectionId, keepData: true });
+  const marked = removed.map((account) => `${account.displayName}${say.disconnected}`);
+
+  await app.open('/transactions');
+  await page.getByText(say.allAccounts).click();
+  const labels = await texts(page.locator('.filter-accounts-menu label'));
+  expect(labels.filter((label) => label.endsWith(say.disconnected))).toEqual(marked);
+  await page.screenshot({ path: `${shots}/account-names-disconnected-filter-${language}-1280.png` });
+  await page.keyboard.press('Escape');
+  const cells = page.locator('[role="row"] .cell-account .account-label');
+  await expect(cells.first()).toBeVisible();
+  for (const cell of await cells.all()) {
+    const title = (await cell.getAttribute('title')) ?? '';
+    const isRemoved = removed.some((account) => title.startsWith(account.displayName));
+    await expect(cell.locator('.account-mark')).toHaveCount(isRemoved ? 1 : 0);
+  }
+  await page.screenshot({ path: `${shots}/account-names-disconnected-list-${language}-1280.png` });
+
+  await app.open('/reports?tab=cash-flow');
+  const rows = await texts(page.locator('table.report-cash-flow tbody th[scope="row"]'));
+  expect(rows.filter((row) => row.endsWith(say.disconnected))).toEqual(marked);
+}
+
 for (const language of ['pt-BR', 'en'] as const) {
   test(`three banks with the same account names: every screen and file tells their accounts apart (${language})`, async ({
     app,
@@ -344,5 +415,7 @@ for (const language of ['pt-BR', 'en'] as const) {
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     await checkFiles(app, page, accounts, language);
+    await checkRuleSummary(app, page, accounts[4] as AccountSummary, language);
+    await checkDisconnected(app, page, accounts, language);
   });
 }
