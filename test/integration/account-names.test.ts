@@ -257,6 +257,18 @@ describe('three banks with the same account names', () => {
     await call('exports:ofx', { accountId: checking.id });
     expect(suggestions.at(-1)?.name).toBe('balancete-extrato-pluggy-bank-mfa-reserva-de-impostos.ofx');
 
+    // A workbook of some accounts says which under its DRE and livro-caixa, by their names.
+    const chosen = [listed[0]?.id as string, checking.id];
+    const workbookResult = await call<ExportResult>('exports:xlsx', { filters: { ...year, accountIds: chosen } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(workbookResult.path);
+    for (const sheetName of ['DRE', 'Livro-caixa']) {
+      const sheet = workbook.getWorksheet(sheetName);
+      expect(sheet?.getRow(sheet.rowCount).getCell(1).value, sheetName).toBe(
+        'Contas: Pluggy Bank · Conta Corrente ·· 2345-0, Reserva de impostos',
+      );
+    }
+
     // The first bank removed, its data kept: its accounts keep their names, marked wherever they show.
     const first = listed[0]?.connectionId as string;
     await call('connections:remove', { itemId: first, keepData: true });

@@ -10,6 +10,7 @@ import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { TransactionFilters } from '../../shared/transactions.ts';
+import { accountLabels } from '../books/account-labels.ts';
 import { type ExportRow, exportPages } from '../books/export-rows.ts';
 import type { OfxAccount } from './ofx.ts';
 import type { ExportJob, ExportOrder, ExportWorkerMessage } from './worker-client.ts';
@@ -109,12 +110,20 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: str
       .raw()
       .all() as [string, string][],
   );
+  const chosen = new Set(filters.accountIds ?? []);
   const rows = await writeWorkbook(temp, {
     language,
     pages: exportPages(sqlite, filters, { parts: true }),
     categoryName: (id) => names.get(id),
     profitAndLoss: profitAndLoss(sqlite, period),
     livroCaixa: livroCaixa(sqlite, period),
+    ...(chosen.size > 0
+      ? {
+          accounts: accountLabels(sqlite)
+            .filter((label) => chosen.has(label.id))
+            .map((label) => label.displayName),
+        }
+      : {}),
     onProgress: (done, total) => post({ type: 'progress', done, total }),
   });
   post({ type: 'done', rows });

@@ -31,6 +31,8 @@ interface Words extends TransactionWords {
   monthFormat: string;
   /** The note under a report sheet: what it covers, as the workbook writes days. */
   covers: (kind: 'period' | 'wholeMonths', from: string, to: string, businessOnly: boolean) => string;
+  /** Its second line when the export names some accounts: which, by their full names. */
+  accounts: (names: string) => string;
 }
 
 const words: Record<Language, Words> = {
@@ -72,6 +74,7 @@ const words: Record<Language, Words> = {
         businessOnly ? 'só os de empresa' : 'todos (empresa e pessoais)'
       }`;
     },
+    accounts: (names) => `Contas: ${names}`,
   },
   en: {
     ...transactionWords.en,
@@ -109,6 +112,7 @@ const words: Record<Language, Words> = {
       `${kind === 'period' ? 'Period' : 'Whole months'}: ${from} to ${to} · Movements: ${
         businessOnly ? 'business only' : 'all (business and personal)'
       }`,
+    accounts: (names) => `Accounts: ${names}`,
   },
 };
 
@@ -128,6 +132,11 @@ export interface WorkbookContent {
   categoryName: (id: string) => string | undefined;
   profitAndLoss: ProfitAndLoss;
   livroCaixa: LivroCaixa;
+  /**
+   * The accounts the report sheets cover, by their full names, when the export names some
+   * (account-labels.ts); left out, they cover every account.
+   */
+  accounts?: readonly string[];
   /** After each page of transactions: rows written so far, of all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -145,8 +154,9 @@ export async function writeWorkbook(path: string, content: WorkbookContent): Pro
   });
   workbook.creator = 'Balancete';
   const rows = await transactionsSheet(workbook, text, content);
-  profitAndLossSheet(workbook, text, content.profitAndLoss, content.language);
-  livroCaixaSheet(workbook, text, content.livroCaixa);
+  const scope = content.accounts?.length ? [text.accounts(formulaSafe(content.accounts.join(', ')))] : [];
+  profitAndLossSheet(workbook, text, content.profitAndLoss, content.language, scope);
+  livroCaixaSheet(workbook, text, content.livroCaixa, scope);
   await workbook.commit();
   return rows;
 }
@@ -245,6 +255,7 @@ function profitAndLossSheet(
   text: Words,
   report: ProfitAndLoss,
   language: Language,
+  scope: readonly string[],
 ): void {
   const sheet = newSheet(workbook, text.sheets.profitAndLoss, text.profitAndLossHeader, [
     { width: 52 },
@@ -270,19 +281,27 @@ function profitAndLossSheet(
   bold([text.net, money(report.netCents)]);
   sheet.addRow([text.notCounted, money(report.notCountedCents)]).commit();
   const { from, to, businessOnly = false } = report.query;
-  note(sheet, text.covers('period', from, to, businessOnly));
+  note(sheet, text.covers('period', from, to, businessOnly), ...scope);
   sheet.commit();
 }
 
 /** A line of plain text under a report's figures, after a blank one. */
-function note(sheet: ExcelJS.Worksheet, text: string): void {
+/** A blank row, then the note's lines in italics. */
+function note(sheet: ExcelJS.Worksheet, ...lines: string[]): void {
   sheet.addRow([]).commit();
-  const row = sheet.addRow([text]);
-  row.font = { italic: true };
-  row.commit();
+  for (const text of lines) {
+    const row = sheet.addRow([text]);
+    row.font = { italic: true };
+    row.commit();
+  }
 }
 
-function livroCaixaSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, text: Words, report: LivroCaixa): void {
+function livroCaixaSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  text: Words,
+  report: LivroCaixa,
+  scope: readonly string[],
+): void {
   const sheet = newSheet(
     workbook,
     text.sheets.livroCaixa,
@@ -321,6 +340,10 @@ function livroCaixaSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, text: Wor
   // Kept in whole months (see livroCaixa): a mid-month period's first and last months are whole here.
   const first = report.months[0]?.month ?? report.query.from.slice(0, 7);
   const last = report.months.at(-1)?.month ?? report.query.to.slice(0, 7);
-  note(sheet, text.covers('wholeMonths', `${first}-01`, lastDayOfMonth(last), report.query.businessOnly ?? false));
+  note(
+    sheet,
+    text.covers('wholeMonths', `${first}-01`, lastDayOfMonth(last), report.query.businessOnly ?? false),
+    ...scope,
+  );
   sheet.commit();
 }
