@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
+import { accountRegisterBenchmark } from './account-register.bench.ts';
 import { exportsBenchmark } from './exports.bench.ts';
 import { pdfReportBenchmark } from './pdf-report.bench.ts';
 import { reconciliationBenchmark } from './reconciliation.bench.ts';
@@ -23,6 +24,7 @@ const benchmarks: Benchmark[] = [
   syncWithRulesBenchmark,
   rulesBenchmark,
   transactionsQueryBenchmark,
+  accountRegisterBenchmark,
   rendererTransactionsBenchmark,
   reconciliationBenchmark,
   reportsBenchmark,

@@ -208,12 +208,14 @@ export const transactionsQueryBenchmark: Benchmark = {
 
 /**
  * Accounts, categories, 1M transactions and the user's fields on some of them; the reports'
- * benchmark reads the same books.
+ * benchmark reads the same books. `firstAccountShare`: the first account holds that share
+ * of the rows, the others the rest evenly (else all hold the same).
  */
 export function seed(
   sqlite: Database.Database,
   random: () => number,
   pick: <T>(values: readonly T[]) => T,
+  { firstAccountShare }: { firstAccountShare?: number } = {},
 ): { accountIds: string[]; categoryIds: string[] } {
   const accountIds = Array.from({ length: accountCount }, (_, index) => `acc-${index}`);
   const categoryIds = Array.from(
@@ -245,6 +247,13 @@ export function seed(
   // Generated in random order, written as sync writes them: account by account, in date
   // order, so that rowids (the table's order on disk) follow, as they do in real books.
   const rows: { values: unknown[]; user: unknown[] | null }[] = [];
+  const [firstAccount, ...otherAccounts] = accountIds;
+  const accountOf = () =>
+    firstAccountShare === undefined
+      ? pick(accountIds)
+      : random() < firstAccountShare
+        ? firstAccount
+        : pick(otherAccounts);
   for (let index = 0; index < rowCount; index += 1) {
     const id = `tx-${index.toString(36).padStart(7, '0')}`;
     const payee = pick(payees);
@@ -255,7 +264,7 @@ export function seed(
     const instant = new Date(firstDay + Math.floor(random() * days * 86_400_000));
     const values = [
       id,
-      pick(accountIds),
+      accountOf(),
       `${kind} ${payee.toUpperCase()}`,
       income ? cents : -cents,
       usd ? 'USD' : 'BRL',

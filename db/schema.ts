@@ -52,6 +52,11 @@ export const connections = sqliteTable('connections', {
    * told apart and removed.
    */
   mode: text('mode', { enum: pluggyModes }).notNull().default('own'),
+  /**
+   * What the user was last told of the Open Finance consent (sync/consent.ts: the state and
+   * the end it was about), so each warning is notified once, across restarts.
+   */
+  consentNotice: text('consent_notice'),
   createdAt: createdAt(),
   removedAt: text('removed_at'),
 });

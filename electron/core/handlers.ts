@@ -3,6 +3,8 @@ import type { EventName, EventPayload } from '../shared/contract.ts';
 import { AppError } from '../shared/errors.ts';
 import type { AppInfo } from '../shared/models.ts';
 import { listAccounts } from './books/accounts.ts';
+import { updateAccount } from './books/account-user-fields.ts';
+import { accountDeletion, forgetAccount } from './books/removed-connections.ts';
 import { accountLabelsById } from './books/account-labels.ts';
 import { TransactionQueries } from './books/transaction-query.ts';
 import {
@@ -113,6 +115,12 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return next;
     },
     'accounts:list': () => listAccounts(db),
+    'accounts:update': (input) => updateAccount(db, input, new Date()),
+    'accounts:deletion': ({ id }) => accountDeletion(db, id),
+    'accounts:delete': ({ id, confirmReconciled }) => {
+      forgetAccount(db, id, { confirmReconciled });
+      return null;
+    },
     'transactions:list': (input) => transactionQueries.list(input, readSettings(db).language),
     'transactions:totals': (filters) => transactionQueries.totals(filters),
     'pluggy-account:get': () => pluggyAccount.status(),
@@ -131,6 +139,11 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await pluggyModeChanged();
       return status;
     },
+    'demo-data:get': () => connections.demoData(),
+    'demo-data:remove': async ({ confirmReconciled }) => {
+      await connections.removeDemoData({ confirmReconciled });
+      return connections.demoData();
+    },
     'connectors:list': (input) => connections.connectors(input?.search),
     'connections:list': () => connections.list(),
     'connections:create': ({ connectorId, parameters }) => connections.connect(connectorId, parameters),
@@ -146,6 +159,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return null;
     },
     'connections:history': ({ itemId }) => connections.history(itemId),
+    'connections:attempt': ({ itemId }) => connections.attempt(itemId),
+    'connections:resolve-duplicate': ({ itemId, keep, parameters }) =>
+      connections.resolveDuplicate(itemId, keep, parameters),
     'connect-token:create': ({ itemId }) => connections.connectToken(itemId),
     'connections:adopt': ({ itemId }) => connections.adopt(itemId),
     'rules:list': () => listRules(db),

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { type Channel, channelNames, type EventName, eventNameList } from './channels.ts';
 import {
+  AccountDeleteInput,
+  AccountDeletion,
+  AccountInput,
   AccountSummary,
+  AccountUpdate,
   AppInfo,
+  DemoData,
+  DemoDataRemoveInput,
   PluggyAccountStatus,
   PluggyCredentialsInput,
   PluggyModeInput,
@@ -10,6 +16,8 @@ import {
   SettingsPatch,
   ConnectInput,
   ConnectWindowInput,
+  DuplicateAnswer,
+  LinkAttempt,
   ConnectToken,
   ConnectTokenInput,
   ReconnectInput,
@@ -93,12 +101,22 @@ export const contract = {
   'settings:get': { input: z.void(), output: Settings },
   'settings:update': { input: SettingsPatch, output: Settings },
   'accounts:list': { input: z.void(), output: z.array(AccountSummary) },
+  /** Sets or clears an account's nickname, hides or shows it; sync never writes either. */
+  'accounts:update': { input: AccountUpdate, output: AccountSummary },
+  /** What deleting an account would take with it (its transactions, the reconciled ones named), before asking. */
+  'accounts:deletion': { input: AccountInput, output: AccountDeletion },
+  /** Deletes a disconnected account and its transactions (ACCOUNT_CONNECTED if still connected; TRANSACTION_RECONCILED until confirmed). */
+  'accounts:delete': { input: AccountDeleteInput, output: z.null() },
   'pluggy-account:get': { input: z.void(), output: PluggyAccountStatus },
   /** Checks the keys with Pluggy (POST /auth) before keeping them in the OS keychain. */
   'pluggy-account:save': { input: PluggyCredentialsInput, output: PluggyAccountStatus },
   'pluggy-account:remove': { input: z.void(), output: PluggyAccountStatus },
   /** Demo, or the keys already kept (PLUGGY_KEYS_MISSING without them). */
   'pluggy-account:use': { input: PluggyModeInput, output: PluggyAccountStatus },
+  /** What demo mode left in the books (the "demo data" marker, the offer to remove it), reconciled rows named. */
+  'demo-data:get': { input: z.void(), output: DemoData },
+  /** Deletes every demo connection and all it brought (TRANSACTION_RECONCILED until confirmed); real data untouched. */
+  'demo-data:remove': { input: DemoDataRemoveInput, output: DemoData },
   'connectors:list': {
     input: z
       .object({ search: z.string().max(100).optional() })
@@ -116,10 +134,14 @@ export const contract = {
   'connect-window:open': { input: ConnectWindowInput, output: z.null() },
   /** Logs in again to a connection the bank refused, with new credentials; progress as for create. */
   'connections:reconnect': { input: ReconnectInput, output: ConnectionSummary },
-  /** Deletes the connection at Pluggy; keeps its accounts and transactions in the books, or deletes them too. */
+  /** Deletes the connection at Pluggy; keeps its accounts and transactions in the books, or deletes them too (one with no data leaves nothing). */
   'connections:remove': { input: RemoveConnectionInput, output: z.null() },
   /** The connection's latest syncs, newest first. */
   'connections:history': { input: ItemInput, output: z.array(SyncRunSummary) },
+  /** How a link the Connect window started is going, also once a failed one was cleared away (NOT_FOUND for an id never seen). */
+  'connections:attempt': { input: ItemInput, output: LinkAttempt },
+  /** The answer to "this bank is already connected"; returns the connection to follow now (the existing one, or the new). */
+  'connections:resolve-duplicate': { input: DuplicateAnswer, output: ConnectionSummary },
   /** A connect token for Pluggy's widget (own application only), made by main with its API key. */
   'connect-token:create': { input: ConnectTokenInput, output: ConnectToken },
   /** An item the widget says it connected: main reads it back with its own key before keeping and following it. */

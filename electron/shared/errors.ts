@@ -92,6 +92,13 @@ export const errorCodes = [
   'EXPORT_CANCELLED',
   /** The export could not be written (details.path), e.g. a folder that is gone or read-only; no file was left. */
   'EXPORT_FAILED',
+  /** Only an account whose connection was removed (its data kept) can be deleted: remove the connection first. */
+  'ACCOUNT_CONNECTED',
+  /**
+   * The connection belongs to the other Pluggy (a demo connection while the user's own
+   * application is in use, or the reverse): it is not updated, reconnected or renewed from here.
+   */
+  'CONNECTION_OTHER_MODE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -18,8 +18,10 @@ export const ReportQuery = z
     /** Inclusive bookkeeping dates. */
     from: isoDay,
     to: isoDay,
-    /** Only these accounts; all of them when left out. */
+    /** Only these accounts (hidden ones too); all of them when left out, bar hidden ones. */
     accountIds: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
+    /** Without `accountIds`, hidden accounts count too (a file of the transactions list showing them). */
+    includeHidden: z.boolean().optional(),
     /** Only movements the user marked as business (those without a usage are left out). */
     businessOnly: z.boolean().optional(),
   })

@@ -27,6 +27,11 @@ export const TransactionFilters = z
     usage: z.enum(['business', 'personal', 'unset']).optional(),
     /** Full-text search over description, counterparty and notes, ignoring case and accents. */
     search: z.string().max(200).optional(),
+    /**
+     * Without `accountIds`, hidden accounts are left out (as from every total and report)
+     * unless this is true; accounts named in `accountIds` are listed hidden or not.
+     */
+    includeHidden: z.boolean().optional(),
   })
   .strict();
 export type TransactionFilters = z.infer<typeof TransactionFilters>;
@@ -40,6 +45,12 @@ export const TransactionQuery = z
     limit: z.number().int().min(1).max(1000).default(200),
     /** Whether to count the whole filtered set: the first page does; pages scrolled to need not. */
     count: z.boolean().default(true),
+    /**
+     * Each row's `runningBalanceCents`: the account's balance after it (an account's
+     * register), when sorted by date (either way). Only with exactly one account in
+     * `accountIds` (INVALID_INPUT otherwise).
+     */
+    runningBalance: z.boolean().optional(),
   })
   .strict();
 export type TransactionQuery = z.input<typeof TransactionQuery>;
@@ -87,6 +98,12 @@ export const TransactionRow = z.object({
   split: z.boolean(),
   /** How many parts the split has (0 when not split), for the row's marker. */
   splitParts: z.number().int(),
+  /**
+   * The account's balance just after this transaction, in the account's currency, when the
+   * query asked for running balances in date order: its last reported balance less every
+   * live transaction booked after this one (by date, then the order the books got them).
+   */
+  runningBalanceCents: z.number().int().optional(),
 });
 export type TransactionRow = z.infer<typeof TransactionRow>;
 

@@ -4,6 +4,7 @@ import { type AppFixture, expect, test } from './support/app.ts';
 import { insertTransactions } from './support/book.ts';
 import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 import { transactionGrid, transactionRow } from './support/transaction-grid.ts';
+import { invokeFromPage } from './support/screenshots.ts';
 
 /**
  * Classification (issue 15) through the real screens over the sandbox bank's year: the
@@ -13,16 +14,6 @@ import { transactionGrid, transactionRow } from './support/transaction-grid.ts';
 
 const shots = 'test-results/screenshots';
 const internet = '07010001';
-
-/** Calls a channel through the page's bridge, as the screens do. */
-async function invoke<T>(page: Page, channel: string, input?: unknown): Promise<T> {
-  const result = await page.evaluate(async ([name, value]) => window.balancete?.invoke(name as never, value as never), [
-    channel,
-    input,
-  ] as const);
-  if (!result?.ok) throw new Error(`${channel} failed`);
-  return result.value as T;
-}
 
 /** The last twelve whole months up to today: the livro-caixa keeps whole months, so both reports cover the same days. */
 const year = () => {
@@ -63,7 +54,7 @@ test('after the first sync, Contas leads to the review, where one click files a 
   await banner.getByRole('link', { name: 'Revisar classificação' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Revisar classificação' })).toBeVisible();
 
-  const review = await invoke<ChannelOutput<'classification:review'>>(page, 'classification:review');
+  const review = await invokeFromPage<ChannelOutput<'classification:review'>>(page, 'classification:review');
   expect(review.items.length).toBeGreaterThan(0);
   // The most money first, every card with its reason and up to three examples.
   const cards = page.getByRole('list', { name: 'Categorias esperando uma decisão' }).locator(':scope > li');
@@ -75,8 +66,9 @@ test('after the first sync, Contas leads to the review, where one click files a 
   );
   for (const width of [960, 1280, 1920]) await shoot(page, 'classification-review', width);
 
-  const deductibleBefore = (await invoke<ChannelOutput<'reports:livro-caixa'>>(page, 'reports:livro-caixa', year()))
-    .totals.deductibleCents;
+  const deductibleBefore = (
+    await invokeFromPage<ChannelOutput<'reports:livro-caixa'>>(page, 'reports:livro-caixa', year())
+  ).totals.deductibleCents;
   const buttons = card.getByRole('group', { name: /Grupo de/ });
   await expect(buttons.getByRole('button', { name: 'Manter “Não dedutível”' })).toHaveAttribute('aria-pressed', 'true');
   await buttons.getByRole('button', { name: /^Dedutível\s*sugerido$/ }).click();
@@ -85,7 +77,7 @@ test('after the first sync, Contas leads to the review, where one click files a 
   await expect(cards.filter({ hasText: 'Internet' })).toHaveCount(0);
   // Focus stays in the list, on the card that took its place (or on the title when none is left).
   await expect(page.locator(':focus')).toHaveClass(/group-button|page/);
-  const yearOfInternet = await invoke<ChannelOutput<'reports:profit-and-loss'>>(
+  const yearOfInternet = await invokeFromPage<ChannelOutput<'reports:profit-and-loss'>>(
     page,
     'reports:profit-and-loss',
     year(),
@@ -94,8 +86,9 @@ test('after the first sync, Contas leads to the review, where one click files a 
     .find((section) => section.section === 'deductible_expense')
     ?.lines.find((line) => line.categoryId === internet);
   expect(internetLine?.cents).toBeLessThan(0);
-  const deductibleAfter = (await invoke<ChannelOutput<'reports:livro-caixa'>>(page, 'reports:livro-caixa', year()))
-    .totals.deductibleCents;
+  const deductibleAfter = (
+    await invokeFromPage<ChannelOutput<'reports:livro-caixa'>>(page, 'reports:livro-caixa', year())
+  ).totals.deductibleCents;
   expect(deductibleAfter - deductibleBefore).toBe(-(internetLine?.cents ?? 0));
   await page.screenshot({ path: `${shots}/classification-decided.png` });
 
@@ -103,7 +96,8 @@ test('after the first sync, Contas leads to the review, where one click files a 
   await expect(page.getByRole('status').filter({ hasText: 'o grupo de antes voltou' })).toBeVisible();
   await expect(cards.filter({ hasText: 'Internet' })).toHaveCount(1);
   expect(
-    (await invoke<ChannelOutput<'reports:livro-caixa'>>(page, 'reports:livro-caixa', year())).totals.deductibleCents,
+    (await invokeFromPage<ChannelOutput<'reports:livro-caixa'>>(page, 'reports:livro-caixa', year())).totals
+      .deductibleCents,
   ).toBe(deductibleBefore);
 
   // Relatórios asks too, while anything waits.
@@ -111,7 +105,7 @@ test('after the first sync, Contas leads to the review, where one click files a 
   await expect(page.getByRole('complementary', { name: 'Revisar classificação' })).toBeVisible();
 
   // In English.
-  await invoke(page, 'settings:update', { language: 'en' });
+  await invokeFromPage(page, 'settings:update', { language: 'en' });
   await page.goto(`${page.url().split('#')[0]}#/classification`);
   await expect(page.getByRole('heading', { level: 1, name: 'Review classification' })).toBeVisible();
   await expect(
@@ -150,7 +144,7 @@ test('Categorias says what a group change moves before saving it, and undoes it'
   await expect(details).toContainText('Provavelmente dedutível');
 
   // A transaction follows its category's group until the user chooses on it, and can go back to following.
-  await invoke(page, 'categories:set-group', { id: internet, reportGroup: 'deductible_expense' });
+  await invokeFromPage(page, 'categories:set-group', { id: internet, reportGroup: 'deductible_expense' });
   await page.goto(`${page.url().split('#')[0]}#/transactions?category=${internet}`);
   await transactionGrid(page).locator('.tx-description').first().click();
   await page.keyboard.press('d');
@@ -208,7 +202,7 @@ test('the DRE lists money without a category as such, and leads to it on Transa�
   await expect(panel.getByRole('radio', { name: 'Empresa' })).toBeVisible();
   await expect(panel.getByRole('checkbox', { name: 'Despesa dedutível' })).toHaveCount(0);
   await page.keyboard.press('Escape');
-  const incomeRow = await invoke<ChannelOutput<'transactions:list'>>(page, 'transactions:list', {
+  const incomeRow = await invokeFromPage<ChannelOutput<'transactions:list'>>(page, 'transactions:list', {
     filters: { categoryIds: ['01030000'] },
     limit: 1,
   });

@@ -7,8 +7,8 @@ test('demo mode: link the sandbox bank through MFA, then see its accounts', asyn
   const connect = await opened;
   await expect(connect.getByRole('heading', { name: 'Escolha o seu banco' })).toBeVisible();
 
-  // Only the sandbox banks in demo mode, searchable.
-  await expect(connect.getByRole('button', { name: /^Pluggy Bank/ })).toHaveCount(3);
+  // Only the sandbox banks in demo mode (two of them over Open Finance), searchable.
+  await expect(connect.getByRole('button', { name: /^Pluggy Bank/ })).toHaveCount(5);
   await connect.getByLabel('Buscar banco').fill('MFA');
   await expect(connect.getByRole('button', { name: /^Pluggy Bank/ })).toHaveCount(2);
   await connect.getByRole('button', { name: 'Pluggy Bank MFA', exact: true }).click();
@@ -31,7 +31,7 @@ test('demo mode: link the sandbox bank through MFA, then see its accounts', asyn
 
   // The main window shows the new accounts without being reloaded.
   await expect(page.getByRole('region', { name: 'Pluggy Bank MFA' })).toContainText('3 contas');
-  await expect(page.getByText('Conta Corrente', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Pluggy Bank MFA · Conta Corrente ·· \d{4}-\d$/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/accounts-after-connect.png', fullPage: true });
 });
 

@@ -1,6 +1,6 @@
 import { institutionLogos } from '../../db/schema.ts';
 import { expect, test } from './support/app.ts';
-import { connectSandboxBank as connect } from './support/sandbox-bank.ts';
+import { connectSandboxBank as connect, linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 
 test('connections: how each bank is doing, fresh data on request, the MFA code, and plain errors', async ({
   app,
@@ -10,15 +10,15 @@ test('connections: how each bank is doing, fresh data on request, the MFA code, 
   await expect(page.getByText('Nenhum banco conectado ainda.')).toBeVisible();
 
   await connect(page, 'user-ok');
+  // A first login the bank refuses leaves no connection behind (new-links.spec.ts).
   await connect(page, 'user-locked');
   await connect(page, 'user-ok', 2);
 
   const cards = page.getByRole('region', { name: /^Pluggy Bank/ });
-  await expect(cards).toHaveCount(3);
+  await expect(cards).toHaveCount(2, { timeout: 15_000 });
   const ok = page.getByRole('region', { name: 'Pluggy Bank', exact: true }).filter({ hasText: 'Última sincronização' });
   await expect(ok).toHaveCount(1, { timeout: 15_000 });
   await expect(ok).toHaveAccessibleName('Pluggy Bank');
-  await expect(cards.filter({ hasText: 'Sua conta está bloqueada no banco' })).toHaveCount(1, { timeout: 15_000 });
 
   const mfa = page.getByRole('region', { name: 'Pluggy Bank MFA' });
   await expect(mfa).toContainText('Aguardando seu código', { timeout: 15_000 });
@@ -33,10 +33,22 @@ test('connections: how each bank is doing, fresh data on request, the MFA code, 
 });
 
 test('a connection the bank refused is logged in again from the Connections screen', async ({ app, page, context }) => {
-  await app.open('/connections');
-  await connect(page, 'user-wrong');
+  await linkSyncedSandboxBank(app, page);
+  // Its password changed at the bank: the next login is refused, and its data stays.
+  const itemId = app.database.sqlite.prepare('SELECT id FROM connections').pluck().get() as string;
+  const refused = await page.evaluate(
+    (id) =>
+      window.balancete?.invoke('connections:reconnect', {
+        itemId: id,
+        parameters: { user: 'user-wrong', password: 'password-ok' },
+      }),
+    itemId,
+  );
+  expect(refused).toMatchObject({ ok: true });
   const row = page.getByRole('region', { name: 'Pluggy Bank' });
   await expect(row).toContainText('Usuário ou senha incorretos', { timeout: 15_000 });
+  await expect(row.locator('.connection-badge')).toHaveText('Precisa reconectar');
+  await expect(row.getByRole('listitem')).toHaveCount(3);
 
   const opened = context.waitForEvent('page');
   await row.getByRole('button', { name: 'Reconectar' }).click();

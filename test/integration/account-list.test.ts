@@ -1,31 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../electron/shared/models.ts';
-import { handlerSession } from '../support/handler-session.ts';
-import { NoticeRecorder } from '../support/ipc-session.ts';
+import { noticedSession } from '../support/noticed-session.ts';
 
-let notices: NoticeRecorder;
-const session = handlerSession({
-  deps: () => {
-    notices = new NoticeRecorder();
-    return { emit: notices.emit };
-  },
-});
-const { call } = session;
+const { call, notices } = noticedSession();
 
-/** Links a sandbox bank through the handlers, as the Connect window does, and waits for its first sync. */
-async function link(connectorId: number): Promise<string> {
+/**
+ * Links a sandbox bank through the handlers, as the Connect window does, and waits for its
+ * first sync. The same bank again is asked about first: `again` keeps both.
+ */
+async function link(connectorId: number, again = false): Promise<string> {
   const created = await call<{ id: string }>('connections:create', {
     connectorId,
     parameters: { user: 'user-ok', password: 'password-ok' },
   });
-  await notices.next('item-updated', created.id);
+  if (again) {
+    await notices().next('duplicate-found', created.id);
+    await call('connections:resolve-duplicate', { itemId: created.id, keep: 'both' });
+  }
+  await notices().next('item-updated', created.id);
   return created.id;
 }
 
 describe('accounts:list', () => {
   it('names every account by institution, name and number, never two alike, and marks demo data', async () => {
     const first = await link(0);
-    const second = await link(0);
+    const second = await link(0, true);
     const accounts = await call<AccountSummary[]>('accounts:list');
     expect(accounts).toHaveLength(6);
     expect(new Set(accounts.map((account) => account.displayName)).size).toBe(6);

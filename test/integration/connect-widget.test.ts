@@ -1,16 +1,9 @@
-import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { describe, expect, it } from 'vitest';
 import { syncRuns } from '../../db/schema.ts';
-import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
-import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
 import type { ConnectToken, SyncNotice } from '../../electron/shared/models.ts';
-import { testHandlerDeps } from '../support/handler-deps.ts';
-import { invoke, NoticeRecorder } from '../support/ipc-session.ts';
-import { type SandboxClient, startTestSandbox } from '../support/sandbox.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
+import { ownPluggySession } from '../support/own-pluggy-session.ts';
 
 /**
  * The Connect window in own mode, through IPC: main makes the connect token Pluggy's widget
@@ -18,49 +11,22 @@ import { makeTempDir } from '../support/temp-dir.ts';
  * its own key. The sandbox plays Pluggy (over HTTPS) and the widget's calls are made here
  * with the token, as the widget would make them.
  */
-let sandbox: SandboxClient;
-let temp: ReturnType<typeof makeTempDir>;
-let database: OpenedDatabase;
-let handlers: HandlerMap;
-let deps: ReturnType<typeof testHandlerDeps>;
-let notices: NoticeRecorder;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => {
-  temp = makeTempDir();
-  database = openDatabase(join(temp.path, 'balancete.sqlite'));
-  notices = new NoticeRecorder();
-  deps = testHandlerDeps(database, {
-    pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
-    emit: notices.emit,
-  });
-  handlers = createHandlers(deps);
-});
-afterEach(async () => {
-  await dispatch(handlers, 'pluggy-account:remove', undefined);
-  await deps.dispose();
-  database.close();
-  temp.remove();
-});
-
-const call = <T>(channel: string, input?: unknown) => invoke<T>(handlers, channel, input);
+const own = ownPluggySession();
+const { call } = own;
 
 /** The next notice of a kind for an item (or one already received). */
-const notice = (kind: SyncNotice['kind'], itemId: string) => notices.next(kind, itemId);
+const notice = (kind: SyncNotice['kind'], itemId: string) => own.notices.next(kind, itemId);
 
 /** The user's own Pluggy application: the sandbox's keys, kept in the (test) keychain. */
 async function useOwnApplication(): Promise<void> {
-  await call('pluggy-account:save', sandbox.sandbox.credentials);
+  await call('pluggy-account:save', own.pluggy.sandbox.credentials);
 }
 
 /** What the widget does with the token: logs in to the sandbox bank, creating the item. */
-async function createItemAsTheWidget(connectToken: string): Promise<string> {
-  const created = await sandbox.call('POST', '/items', {
+async function createItemAsTheWidget(connectToken: string, user = 'user-ok'): Promise<string> {
+  const created = await own.pluggy.call('POST', '/items', {
     key: connectToken,
-    body: { connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } },
+    body: { connectorId: 0, parameters: { user, password: 'password-ok' } },
   });
   expect(created.status).toBe(200);
   return (created.body as { id: string }).id;
@@ -68,7 +34,7 @@ async function createItemAsTheWidget(connectToken: string): Promise<string> {
 
 describe('connect-token:create', () => {
   it('is refused in demo mode: the widget talks to Pluggy, never to the embedded sandbox', async () => {
-    expect(await dispatch(handlers, 'connect-token:create', {})).toMatchObject({
+    expect(await dispatch(own.handlers, 'connect-token:create', {})).toMatchObject({
       ok: false,
       error: { code: 'CONNECT_WIDGET_OWN_ONLY' },
     });
@@ -86,14 +52,14 @@ describe('connect-token:create', () => {
     expect(decodeJwt(answer.connectToken).itemId).toBeUndefined();
 
     // Pluggy (the sandbox) takes it for what the widget does, and for nothing an API key does.
-    expect((await sandbox.call('GET', '/connectors?sandbox=true', { key: answer.connectToken })).status).toBe(200);
-    expect((await sandbox.call('POST', '/connect_token', { key: answer.connectToken, body: {} })).status).toBe(403);
-    expect((await sandbox.call('GET', '/categories', { key: answer.connectToken })).status).toBe(403);
+    expect((await own.pluggy.call('GET', '/connectors?sandbox=true', { key: answer.connectToken })).status).toBe(200);
+    expect((await own.pluggy.call('POST', '/connect_token', { key: answer.connectToken, body: {} })).status).toBe(403);
+    expect((await own.pluggy.call('GET', '/categories', { key: answer.connectToken })).status).toBe(403);
 
     // Main's own secrets (client secret, API key) are registered for redaction: none is in the answer.
     const rest = JSON.stringify(answer).replace(answer.connectToken, '');
-    expect(deps.secrets.redact(rest)).toBe(rest);
-    expect(rest).not.toContain(sandbox.sandbox.credentials.clientSecret);
+    expect(own.deps.secrets.redact(rest)).toBe(rest);
+    expect(rest).not.toContain(own.pluggy.sandbox.credentials.clientSecret);
   });
 
   it('to reconnect, binds the token to that connection only, and only to one we keep', async () => {
@@ -107,17 +73,17 @@ describe('connect-token:create', () => {
     const reconnect = await call<ConnectToken>('connect-token:create', { itemId });
     expect(reconnect.updateItem).toBe(itemId);
     expect(decodeJwt(reconnect.connectToken)).toMatchObject({ typ: 'connect_token', itemId });
-    expect((await sandbox.call('GET', `/items/${itemId}`, { key: reconnect.connectToken })).status).toBe(200);
-    expect((await sandbox.call('GET', `/items/${other}`, { key: reconnect.connectToken })).status).toBe(403);
+    expect((await own.pluggy.call('GET', `/items/${itemId}`, { key: reconnect.connectToken })).status).toBe(200);
+    expect((await own.pluggy.call('GET', `/items/${other}`, { key: reconnect.connectToken })).status).toBe(403);
 
     // `other` exists at Pluggy but Balancete does not keep it; an id Pluggy never saw neither.
     for (const unknown of [other, '00000000-0000-4000-8000-000000000000']) {
-      expect(await dispatch(handlers, 'connect-token:create', { itemId: unknown })).toMatchObject({
+      expect(await dispatch(own.handlers, 'connect-token:create', { itemId: unknown })).toMatchObject({
         ok: false,
         error: { code: 'NOT_FOUND' },
       });
     }
-    expect(await dispatch(handlers, 'connect-token:create', { itemId: '' })).toMatchObject({
+    expect(await dispatch(own.handlers, 'connect-token:create', { itemId: '' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -135,7 +101,9 @@ describe('connections:adopt', () => {
     expect((await notice('item-updated', itemId)).created).toBeGreaterThan(500);
     expect(await call('connections:list')).toMatchObject([{ id: itemId, status: 'UPDATED', syncing: false }]);
     expect(await call<unknown[]>('accounts:list')).toHaveLength(3);
-    expect(database.db.select({ trigger: syncRuns.trigger }).from(syncRuns).all()).toEqual([{ trigger: 'connect' }]);
+    expect(own.database.db.select({ trigger: syncRuns.trigger }).from(syncRuns).all()).toEqual([
+      { trigger: 'connect' },
+    ]);
   });
 
   it('after a reconnection in the widget, takes the update in as a manual refresh of the same connection', async () => {
@@ -145,17 +113,17 @@ describe('connections:adopt', () => {
     await notice('item-updated', itemId);
 
     const { connectToken } = await call<ConnectToken>('connect-token:create', { itemId });
-    const patched = await sandbox.call('PATCH', `/items/${itemId}`, {
+    const patched = await own.pluggy.call('PATCH', `/items/${itemId}`, {
       key: connectToken,
       body: { parameters: { user: 'user-ok', password: 'password-ok' } },
     });
     expect(patched.status).toBe(200);
-    notices.clear();
+    own.notices.clear();
     await call('connections:adopt', { itemId });
     await notice('item-updated', itemId);
     expect(await call<unknown[]>('connections:list')).toHaveLength(1);
     expect(
-      database.db
+      own.database.db
         .select({ trigger: syncRuns.trigger })
         .from(syncRuns)
         .all()
@@ -165,12 +133,54 @@ describe('connections:adopt', () => {
 
   it('refuses an id Pluggy does not know for this application, in plain words, and keeps nothing', async () => {
     await useOwnApplication();
-    const result = await dispatch(handlers, 'connections:adopt', { itemId: '00000000-0000-4000-8000-000000000000' });
+    const result = await dispatch(own.handlers, 'connections:adopt', {
+      itemId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'PLUGGY_NOT_FOUND' } });
     expect(await call('connections:list')).toEqual([]);
-    expect(await dispatch(handlers, 'connections:adopt', { itemId: 'x'.repeat(101) })).toMatchObject({
+    expect(await dispatch(own.handlers, 'connections:adopt', { itemId: 'x'.repeat(101) })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+  });
+});
+
+describe('new links made in the widget follow the same rules', () => {
+  it('a login that failed in the widget is deleted at Pluggy once handed over, and nothing is kept', async () => {
+    await useOwnApplication();
+    const itemId = await createItemAsTheWidget(
+      (await call<ConnectToken>('connect-token:create', {})).connectToken,
+      'user-locked',
+    );
+    // The widget reports it through onError; the Connect page hands it over when the widget closes.
+    await call('connections:adopt', { itemId });
+    expect(await notice('link-failed', itemId)).toMatchObject({ errorCode: 'ACCOUNT_LOCKED', fixableBy: 'bank' });
+    expect(() => own.pluggy.sandbox.control.items.get(itemId)).toThrow(/not found/i);
+    expect(await call('connections:list')).toEqual([]);
+    expect(own.database.db.select().from(syncRuns).all()).toEqual([]);
+  });
+
+  it('the same bank again is asked about; reconnecting the existing one deletes the new item and refreshes it', async () => {
+    await useOwnApplication();
+    const first = await createItemAsTheWidget((await call<ConnectToken>('connect-token:create', {})).connectToken);
+    await call('connections:adopt', { itemId: first });
+    await notice('item-updated', first);
+    const second = await createItemAsTheWidget((await call<ConnectToken>('connect-token:create', {})).connectToken);
+    own.notices.clear();
+    await call('connections:adopt', { itemId: second });
+    await notice('duplicate-found', second);
+    expect(await call('connections:list')).toMatchObject([
+      { id: first, duplicateOf: null },
+      { id: second, accountCount: 0, duplicateOf: { connectionId: first } },
+    ]);
+
+    // The widget has no credentials to give: the existing connection is refreshed.
+    expect(await call('connections:resolve-duplicate', { itemId: second, keep: 'existing' })).toMatchObject({
+      id: first,
+    });
+    await notice('item-updated', first);
+    expect(() => own.pluggy.sandbox.control.items.get(second)).toThrow(/not found/i);
+    expect(await call('connections:list')).toMatchObject([{ id: first }]);
+    expect(await call<unknown[]>('connections:list')).toHaveLength(1);
   });
 });

@@ -27,7 +27,8 @@ describe('linking a bank in demo mode, through IPC', () => {
       'connectors:list',
       {},
     );
-    expect(connectors.map((connector) => connector.id)).toEqual([0, 2, 5]);
+    // Pluggy Bank, its MFA variants, and the sandbox bank over Open Finance (personal, business).
+    expect(connectors.map((connector) => connector.id)).toEqual([0, 2, 5, 10, 11]);
     expect(connectors[0]?.credentials.map((credential) => credential.name)).toEqual(['user', 'password']);
     expect(await call('connectors:list', { search: 'MFA 2' })).toMatchObject([{ id: 5 }]);
   });
@@ -81,12 +82,12 @@ describe('linking a bank in demo mode, through IPC', () => {
     expect(await call('connections:list')).toMatchObject([{ id: created.id, status: 'UPDATED', waitingFor: null }]);
   });
 
-  it('reports a login the bank refused, with who can fix it', async () => {
+  it('reports a new link the bank refused, with who can fix it', async () => {
     const created = await call<{ id: string }>('connections:create', {
       connectorId: 0,
       parameters: { user: 'user-wrong', password: 'password-ok' },
     });
-    expect(await notice('item-error', created.id)).toMatchObject({
+    expect(await notice('link-failed', created.id)).toMatchObject({
       errorCode: 'INVALID_CREDENTIALS',
       fixableBy: 'app',
     });
@@ -126,7 +127,8 @@ describe('what the tray asks for', () => {
 
 describe('every sandbox username ends in the right state, with a message in plain words', () => {
   // pluggy-api.md's sandbox users, and what the app must make of each (written out here,
-  // not read from the sandbox, so a change on either side shows).
+  // not read from the sandbox, so a change on either side shows). A new link that fails is
+  // cleared away (test/integration/new-links.test.ts): the Connect window says why.
   const cases = [
     { user: 'user-ok', status: 'UPDATED', errorCode: null, fixableBy: undefined },
     { user: 'user-ok-account-error', status: 'UPDATED', errorCode: null, fixableBy: undefined },
@@ -152,18 +154,19 @@ describe('every sandbox username ends in the right state, with a message in plai
       parameters: { user, password: 'password-ok' },
     });
     if (errorCode) {
-      expect(await notice('item-error', created.id)).toMatchObject({ errorCode, fixableBy });
+      expect(await notice('link-failed', created.id)).toMatchObject({ errorCode, fixableBy });
+      expect(await call('connections:attempt', { itemId: created.id })).toMatchObject({ failed: { errorCode } });
+      expect(await call('connections:list')).toEqual([]);
     } else {
       expect((await notice('item-updated', created.id)).created).toBeGreaterThan(0);
+      const [summary] = await call<ConnectionSummary[]>('connections:list');
+      expect(summary).toMatchObject({ id: created.id, status, errorCode, syncing: false });
+      expect(await call<unknown[]>('accounts:list')).not.toHaveLength(0);
     }
-    const [summary] = await call<ConnectionSummary[]>('connections:list');
-    expect(summary).toMatchObject({ id: created.id, status, errorCode, syncing: false });
     for (const messages of [ptBR, en]) {
-      // Whatever the code, the Connections screen has words for it in both languages.
+      // Whatever the code, the Connect window and the Connections screen have words for it in both languages.
       if (errorCode) expect(messages.connect.itemErrors[errorCode]).toMatch(/\w/);
-      expect(messages.connections.status[status]).toMatch(/\w/);
     }
-    if (!errorCode) expect(await call<unknown[]>('accounts:list')).not.toHaveLength(0);
   });
 });
 

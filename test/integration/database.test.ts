@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, sourceMigrationsFolder } from '../../db/open.ts';
 import { accounts } from '../../db/schema.ts';
-import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { seedTwoAccounts, seedTwoAccountsInOlderBooks } from '../fixtures/seed.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const expectedTables = [
@@ -156,11 +156,7 @@ describe('openDatabase', () => {
     journal.entries = journal.entries.filter((entry) => entry.tag.startsWith('0000_'));
     writeFileSync(journalPath, JSON.stringify(journal));
     const old = openDatabase(file, { migrationsFolder: firstRelease });
-    // In SQL: the schema's inserts would name columns later migrations add.
-    old.sqlite.exec(`
-      INSERT INTO connections (id, connector_id, connector_name, status) VALUES ('item-nubank', 212, 'Nubank', 'UPDATED');
-      INSERT INTO accounts (id, connection_id, type, name) VALUES
-        ('acc-checking', 'item-nubank', 'BANK', 'Conta Corrente'), ('acc-card', 'item-nubank', 'CREDIT', 'Cartão');`);
+    seedTwoAccountsInOlderBooks(old.sqlite);
     old.close();
 
     const upgraded = openDatabase(file);

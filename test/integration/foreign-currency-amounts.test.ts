@@ -7,8 +7,7 @@ import type {
 } from '../../electron/shared/reconciliation.ts';
 import type { RulePrefill, RulePreview } from '../../electron/shared/rules.ts';
 import type { TransactionPage, TransactionTotals } from '../../electron/shared/transactions.ts';
-import { handlerSession } from '../support/handler-session.ts';
-import { NoticeRecorder } from '../support/ipc-session.ts';
+import { noticedSession } from '../support/noticed-session.ts';
 import { reconcile } from '../support/reconciled-fixture.ts';
 
 /**
@@ -17,14 +16,7 @@ import { reconcile } from '../support/reconciled-fixture.ts';
  * currency, for a purchase in US$ on the sandbox's card in reais, as a real sync stored it.
  */
 
-let notices: NoticeRecorder;
-const session = handlerSession({
-  deps: () => {
-    notices = new NoticeRecorder();
-    return { emit: notices.emit };
-  },
-});
-const { call } = session;
+const { session, call, linkSandboxBank } = noticedSession();
 
 /** A USD row of the synced book, as stored: the truth the answers are checked against. */
 interface StoredForeignRow {
@@ -40,11 +32,7 @@ interface StoredForeignRow {
 let usd: StoredForeignRow;
 
 beforeEach(async () => {
-  const created = await call<{ id: string }>('connections:create', {
-    connectorId: 0,
-    parameters: { user: 'user-ok', password: 'password-ok' },
-  });
-  await notices.next('item-updated', created.id);
+  await linkSandboxBank();
   // Found by currency, not by description: the newest live USD row on an account in another currency.
   usd = session.database.sqlite
     .prepare(

@@ -18,7 +18,7 @@ import {
   type TransactionQuery,
   uncategorized,
 } from '../../electron/shared/transactions.ts';
-import { seedTwoAccounts } from '../fixtures/seed.ts';
+import { seedTwoAccounts, seedTwoAccountsInOlderBooks } from '../fixtures/seed.ts';
 import { testHandlerDeps } from '../support/handler-deps.ts';
 import { providerRow as row } from '../fixtures/provider-transactions.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -545,7 +545,7 @@ describe('full-text search', () => {
   it('indexes transactions already in the books when the search index arrives (migration 0003)', async () => {
     const { file, migrations } = booksBefore('0003_');
     const older = openDatabase(file, { migrationsFolder: migrations });
-    seedTwoAccounts(older.db);
+    seedTwoAccountsInOlderBooks(older.sqlite);
     new ProviderTransactionWriter(older.sqlite).write(books);
     older.close();
 
@@ -561,7 +561,7 @@ describe('full-text search', () => {
   it('drops transactions removed before migration 0005 from the search index', async () => {
     const { file, migrations } = booksBefore('0005_');
     const older = openDatabase(file, { migrationsFolder: migrations });
-    seedTwoAccounts(older.db);
+    seedTwoAccountsInOlderBooks(older.sqlite);
     new ProviderTransactionWriter(older.sqlite).write(books);
     await new TransactionSearchIndex(older.sqlite).catchUp();
     older.db
@@ -582,7 +582,7 @@ describe('full-text search', () => {
   it('copies the user fields already in the books onto their transactions (migration 0005)', async () => {
     const { file, migrations } = booksBefore('0005_');
     const older = openDatabase(file, { migrationsFolder: migrations });
-    seedTwoAccounts(older.db);
+    seedTwoAccountsInOlderBooks(older.sqlite);
     new ProviderTransactionWriter(older.sqlite).write(books);
     // Raw SQL: the schema's insert would name columns later migrations add.
     older.sqlite

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OpenedDatabase } from '../../db/open.ts';
 import type { HandlerDeps } from '../../electron/core/handlers.ts';
 import { type Logger, SecretRegistry, silentLogger } from '../../electron/core/log.ts';
+import { createClock, type SandboxClock } from '../../electron/core/sandbox/clock.ts';
 import { type SandboxHandle, startSandbox } from '../../electron/core/sandbox/server.ts';
 import { CredentialStore } from '../../electron/core/secrets/credential-store.ts';
 import { BankConnections } from '../../electron/core/sync/bank-connections.ts';
@@ -19,8 +20,19 @@ import { operatingSystemUser } from '../../electron/core/os-user.ts';
 export function testHandlerDeps(
   database: OpenedDatabase,
   overrides: Partial<HandlerDeps> = {},
-  options: { demoDirectory?: string } = {},
-): HandlerDeps & { dispose(): Promise<void>; demoSandbox(): Promise<SandboxHandle> | undefined } {
+  options: {
+    demoDirectory?: string;
+    /**
+     * The time of demo mode's sandbox and of Balancete's consent warnings (own-mode tests pass
+     * their stand-in Pluggy's clock); a clock of their own when not given.
+     */
+    clock?: SandboxClock;
+  } = {},
+): HandlerDeps & {
+  dispose(): Promise<void>;
+  demoSandbox(): Promise<SandboxHandle> | undefined;
+  clock: SandboxClock;
+} {
   const temp = makeTempDir('balancete-handlers-');
   const logger: Logger = overrides.logger ?? silentLogger;
   const secrets = overrides.secrets ?? new SecretRegistry();
@@ -28,6 +40,7 @@ export function testHandlerDeps(
   const pluggyApi = overrides.pluggyApi ?? { baseUrl: 'https://127.0.0.1:9' };
   const emit = overrides.emit ?? (() => {});
   let demoSandbox: Promise<SandboxHandle> | undefined;
+  const clock = options.clock ?? createClock();
   const connections =
     overrides.connections ??
     new BankConnections({
@@ -39,12 +52,14 @@ export function testHandlerDeps(
           certificateDir: directory,
           statePath: join(directory, 'state.json'),
           stepMs: 0,
+          clock,
         })),
       demoDirectory: options.demoDirectory ?? temp.path,
       logger,
       secrets,
       onEvent: (event) => emit('sync:notice', toSyncNotice(event)),
       engine: { refreshPollMs: 10 },
+      now: () => new Date(clock.now()),
     });
   return {
     db: database.db,
@@ -64,6 +79,7 @@ export function testHandlerDeps(
     connections,
     /** The embedded sandbox, once demo mode started it: tests check Pluggy's side through it. */
     demoSandbox: () => demoSandbox,
+    clock,
     async dispose() {
       await connections.close();
       temp.remove();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers, type HandlerDeps } from '../../electron/core/handlers.ts';
 import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
+import type { SandboxClock } from '../../electron/core/sandbox/clock.ts';
 import { testHandlerDeps } from './handler-deps.ts';
 import { invoke } from './ipc-session.ts';
 import { makeTempDir } from './temp-dir.ts';
@@ -40,15 +41,24 @@ export function handlerSession(
     if (!running) throw new Error('handlerSession: used outside a test');
     return current;
   };
-  const start = (database: OpenedDatabase, overrides?: Partial<HandlerDeps>) => {
-    const deps = testHandlerDeps(database, overrides);
+  /** Demo mode's sandbox keeps its items in the test's folder and, with `clock`, its time: both outlive a restart. */
+  const start = (
+    database: OpenedDatabase,
+    temp: ReturnType<typeof makeTempDir>,
+    overrides?: Partial<HandlerDeps>,
+    clock?: SandboxClock,
+  ) => {
+    const deps = testHandlerDeps(database, overrides, {
+      demoDirectory: join(temp.path, 'demo'),
+      ...(clock ? { clock } : {}),
+    });
     return { deps, handlers: createHandlers(deps) };
   };
   beforeEach(() => {
     const temp = makeTempDir();
     const database = openDatabase(join(temp.path, 'balancete.sqlite'));
     const overrides = options.deps?.();
-    current = { temp, database, overrides, ...start(database, overrides) };
+    current = { temp, database, overrides, ...start(database, temp, overrides) };
     running = true;
     options.seed?.(database);
   });
@@ -77,7 +87,11 @@ export function handlerSession(
     async restart() {
       const stopping = opened();
       await stopping.deps.dispose();
-      current = { ...stopping, ...start(stopping.database, stopping.overrides) };
+      // Time goes on across the restart: demo mode's sandbox and consents keep their clock.
+      current = {
+        ...stopping,
+        ...start(stopping.database, stopping.temp, stopping.overrides, stopping.deps.clock),
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemError, PluggyError } from '../../electron/core/pluggy/errors.ts';
 import { notificationFor, type NotificationContext } from '../../electron/core/tray/notifications.ts';
+import type { SyncEvent } from '../../electron/core/sync/sync-engine.ts';
 
 const away: NotificationContext = { language: 'pt-BR', institution: 'Pluggy Bank', windowFocused: false };
 const looking: NotificationContext = { ...away, windowFocused: true };
@@ -54,8 +55,68 @@ describe('desktop notifications', () => {
     expect(notificationFor(updated(0), away)).toBeNull();
   });
 
+  it('an update that brought only part of the data, with what is missing, when the user is not looking', () => {
+    const partly: SyncEvent = {
+      kind: 'item-updated',
+      itemId: 'a',
+      trigger: 'poll',
+      counts: { created: 4, updated: 0, removed: 0 },
+      partial: { products: [{ product: 'transactions', warnings: ['Poupança indisponível'] }] },
+    };
+    expect(notificationFor(partly, away)).toEqual({
+      title: 'Pluggy Bank: atualização incompleta',
+      body: 'Faltou: transações. Veja em Conexões.',
+    });
+    expect(notificationFor(partly, { ...away, language: 'en' })).toEqual({
+      title: 'Pluggy Bank: update incomplete',
+      body: 'Missing: transactions. See Connections.',
+    });
+    expect(notificationFor({ ...partly, partial: { products: [] } }, away)).toMatchObject({
+      body: 'Parte dos dados não veio. Veja em Conexões.',
+    });
+    expect(notificationFor(partly, looking)).toBeNull();
+  });
+
+  it('what became of a new link, when the user is not looking at the Connect window', () => {
+    const failed = { kind: 'link-failed', itemId: 'a', error: itemError('INVALID_CREDENTIALS', 'x') } as const;
+    expect(notificationFor(failed, away)).toEqual({
+      title: 'Pluggy Bank não foi conectado',
+      body: 'Nada ficou guardado. Abra a janela Conectar banco para ver por quê e tentar de novo.',
+    });
+    expect(notificationFor(failed, looking)).toBeNull();
+    const twice = { kind: 'duplicate-found', itemId: 'b', existingId: 'a' } as const;
+    expect(notificationFor(twice, { ...away, language: 'en' })).toEqual({
+      title: 'Pluggy Bank is already in Balancete',
+      body: 'Open Balancete to choose: reconnect the connection you have, or keep both.',
+    });
+    expect(notificationFor(twice, looking)).toBeNull();
+  });
+
   it('not for progress or a login that worked', () => {
     expect(notificationFor({ kind: 'sync-started', itemId: 'a', trigger: 'poll' }, away)).toBeNull();
     expect(notificationFor({ kind: 'login-succeeded', itemId: 'a' }, away)).toBeNull();
+  });
+
+  it('an Open Finance consent ending, and ended: the user must renew it, looking or not', () => {
+    const consent = { expiresAt: '2026-12-15T02:00:00.000Z', state: 'expiring', daysLeft: 15 } as const;
+    expect(notificationFor({ kind: 'consent-expiring', itemId: 'a', consent }, looking)).toEqual({
+      title: 'O consentimento de Pluggy Bank termina em 15 dias',
+      body: 'Depois de 14/12/2026 o banco deixa de enviar seus dados. Em Conexões, escolha Renovar consentimento.',
+    });
+    expect(
+      notificationFor({ kind: 'consent-expiring', itemId: 'a', consent: { ...consent, daysLeft: 0 } }, away),
+    ).toMatchObject({ title: 'O consentimento de Pluggy Bank termina hoje' });
+    expect(
+      notificationFor(
+        { kind: 'consent-expired', itemId: 'a', consent: { ...consent, state: 'expired', daysLeft: 0 } },
+        {
+          ...away,
+          language: 'en',
+        },
+      ),
+    ).toEqual({
+      title: 'Pluggy Bank stopped updating',
+      body: 'Its Open Finance consent ended. In Connections, choose Renew consent.',
+    });
   });
 });

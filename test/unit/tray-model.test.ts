@@ -15,6 +15,14 @@ function connection(overrides: Partial<ConnectionSummary> & { id: string; instit
     lastSyncedAt: '2026-11-20T13:05:00.000Z',
     nextAutoSyncAt: null,
     syncing: false,
+    mode: 'demo',
+    followed: true,
+    openFinance: false,
+    consent: null,
+    partial: null,
+    syncFailure: null,
+    duplicateOf: null,
+    accountCount: 3,
     ...overrides,
   };
 }
@@ -118,6 +126,59 @@ describe('the tray', () => {
     ]);
   });
 
+  it('says the last attempt’s outcome: a partial update with what is missing, a failed sync, a question', () => {
+    const model = trayModel(
+      state({
+        connections: [
+          connection({
+            id: 'a',
+            institution: 'Pluggy Bank',
+            executionStatus: 'PARTIAL_SUCCESS',
+            partial: {
+              products: [
+                { product: 'transactions', warnings: ['Poupança indisponível'] },
+                { product: 'investments', warnings: [] },
+              ],
+            },
+          }),
+          connection({
+            id: 'b',
+            institution: 'Cartão Sandbox',
+            syncFailure: { errorCode: 'PLUGGY_SERVER', at: '2026-11-20T14:00:00.000Z' },
+          }),
+          connection({
+            id: 'c',
+            institution: 'Pluggy Bank',
+            lastSyncedAt: null,
+            accountCount: 0,
+            duplicateOf: { connectionId: 'a', institution: 'Pluggy Bank', accounts: ['Pluggy Bank · Conta Corrente'] },
+          }),
+        ],
+      }),
+    );
+    expect(labels(model.menu).slice(1)).toEqual([
+      'Pluggy Bank: atualizada em parte (faltou: transações e investimentos)',
+      'Cartão Sandbox: a última sincronização falhou',
+      'Pluggy Bank: aguardando sua resposta',
+    ]);
+    // The question needs the user; nothing to refresh there until it is answered.
+    expect(model.icon).toBe('attention');
+    const one = action(model.menu, 'Atualizar uma conexão');
+    expect(one.kind === 'submenu' && one.items.map((item) => item.kind === 'action' && item.enabled)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const partly = connection({
+      id: 'a',
+      institution: 'X',
+      partial: { products: [{ product: 'creditCards', warnings: [] }] },
+    });
+    expect(labels(trayModel(state({ language: 'en', connections: [partly] })).menu)).toContain(
+      'X: partly updated (missing: credit cards)',
+    );
+  });
+
   it('while paused: says so, offers resume, and refreshes nothing', () => {
     const model = trayModel(state({ paused: true }));
     expect(model.tooltip).toBe('Balancete — Sincronização pausada');
@@ -131,5 +192,42 @@ describe('the tray', () => {
     expect(labels(model.menu)).toEqual(['Ainda não sincronizado', 'Nenhum banco conectado']);
     expect(action(model.menu, 'Atualizar todas as conexões').enabled).toBe(false);
     expect(model.icon).toBe('ok');
+  });
+
+  it('leaves out the other mode’s connections: they are not updated from here', () => {
+    const model = trayModel(state({ connections: [bank, { ...card, mode: 'own', followed: false }] }));
+    expect(labels(model.menu)).toEqual(['Última sincronização: 20/11/2026 10:05', 'Pluggy Bank: atualizada']);
+    expect(trayModel(state({ connections: [{ ...bank, followed: false }] })).menu).toContainEqual({
+      kind: 'label',
+      label: 'Nenhum banco conectado',
+    });
+  });
+
+  it('an Open Finance consent ending: its last day, and attention; once over: renew it', () => {
+    const ending = connection({
+      id: 'c',
+      institution: 'Itaú',
+      openFinance: true,
+      // 02:00 UTC is still the 14th in São Paulo: the line says the bank's day.
+      consent: { expiresAt: '2026-12-15T02:00:00.000Z', state: 'expiring', daysLeft: 9 },
+    });
+    const model = trayModel(state({ connections: [bank, ending] }));
+    expect(labels(model.menu)).toContain('Itaú: o consentimento termina em 14/12/2026; renove em Conexões');
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('Balancete — Última sincronização: 20/11/2026 10:05 — 1 conexão precisa de você');
+
+    const over = {
+      ...ending,
+      status: 'LOGIN_ERROR',
+      consent: { expiresAt: '2026-12-15T02:00:00.000Z', state: 'expired' as const, daysLeft: 0 },
+    };
+    const stopped = trayModel(state({ connections: [bank, over], language: 'en' }));
+    expect(labels(stopped.menu)).toContain('Itaú: the consent ended; renew it in Connections');
+    const one = action(stopped.menu, 'Refresh one connection');
+    // A refresh cannot bring it back: only a renewal can.
+    expect(one.kind === 'submenu' && one.items.map((item) => item.kind === 'action' && item.enabled)).toEqual([
+      true,
+      false,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
 import {
   accounts,
@@ -10,6 +10,9 @@ import {
   transactionSplits,
   transactionUserData,
 } from '../../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { AccountDeletion } from '../../shared/models.ts';
+import { reconciledAmong } from './reconciled-rows.ts';
 import { type ReconciledConfirmation, refuseReconciled } from './reconciliation/locks.ts';
 import type { DbOrTx } from './undo.ts';
 
@@ -20,12 +23,6 @@ export interface ForgetOptions extends ReconciledConfirmation {
 const accountsOf = (db: DbOrTx, connectionId: string) =>
   db.select({ id: accounts.id }).from(accounts).where(eq(accounts.connectionId, connectionId));
 
-const transactionsOf = (db: DbOrTx, connectionId: string) =>
-  db
-    .select({ id: transactions.id })
-    .from(transactions)
-    .where(inArray(transactions.accountId, accountsOf(db, connectionId)));
-
 /**
  * Deleting a connection's data deletes its reconciled transactions with it: refused as
  * TRANSACTION_RECONCILED (with how many) until the user confirmed. Keeping the data needs
@@ -33,17 +30,10 @@ const transactionsOf = (db: DbOrTx, connectionId: string) =>
  */
 export function requireRemovalConfirmed(db: DbOrTx, connectionId: string, options: ForgetOptions): void {
   if (options.keepData || options.confirmReconciled === true) return;
-  const reconciled =
-    db
-      .select({ count: count() })
-      .from(transactionUserData)
-      .where(
-        and(
-          isNotNull(transactionUserData.reconciledAt),
-          inArray(transactionUserData.transactionId, transactionsOf(db, connectionId)),
-        ),
-      )
-      .get()?.count ?? 0;
+  const ids = accountsOf(db, connectionId)
+    .all()
+    .map((account) => account.id);
+  const { count: reconciled } = reconciledAmong(db, ids);
   if (reconciled > 0) refuseReconciled(reconciled);
 }
 
@@ -74,17 +64,105 @@ export function forgetConnection(
       tx.update(connections).set({ removedAt: at }).where(eq(connections.id, connectionId)).run();
       return;
     }
-    const accountIds = accountsOf(tx, connectionId);
-    const transactionIds = transactionsOf(tx, connectionId);
-    // Their items, events and conflicts go with them (ON DELETE CASCADE); they reference the
-    // transactions (and an adjustment, one of the accounts' transactions), so they go first.
-    tx.delete(reconciliations).where(inArray(reconciliations.accountId, accountIds)).run();
-    tx.delete(creditCardBills).where(inArray(creditCardBills.accountId, accountIds)).run();
-    tx.delete(transactionSplits).where(inArray(transactionSplits.transactionId, transactionIds)).run();
-    tx.delete(transactionUserData).where(inArray(transactionUserData.transactionId, transactionIds)).run();
-    tx.delete(transactions).where(inArray(transactions.accountId, accountIds)).run();
-    tx.delete(accounts).where(eq(accounts.connectionId, connectionId)).run();
-    tx.delete(syncRuns).where(eq(syncRuns.connectionId, connectionId)).run();
-    tx.delete(connections).where(eq(connections.id, connectionId)).run();
+    deleteAccounts(tx, accountsOf(tx, connectionId));
+    deleteConnectionRow(tx, connectionId);
+  });
+}
+
+/** Accounts by id: a list, or a subquery selecting their ids. */
+type AccountIds = readonly string[] | ReturnType<typeof accountsOf>;
+
+/**
+ * Deletes accounts and everything that hangs from them: their transactions with the user's
+ * categories, notes and splits on them, their reconciliations (items, events and conflicts
+ * with them) and card bills. The search index follows by itself: deleting a transaction
+ * queues its rowid (migration 0004's trigger), and the next search drops it.
+ */
+function deleteAccounts(tx: DbOrTx, accountIds: AccountIds): void {
+  const transactionIds = tx
+    .select({ id: transactions.id })
+    .from(transactions)
+    .where(inArray(transactions.accountId, accountIds));
+  // Their items, events and conflicts go with them (ON DELETE CASCADE); they reference the
+  // transactions (and an adjustment, one of the accounts' transactions), so they go first.
+  tx.delete(reconciliations).where(inArray(reconciliations.accountId, accountIds)).run();
+  tx.delete(creditCardBills).where(inArray(creditCardBills.accountId, accountIds)).run();
+  tx.delete(transactionSplits).where(inArray(transactionSplits.transactionId, transactionIds)).run();
+  tx.delete(transactionUserData).where(inArray(transactionUserData.transactionId, transactionIds)).run();
+  tx.delete(transactions).where(inArray(transactions.accountId, accountIds)).run();
+  tx.delete(accounts).where(inArray(accounts.id, accountIds)).run();
+}
+
+/** The connection's own row and its sync history, once no account of it is left. */
+function deleteConnectionRow(tx: DbOrTx, connectionId: string): void {
+  tx.delete(syncRuns).where(eq(syncRuns.connectionId, connectionId)).run();
+  tx.delete(connections).where(eq(connections.id, connectionId)).run();
+}
+
+/** How many of an account's transactions the screens count, and its reconciled ones. */
+function accountContents(tx: DbOrTx, accountId: string) {
+  const live = tx
+    .select({ count: count() })
+    .from(transactions)
+    .where(and(eq(transactions.accountId, accountId), isNull(transactions.removedAt)))
+    .get();
+  return { transactionCount: live?.count ?? 0, reconciled: reconciledAmong(tx, [accountId]) };
+}
+
+/** The account and its connection, or NOT_FOUND. */
+function storedAccount(tx: DbOrTx, accountId: string) {
+  const account = tx
+    .select({ connectionId: accounts.connectionId, removedAt: connections.removedAt })
+    .from(accounts)
+    .innerJoin(connections, eq(connections.id, accounts.connectionId))
+    .where(eq(accounts.id, accountId))
+    .get();
+  if (!account) throw new AppError('NOT_FOUND', `Account ${accountId} not found`);
+  return account;
+}
+
+/**
+ * What deleting an account would take with it, for the question asked first: how many
+ * transactions, and the reconciled ones by name.
+ */
+export function accountDeletion(db: DbOrTx, accountId: string): AccountDeletion {
+  const account = storedAccount(db, accountId);
+  const { transactionCount, reconciled } = accountContents(db, accountId);
+  const siblings =
+    db.select({ count: count() }).from(accounts).where(eq(accounts.connectionId, account.connectionId)).get()?.count ??
+    0;
+  return {
+    id: accountId,
+    deletable: account.removedAt !== null,
+    transactionCount,
+    reconciledCount: reconciled.count,
+    reconciled: reconciled.newest.map(({ id, date, description, amountCents }) => ({
+      id,
+      date,
+      description,
+      amountCents,
+    })),
+    lastOfConnection: siblings === 1,
+  };
+}
+
+/**
+ * Deletes an account the user keeps from a removed connection (ACCOUNT_CONNECTED while its
+ * bank still updates it: removing the connection comes first), with its transactions and
+ * everything on them, as deleting a connection's data does; reconciled transactions only
+ * once the user confirmed (TRANSACTION_RECONCILED with how many, else). The last account of
+ * a removed connection takes the connection's row with it. One transaction: all or nothing.
+ */
+export function forgetAccount(db: Db, accountId: string, { confirmReconciled }: ReconciledConfirmation = {}): void {
+  db.transaction((tx) => {
+    const { connectionId, removedAt } = storedAccount(tx, accountId);
+    if (removedAt === null) {
+      throw new AppError('ACCOUNT_CONNECTED', `Account ${accountId} is still connected: remove its connection first`);
+    }
+    const { count: reconciled } = reconciledAmong(tx, [accountId]);
+    if (reconciled > 0 && confirmReconciled !== true) refuseReconciled(reconciled);
+    deleteAccounts(tx, [accountId]);
+    const left = tx.select({ count: count() }).from(accounts).where(eq(accounts.connectionId, connectionId)).get();
+    if ((left?.count ?? 0) === 0) deleteConnectionRow(tx, connectionId);
   });
 }

@@ -123,8 +123,18 @@ export function conditions(filters: TransactionFilters, access: Access): Conditi
   };
 
   // Lists travel as one JSON parameter, so a statement's shape does not depend on their length.
-  if (filters.accountIds) add('t.account_id IN (SELECT value FROM json_each(?))', JSON.stringify(filters.accountIds));
-  else if (access.listing) add('t.account_id IN (SELECT id FROM accounts)');
+  // Without an account filter, hidden accounts are left out unless asked for. Through the
+  // listing index the shown accounts are named; a walk of the date index reads each row
+  // anyway (see removed_at below), so it checks the row's account against the few hidden.
+  // One account (its register) by equality: SQLite then knows the listing index gives its
+  // rows in date order, and a page of them newest first reads the page, not the account.
+  if (filters.accountIds?.length === 1) add('t.account_id = ?', filters.accountIds[0]);
+  else if (filters.accountIds)
+    add('t.account_id IN (SELECT value FROM json_each(?))', JSON.stringify(filters.accountIds));
+  else if (filters.includeHidden === true) {
+    if (access.listing) add('t.account_id IN (SELECT id FROM accounts)');
+  } else if (access.listing) add('t.account_id IN (SELECT id FROM accounts WHERE hidden_at IS NULL)');
+  else add('t.account_id NOT IN (SELECT id FROM accounts WHERE hidden_at IS NOT NULL)');
   if (filters.from !== undefined) add('t.date >= ?', filters.from);
   if (filters.to !== undefined) add('t.date <= ?', filters.to);
   if (filters.categoryIds) {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/models.ts';
 import {
   TransactionFilters,
@@ -21,6 +22,7 @@ import {
 } from './transaction-conditions.ts';
 import { type StoredRow, storedRow, storedRowColumns, toRow } from './transaction-rows.ts';
 import { TransactionSearchIndex } from './transaction-search.ts';
+import { runningBalances } from './running-balances.ts';
 import { type AccountLabel, accountLabels, accountLabelsById } from './account-labels.ts';
 
 interface Sort {
@@ -76,20 +78,35 @@ export class TransactionQueries {
 
   async list(input: TransactionQuery, language: Language): Promise<TransactionPage> {
     const query = TransactionQuery.parse(input);
+    const register = query.runningBalance === true ? registerAccount(query.filters) : null;
     const plan = await planSearch(this.statement, this.search, query.filters, {
       sort: query.sort,
       wanted: query.offset + query.limit,
     });
     const page = this.page(query, plan, language);
-    // A search and nothing else counts in the search index alone (it holds no removed rows).
-    const searchOnly = plan !== null && Object.keys(query.filters).every((key) => key === 'search');
+    // A search and nothing else counts in the search index alone (it holds no removed rows),
+    // unless hidden accounts' rows, which the index holds too, are to be left out.
+    const searchOnly =
+      plan !== null &&
+      Object.keys(query.filters).every((key) => key === 'search' || key === 'includeHidden') &&
+      (query.filters.includeHidden === true || !this.anyHidden());
     const total = !query.count
       ? null
       : searchOnly
         ? plan.matches
         : (page.total ?? countRows(this.statement, query.filters, plan));
-    return { rows: this.shown(page.rowids), total };
+    const rows = this.shown(page.rowids);
+    // In date order only: sorted otherwise, a page's rows span the account's whole history.
+    if (register === null || query.sort !== 'date') return { rows, total };
+    const balances = runningBalances(this.statement, register, page.rowids);
+    return { rows: rows.map((row) => ({ ...row, runningBalanceCents: balances.get(row.id) })), total };
   }
+
+  /** Whether the user hid any account (a handful of rows: no index needed). */
+  private anyHidden(): boolean {
+    return this.statement('SELECT EXISTS (SELECT 1 FROM accounts WHERE hidden_at IS NOT NULL)').pluck().get() === 1;
+  }
+
   /**
    * Which rows make the page, reading only the columns the filters and the sort need. Ties
    * go by rowid, the order in which the books first saw the rows: unique, and in every index.
@@ -172,4 +189,13 @@ export class TransactionQueries {
     ).get(...movements.values) as { inCents: number; outCents: number };
     return { ...sums, netCents: sums.inCents + sums.outCents };
   }
+}
+
+/** The one account whose register a query with running balances lists. */
+function registerAccount(filters: TransactionFilters): string {
+  const [accountId, ...others] = filters.accountIds ?? [];
+  if (accountId === undefined || others.length > 0) {
+    throw new AppError('INVALID_INPUT', 'Running balances are those of one account: name exactly one in accountIds');
+  }
+  return accountId;
 }

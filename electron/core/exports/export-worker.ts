@@ -102,6 +102,7 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: str
     from: filters.from ?? span.first ?? today,
     to: filters.to ?? span.last ?? today,
     ...(filters.accountIds?.length ? { accountIds: filters.accountIds } : {}),
+    ...(filters.includeHidden === true ? { includeHidden: true } : {}),
     ...(filters.usage === 'business' ? { businessOnly: true } : {}),
   };
   const names = new Map(

@@ -9,11 +9,11 @@ import { accountAmount, accountsAndDays, type Sql } from './report-rows.ts';
  * Balances are the account's, whatever the business-only switch says.
  */
 
-/** The query's accounts, as `a`. */
+/** The query's accounts, as `a` (without a filter, those not hidden: see `accountsAndDays`). */
 export function reportAccounts(query: ReportQuery): Sql {
-  return query.accountIds
-    ? { sql: 'a.id IN (SELECT value FROM json_each(?))', values: [JSON.stringify(query.accountIds)] }
-    : { sql: '1', values: [] };
+  if (query.accountIds)
+    return { sql: 'a.id IN (SELECT value FROM json_each(?))', values: [JSON.stringify(query.accountIds)] };
+  return { sql: query.includeHidden === true ? '1' : 'a.hidden_at IS NULL', values: [] };
 }
 
 /**

@@ -50,13 +50,17 @@ export interface Sql {
 export const accountAmount = 'coalesce(t.amount_in_account_currency_cents, t.amount_cents)';
 
 /**
- * Which accounts and which days: with no account filter every account is named, so that
- * SQLite walks transactions_listing_idx (by account, then date, with the amounts and
- * categories) one account at a time without visiting the rows.
+ * Which accounts and which days: with no account filter every account the user did not
+ * hide (every one, with `includeHidden`) is named, so that SQLite walks
+ * transactions_listing_idx (by account, then date, with the amounts and categories) one
+ * account at a time without visiting the rows. An account filter reports what it names,
+ * hidden or not.
  */
 export function accountsAndDays(query: ReportQuery, days: { from?: string; to?: string; after?: string }): Sql {
   const sql = [
-    query.accountIds ? 't.account_id IN (SELECT value FROM json_each(?))' : 't.account_id IN (SELECT id FROM accounts)',
+    query.accountIds
+      ? 't.account_id IN (SELECT value FROM json_each(?))'
+      : `t.account_id IN (SELECT id FROM accounts${query.includeHidden === true ? '' : ' WHERE hidden_at IS NULL'})`,
   ];
   const values: unknown[] = query.accountIds ? [JSON.stringify(query.accountIds)] : [];
   const add = (fragment: string, value: string | undefined) => {

@@ -1,6 +1,6 @@
 /**
- * The sandbox's connector catalogue: Pluggy's sandbox bank in its MFA variants plus a handful of
- * ordinary Brazilian banks, shaped like the spec's `Connector` so the app's connector picker,
+ * The sandbox's connector catalogue: Pluggy's sandbox bank in its MFA variants and over Open
+ * Finance, plus a handful of ordinary Brazilian banks, shaped like the spec's `Connector` so the app's connector picker,
  * credential form and MFA prompt see what Pluggy would send.
  *
  * Sandbox behaviour that Pluggy never serialises (how many MFA rounds a login takes) lives in
@@ -203,10 +203,29 @@ const sandboxBank = (id: number, name: string, steps: MfaSteps): Definition => (
   },
 });
 
+/**
+ * The sandbox bank over Open Finance: the same logins as Pluggy Bank (where a real bank would
+ * show its own authorization page, which the sandbox has none of), all products, and a
+ * consent that ends (items.ts), so consent warnings and renewals can be seen and tested.
+ */
+const openFinanceSandboxBank = (id: number, name: string, type: ConnectorType): Definition => ({
+  mfaSteps: 0,
+  connector: {
+    ...sandboxBank(id, name, 0).connector,
+    type,
+    products: ['ACCOUNTS', 'CREDIT_CARDS', 'TRANSACTIONS', 'PAYMENT_DATA', 'INVESTMENTS', 'IDENTITY', 'LOANS'],
+    oauth: true,
+    isOpenFinance: true,
+    createdAt: '2023-09-01T18:00:00.000Z',
+  },
+});
+
 const definitions: readonly Definition[] = [
   sandboxBank(0, 'Pluggy Bank', 0),
   sandboxBank(2, 'Pluggy Bank MFA', 1),
   sandboxBank(5, 'Pluggy Bank MFA 2-step', 2),
+  openFinanceSandboxBank(10, 'Pluggy Bank Open Finance', 'PERSONAL_BANK'),
+  openFinanceSandboxBank(11, 'Pluggy Bank Open Finance Empresas', 'BUSINESS_BANK'),
   {
     mfaSteps: 1,
     connector: {

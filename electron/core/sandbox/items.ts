@@ -22,6 +22,8 @@ const outcomeByUser: Record<string, string> = {
   'user-connection-error': 'CONNECTION_ERROR',
   'user-account-credentials-reset': 'ACCOUNT_CREDENTIALS_RESET',
   'user-not-supported': 'USER_NOT_SUPPORTED',
+  // Open Finance banks: a good login whose consent ends soon, to see the warning at once.
+  'user-consent-ending': 'SUCCESS',
 };
 
 /** Login failures need new credentials (LOGIN_ERROR); the rest may pass on a retry (OUTDATED). */
@@ -32,6 +34,7 @@ const loginErrors = new Set([
   'ACCOUNT_LOCKED',
   'ACCOUNT_NEEDS_ACTION',
   'USER_NOT_SUPPORTED',
+  'USER_AUTHORIZATION_NOT_GRANTED',
 ]);
 
 const errorMessages: Record<string, string> = {
@@ -46,6 +49,7 @@ const errorMessages: Record<string, string> = {
   CONNECTION_ERROR: 'Could not connect to the institution.',
   UNEXPECTED_ERROR: 'Unexpected error.',
   USER_INPUT_TIMEOUT: 'The MFA token was not provided in time.',
+  USER_AUTHORIZATION_NOT_GRANTED: 'The consent given at the institution has expired: the user must consent again.',
 };
 
 /** The steps an update goes through before its outcome, one `stepMs` apart. */
@@ -61,6 +65,10 @@ const autoSyncIntervalMs = 24 * 3600 * 1000;
 const maxConsecutiveLoginFailures = 2;
 const loginFailureBackoffMs = 15 * 60 * 1000;
 const maxConsecutiveErrors = 5;
+/** How long an Open Finance consent lasts: 12 months, the longest Brazil's Open Finance grants. */
+const consentMonths = 12;
+/** The consent `user-consent-ending` gives: inside Balancete's 15-day warning from the start. */
+const endingConsentMs = 10 * 24 * 3600 * 1000;
 
 export interface ItemsOptions {
   clock: SandboxClock;
@@ -70,6 +78,15 @@ export interface ItemsOptions {
   transactionsPerItem: number;
   /** PATCH within this long of the last update answers 409 (0: no limit). */
   minUpdateIntervalMs: number;
+  /** How long Open Finance consents given from now on last (default: 12 months). */
+  consentDurationMs?: number;
+}
+
+/** An Open Finance consent (the spec's `Consent`): given at a login, it lets Pluggy read the bank until it ends. */
+export interface SandboxConsent {
+  id: string;
+  createdAt: number;
+  expiresAt: number;
 }
 
 interface Step {
@@ -101,12 +118,19 @@ export interface SandboxItem {
   updates: number;
   mfaAnswered: number;
   partial: boolean;
+  /** Open Finance only: every consent given, the current one last. */
+  consents: SandboxConsent[];
+  /** The update under way comes with the user's (new) consent: a login or a renewal, not a refresh. */
+  consentPending: boolean;
   steps: Step[];
   data?: ItemData;
 }
 
 /** An item as saved between runs: no connector object, no scheduled steps, data as its history. */
-export interface SavedItem extends Omit<SandboxItem, 'connector' | 'steps' | 'data'> {
+export interface SavedItem
+  extends
+    Omit<SandboxItem, 'connector' | 'steps' | 'data' | 'consents' | 'consentPending'>,
+    Partial<Pick<SandboxItem, 'consents' | 'consentPending'>> {
   connectorId: number;
   data?: ItemDataHistory;
 }
@@ -149,10 +173,12 @@ export class ItemStore {
       updates: 0,
       mfaAnswered: 0,
       partial: false,
+      consents: [],
+      consentPending: false,
       steps: [],
     };
     this.items.set(item.id, item);
-    this.startUpdate(item, now);
+    this.startUpdate(item, now, { consent: true });
     return item;
   }
 
@@ -227,7 +253,9 @@ export class ItemStore {
       item.consecutiveFailedLoginAttempts = 0;
     }
     Object.assign(item, extra); // itemExtras leaves out what the request did not say
-    this.startUpdate(item);
+    // New credentials are the user going through the login (and, over Open Finance, the
+    // consent) again: the widget's update mode. A bare PATCH only refreshes.
+    this.startUpdate(item, now, { consent: newParameters });
     return item;
   }
 
@@ -237,7 +265,7 @@ export class ItemStore {
    */
   autoUpdate(id: string): SandboxItem {
     const item = this.get(id);
-    if (autoUpdatable(item)) this.startUpdate(item);
+    if (autoUpdatable(item)) this.startUpdate(item, this.options.clock.now(), { consent: false });
     return item;
   }
 
@@ -289,17 +317,37 @@ export class ItemStore {
     for (const { connectorId, data, ...rest } of saved) {
       const connector = connectorById(connectorId);
       if (!connector) continue;
-      const item: SandboxItem = { ...rest, connector, steps: [] };
+      const item: SandboxItem = {
+        ...rest,
+        // Saved before consents were kept: the consent a year from creation the sandbox showed then.
+        consents: rest.consents ?? (connector.isOpenFinance ? [legacyConsent(rest.id, rest.createdAt)] : []),
+        consentPending: rest.consentPending ?? false,
+        connector,
+        steps: [],
+      };
       if (data) item.data = ItemData.restore(item.id, data);
       this.items.set(item.id, item);
-      if (item.status === 'UPDATING') this.startUpdate(item);
+      if (item.status === 'UPDATING') {
+        this.startUpdate(item, this.options.clock.now(), { consent: item.consentPending });
+      }
     }
   }
 
+  /** The end of an Open Finance item's current consent, if it has one. */
+  consentExpiresAt(item: SandboxItem): number | undefined {
+    return item.consents.at(-1)?.expiresAt;
+  }
+
+  /** Sets how long consents given from now on last (tests: a short one), or back to 12 months. */
+  setConsentDuration(milliseconds: number | undefined): void {
+    this.options.consentDurationMs = milliseconds;
+  }
+
   /**
-   * Runs every step whose time has come, expires an unanswered MFA parameter, and starts
-   * the daily automatic update once `nextAutoSyncAt` has passed (repeatedly, if the clock
-   * jumped several days).
+   * Runs every step whose time has come, expires an unanswered MFA parameter, ends access
+   * when an Open Finance consent runs out, and starts the daily automatic update once
+   * `nextAutoSyncAt` has passed (repeatedly, if the clock jumped several days), each at its
+   * own time, in order.
    */
   private advance(item: SandboxItem): void {
     const now = this.options.clock.now();
@@ -313,18 +361,41 @@ export class ItemStore {
         delete item.parameter;
         this.finish(item, 'USER_INPUT_TIMEOUT', expiredAt);
       }
-      const due = this.nextAutoSyncAt(item);
-      if (due === undefined || due > now || !autoUpdatable(item)) return;
-      this.startUpdate(item, due);
+      const due = autoUpdatable(item) ? this.nextAutoSyncAt(item) : undefined;
+      const lapse = autoUpdatable(item) ? this.consentExpiresAt(item) : undefined;
+      if (lapse !== undefined && lapse <= now && (due === undefined || lapse <= due)) {
+        // An update that was under way when it ran out ends first (the login had the consent).
+        this.lapse(item, Math.max(lapse, item.updatedAt));
+        continue;
+      }
+      if (due === undefined || due > now) return;
+      this.startUpdate(item, due, { consent: false });
     }
   }
 
-  private startUpdate(item: SandboxItem, start = this.options.clock.now()): void {
+  /**
+   * The consent ran out (Pluggy's spec names no error for it): the item needs the user to
+   * consent again, as for the documented USER_AUTHORIZATION_NOT_GRANTED, a login error.
+   * Not counted as a failed login: nobody tried one.
+   */
+  private lapse(item: SandboxItem, at: number): void {
+    item.status = 'LOGIN_ERROR';
+    item.executionStatus = 'USER_AUTHORIZATION_NOT_GRANTED';
+    item.error = {
+      code: 'USER_AUTHORIZATION_NOT_GRANTED',
+      message: errorMessages.USER_AUTHORIZATION_NOT_GRANTED ?? '',
+    };
+    item.lastExecutionEndedAt = at;
+    this.touch(item, at);
+  }
+
+  private startUpdate(item: SandboxItem, start: number, { consent }: { consent: boolean }): void {
     const step = this.options.stepMs;
     item.status = 'UPDATING';
     item.executionStatus = 'CREATED';
     delete item.error;
     item.mfaAnswered = 0;
+    item.consentPending = consent && item.connector.isOpenFinance;
     item.steps = [];
     this.touch(item, start);
     this.schedule(item, start + step, (at) => {
@@ -335,9 +406,13 @@ export class ItemStore {
       const user = item.parameters.user ?? '';
       const outcome = outcomeByUser[user] ?? (item.connector.isSandbox ? 'INVALID_CREDENTIALS' : 'SUCCESS');
       const passwordOk = !item.connector.isSandbox || item.parameters.password === 'password-ok';
+      const consentEnd = this.consentExpiresAt(item);
       item.partial = outcome === 'PARTIAL_SUCCESS';
       if (!passwordOk) this.finish(item, 'INVALID_CREDENTIALS', at);
-      else if (outcome === 'SUCCESS' || outcome === 'PARTIAL_SUCCESS') this.continueAfterLogin(item, at);
+      else if (!item.consentPending && consentEnd !== undefined && consentEnd <= at) {
+        // A refresh after the consent ended: the bank answers nothing until the user consents again.
+        this.finish(item, 'USER_AUTHORIZATION_NOT_GRANTED', at);
+      } else if (outcome === 'SUCCESS' || outcome === 'PARTIAL_SUCCESS') this.continueAfterLogin(item, at);
       else this.finish(item, outcome, at);
     });
   }
@@ -379,6 +454,7 @@ export class ItemStore {
       delete item.error;
       item.consecutiveFailedLoginAttempts = 0;
       item.consecutiveErrors = 0;
+      if (item.consentPending) this.giveConsent(item, now);
       if (!item.data) {
         item.data = new ItemData({
           seed: this.options.seed,
@@ -406,6 +482,17 @@ export class ItemStore {
     this.touch(item, now);
   }
 
+  /** The user consented (a first login, or a renewal): a new consent from `at`, the old one replaced. */
+  private giveConsent(item: SandboxItem, at: number): void {
+    const override = item.parameters.user === 'user-consent-ending' ? endingConsentMs : this.options.consentDurationMs;
+    item.consents.push({
+      id: randomUUID(),
+      createdAt: at,
+      expiresAt: override === undefined ? addMonths(at, consentMonths) : at + override,
+    });
+    item.consentPending = false;
+  }
+
   private schedule(item: SandboxItem, at: number, run: (at: number) => void): void {
     item.steps.push({ at, run });
     item.steps.sort((a, b) => a.at - b.at);
@@ -419,6 +506,18 @@ export class ItemStore {
   nextAutoSyncAt(item: SandboxItem): number | undefined {
     return item.lastUpdatedAt === undefined ? undefined : item.lastUpdatedAt + autoSyncIntervalMs;
   }
+}
+
+/** `months` calendar months after an instant (UTC), as a consent's "12 months" counts them. */
+function addMonths(at: number, months: number): number {
+  const date = new Date(at);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.getTime();
+}
+
+/** The consent state files from before consents were kept implied: a year from the item's creation. */
+function legacyConsent(itemId: string, createdAt: number): SandboxConsent {
+  return { id: `${itemId.slice(0, 24)}c0n5en700001`, createdAt, expiresAt: createdAt + 365 * 24 * 3600 * 1000 };
 }
 
 /** Whether Pluggy would update an item on its own: not while one runs, nor when the user must act. */

@@ -314,17 +314,15 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
 
   app.get('/consents', (request) => {
     const item = items.get(requiredParam(request.query as Query, 'itemId'));
-    const consents = item.connector.isOpenFinance
-      ? [
-          {
-            id: `${item.id.slice(0, 24)}c0n5en700001`,
-            itemId: item.id,
-            products: item.products ?? item.connector.products,
-            createdAt: new Date(item.createdAt).toISOString(),
-            expiresAt: new Date(item.createdAt + 365 * 24 * 3600 * 1000).toISOString(),
-          },
-        ]
-      : [];
+    // Every consent given, the current one (a renewal's) last.
+    const consents = item.consents.map((consent) => ({
+      id: consent.id,
+      itemId: item.id,
+      products: item.products ?? item.connector.products,
+      createdAt: new Date(consent.createdAt).toISOString(),
+      expiresAt: new Date(consent.expiresAt).toISOString(),
+      revokedAt: null,
+    }));
     return pageOf(consents);
   });
 

@@ -16,6 +16,7 @@ export function pageOf<T>(all: readonly T[], page = 1, pageSize = 500) {
 export function itemJson(item: SandboxItem, store: ItemStore): Record<string, unknown> {
   const { connector } = item;
   const nextAutoSync = store.nextAutoSyncAt(item);
+  const consentExpiresAt = store.consentExpiresAt(item);
   const lastUpdated = item.lastUpdatedAt === undefined ? undefined : iso(item.lastUpdatedAt);
   const productDetail = (warnings: unknown[] = []) => ({ lastUpdatedAt: lastUpdated, isUpdated: true, warnings });
   return {
@@ -42,8 +43,8 @@ export function itemJson(item: SandboxItem, store: ItemStore): Record<string, un
                   warnings: [
                     {
                       code: '001',
-                      message: 'Could not read the savings account',
-                      providerMessage: 'Conta indisponível',
+                      message: 'Could not read the transactions of savings account 0001/54321-9',
+                      providerMessage: 'Poupança 0001/54321-9 indisponível no momento',
                     },
                   ],
                 }
@@ -55,7 +56,7 @@ export function itemJson(item: SandboxItem, store: ItemStore): Record<string, un
       : {}),
     ...(nextAutoSync === undefined ? {} : { nextAutoSyncAt: iso(nextAutoSync) }),
     consecutiveFailedLoginAttempts: item.consecutiveFailedLoginAttempts,
-    ...(connector.isOpenFinance ? { consentExpiresAt: iso(item.createdAt + 365 * day) } : {}),
+    ...(consentExpiresAt === undefined ? {} : { consentExpiresAt: iso(consentExpiresAt) }),
     products: item.products ?? connector.products,
   };
 }

@@ -11,6 +11,8 @@ import { corruptBody, FaultInjector, type FaultRule } from './faults.ts';
 import { ItemStore, type SavedItem } from './items.ts';
 import { registerRoutes } from './routes.ts';
 
+const maxLoggedRequests = 10_000;
+
 /** The demo application's keys: public on purpose, they open nothing but this sandbox. */
 export const demoCredentials: ClientCredentials = {
   clientId: 'balancete-demo-client',
@@ -34,6 +36,8 @@ export interface SandboxOptions {
   minUpdateIntervalMs?: number;
   /** Answer v1 GET /transactions with 410 ENDPOINT_DEPRECATED (default false). */
   v1Deprecated?: boolean;
+  /** How long Open Finance consents last (default: 12 months from the login that gave them). */
+  consentDurationMs?: number;
   /**
    * A JSON file that keeps items and webhooks across restarts (demo mode: the app
    * remembers its connections, so the sandbox must too). Written after any request that
@@ -51,6 +55,15 @@ export interface SandboxControl {
   /** "Pluggy's automatic daily update" of one item. */
   autoUpdate(itemId: string): void;
   setV1Deprecated(deprecated: boolean): void;
+  /** How long Open Finance consents given from now on last; undefined: 12 months again. */
+  setConsentDuration(milliseconds: number | undefined): void;
+  /** The requests received, in order (method and path, no query; the latest 10,000): what a client asked of this "Pluggy". */
+  readonly requests: readonly SandboxRequest[];
+}
+
+export interface SandboxRequest {
+  method: string;
+  path: string;
 }
 
 export interface SandboxHandle {
@@ -77,7 +90,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stepMs: options.stepMs ?? 10,
     transactionsPerItem: options.transactionsPerItem ?? 1200,
     minUpdateIntervalMs: options.minUpdateIntervalMs ?? 0,
+    ...(options.consentDurationMs === undefined ? {} : { consentDurationMs: options.consentDurationMs }),
   });
+  const requests: SandboxRequest[] = [];
   const faults = new FaultInjector();
   let v1Deprecated = options.v1Deprecated ?? false;
   const webhooks = new Map<string, Record<string, unknown>>();
@@ -136,6 +151,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    requests.push({ method: request.method, path: request.url.split('?')[0] ?? '' });
+    // Demo mode's sandbox runs for as long as the app: keep the latest only.
+    if (requests.length > maxLoggedRequests) requests.splice(0, requests.length - maxLoggedRequests);
     const rule = faults.take(request.method, request.url.split('?')[0] ?? '', 'before');
     if (!rule) return;
     if (rule.kind === 'slow') {
@@ -219,6 +237,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       setV1Deprecated: (deprecated) => {
         v1Deprecated = deprecated;
       },
+      setConsentDuration: (milliseconds) => items.setConsentDuration(milliseconds),
+      requests,
     },
     stop: async () => {
       await app.close();

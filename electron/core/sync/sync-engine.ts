@@ -5,16 +5,34 @@ import type { Logger } from '../log.ts';
 import type { PluggyClient } from '../pluggy/client.ts';
 import { itemError, PluggyError } from '../pluggy/errors.ts';
 import type { Item } from '../pluggy/models.ts';
+import type { ConnectionConsent, PartialUpdate, PluggyMode } from '../../shared/models.ts';
+import { consentNoticeKey, consentStanding } from './consent.ts';
 import type { DataSync, SyncCounts, SyncTrigger } from './data-sync.ts';
 import { toConnectionRow } from './pluggy-mapping.ts';
+import { partialUpdate } from './status-detail.ts';
 
-/** What polling found out: the events Pluggy's webhooks would have sent, and sync progress. */
+/**
+ * What polling found out: the events Pluggy's webhooks would have sent, and sync progress.
+ * BankConnections adds what it decides about new links: one that failed and was cleared
+ * away, one that looks like a connection already kept.
+ */
 export type SyncEvent =
-  | { kind: 'item-updated'; itemId: string; counts: SyncCounts; trigger: SyncTrigger }
+  | {
+      kind: 'item-updated';
+      itemId: string;
+      counts: SyncCounts;
+      trigger: SyncTrigger;
+      /** What the update could not bring (PARTIAL_SUCCESS); absent or null when all came. */
+      partial?: PartialUpdate | null;
+    }
   | { kind: 'item-error'; itemId: string; error: PluggyError }
+  | { kind: 'link-failed'; itemId: string; error: PluggyError }
+  | { kind: 'duplicate-found'; itemId: string; existingId: string }
   | { kind: 'waiting-user-input'; itemId: string; parameter: NonNullable<Item['parameter']> }
   | { kind: 'login-succeeded'; itemId: string }
   | { kind: 'sync-started'; itemId: string; trigger: SyncTrigger }
+  /** An Open Finance consent entered the warning window, or ended: told once for each end. */
+  | { kind: 'consent-expiring' | 'consent-expired'; itemId: string; consent: ConnectionConsent }
   | { kind: 'sync-progress'; itemId: string; rowsRead: number };
 
 export interface SyncEngineOptions {
@@ -23,6 +41,18 @@ export interface SyncEngineOptions {
   dataSync: DataSync;
   logger: Logger;
   onEvent: (event: SyncEvent) => void;
+  /**
+   * The Pluggy the client talks to: only connections of this mode are polled (the other
+   * mode's items live at another Pluggy, which would answer 404). All when not said.
+   */
+  mode?: PluggyMode;
+  /** The time consents are measured against (tests: the sandbox's clock). */
+  now?: () => Date;
+  /**
+   * Asked before an item's data is synced: false holds the sync back, to be asked again at
+   * the next look (a new link that looks like another connection waits for the user).
+   */
+  mayKeepData?: (itemId: string) => Promise<boolean>;
   /** Between polls (default 15 minutes), give or take `jitter` of it. */
   intervalMs?: number;
   jitter?: number;
@@ -42,6 +72,11 @@ export interface SyncEngineOptions {
 }
 
 const busyStatuses = new Set(['UPDATING', 'MERGING']);
+/**
+ * The item error of a consent that ran out. Pluggy's spec names none; the sandbox uses the
+ * documented USER_AUTHORIZATION_NOT_GRANTED (the user must consent again), as Pluggy may.
+ */
+const consentLapseCode = 'USER_AUTHORIZATION_NOT_GRANTED';
 /** Failures that pass by themselves: the data is kept and the poll tried again soon. */
 const transientCodes = new Set(['PLUGGY_NETWORK', 'PLUGGY_TIMEOUT', 'PLUGGY_SERVER', 'PLUGGY_RATE_LIMITED']);
 
@@ -87,10 +122,10 @@ export class SyncEngine {
     this.stop();
   }
 
-  /** Back from a pause, from sleep, or online again: poll at once. */
-  resume(reason = 'resume'): void {
+  /** Back from a pause, from sleep, or online again: poll at once (settles when that poll is done). */
+  resume(reason = 'resume'): Promise<void> {
     this.paused = false;
-    void this.pollNow(reason);
+    return this.pollNow(reason);
   }
 
   isPaused(): boolean {
@@ -130,7 +165,12 @@ export class SyncEngine {
   /** Looks at every connection; true when transient trouble (offline, Pluggy down) cut it short. */
   private async pollAll(reason: string): Promise<boolean> {
     const { db } = this.options.database;
-    const ids = db.select({ id: connections.id }).from(connections).where(isNull(connections.removedAt)).all();
+    const { mode } = this.options;
+    const ids = db
+      .select({ id: connections.id })
+      .from(connections)
+      .where(and(isNull(connections.removedAt), mode ? eq(connections.mode, mode) : undefined))
+      .all();
     this.options.logger.info('sync.poll', { reason, connections: ids.length });
     let troubled = false;
     for (const { id } of ids) {
@@ -165,10 +205,19 @@ export class SyncEngine {
     if (changes === 0) return item;
 
     const before = previous?.snapshot as Item | undefined;
+    const consent = consentStanding(item.consentExpiresAt ?? null, this.options.now?.() ?? new Date());
+    const lapsed = consent?.state === 'expired';
+    this.tellConsent(itemId, consent, previous?.consentNotice ?? null);
     if (item.status === 'WAITING_USER_INPUT' && item.parameter && before?.status !== 'WAITING_USER_INPUT') {
       this.options.onEvent({ kind: 'waiting-user-input', itemId, parameter: item.parameter });
     }
-    if (item.error && (before?.error?.code !== item.error.code || before.executionStatus !== item.executionStatus)) {
+    // A consent that ended was just told as such: no second, vaguer "reconnect" for it.
+    const consentError = lapsed && item.error?.code === consentLapseCode;
+    if (
+      item.error &&
+      !consentError &&
+      (before?.error?.code !== item.error.code || before.executionStatus !== item.executionStatus)
+    ) {
       this.options.onEvent({
         kind: 'item-error',
         itemId,
@@ -179,12 +228,25 @@ export class SyncEngine {
       this.options.onEvent({ kind: 'login-succeeded', itemId });
     }
     const synced = previous?.syncedLastUpdatedAt ?? null;
-    if (item.status === 'UPDATED' && item.lastUpdatedAt && item.lastUpdatedAt !== synced) {
+    // Past its consent, the bank shares nothing: Pluggy answers empty accounts and
+    // transactions, which must not be read as everything gone.
+    if (item.status === 'UPDATED' && item.lastUpdatedAt && item.lastUpdatedAt !== synced && !lapsed) {
+      if (this.options.mayKeepData && !(await this.options.mayKeepData(itemId))) return item;
       this.options.onEvent({ kind: 'sync-started', itemId, trigger });
       const counts = await this.options.dataSync.syncItem(itemId, trigger);
-      this.options.onEvent({ kind: 'item-updated', itemId, counts, trigger });
+      this.options.onEvent({ kind: 'item-updated', itemId, counts, trigger, partial: partialUpdate(item) });
     }
     return item;
+  }
+
+  /** Tells once that an Open Finance consent is about to end, and once that it ended. */
+  private tellConsent(itemId: string, consent: ConnectionConsent | null, told: string | null): void {
+    if (!consent || consent.state === 'valid') return;
+    const key = consentNoticeKey(consent);
+    if (key === told) return;
+    this.options.database.db.update(connections).set({ consentNotice: key }).where(eq(connections.id, itemId)).run();
+    const kind = consent.state === 'expired' ? 'consent-expired' : 'consent-expiring';
+    this.options.onEvent({ kind, itemId, consent });
   }
 
   /**

@@ -7,6 +7,7 @@ export function toSyncNotice(event: SyncEvent): SyncNotice {
     case 'item-updated':
       return { kind: event.kind, itemId: event.itemId, ...event.counts };
     case 'item-error':
+    case 'link-failed':
       return {
         kind: event.kind,
         itemId: event.itemId,

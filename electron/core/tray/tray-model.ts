@@ -1,5 +1,7 @@
-import { formatDateTime } from '../../shared/format.ts';
+import { type ConnectionState, connectionState, needsUser } from '../../shared/connection-state.ts';
+import { bookkeepingDate, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { ConnectionSummary, Language } from '../../shared/models.ts';
+import { missingProducts } from './product-words.ts';
 
 /** What the tray shows, decided from the app's state alone (the shell only draws it). */
 export interface TrayState {
@@ -44,10 +46,18 @@ const texts = {
       ok: 'atualizada',
       syncing: 'atualizando…',
       mfa: 'aguardando seu código',
+      question: 'aguardando sua resposta',
       reconnect: 'precisa reconectar',
       outdated: 'desatualizada',
+      'sync-failed': 'a última sincronização falhou',
+      partial: 'atualizada em parte',
       never: 'ainda não sincronizada',
+      'consent-expiring': 'o consentimento termina em breve',
+      'consent-expired': 'o consentimento terminou; renove em Conexões',
+      'other-mode': 'não atualiza neste modo',
     },
+    missing: (what: string) => `faltou: ${what}`,
+    consentEnds: (day: string) => `o consentimento termina em ${day}; renove em Conexões`,
   },
   en: {
     open: 'Open Balancete',
@@ -65,27 +75,30 @@ const texts = {
       ok: 'up to date',
       syncing: 'updating…',
       mfa: 'waiting for your code',
+      question: 'waiting for your answer',
       reconnect: 'needs reconnecting',
       outdated: 'out of date',
+      'sync-failed': 'the last sync failed',
+      partial: 'partly updated',
       never: 'not synced yet',
+      'consent-expiring': 'the consent ends soon',
+      'consent-expired': 'the consent ended; renew it in Connections',
+      'other-mode': 'not updated in this mode',
     },
+    missing: (what: string) => `missing: ${what}`,
+    consentEnds: (day: string) => `the consent ends on ${day}; renew it in Connections`,
   },
 } as const;
 
-type ConnectionState = keyof (typeof texts)['en']['status'];
-
-/** Where one connection stands, in the tray's few words. */
-function connectionState(connection: ConnectionSummary, refreshing: boolean): ConnectionState {
-  if (connection.status === 'WAITING_USER_INPUT') return 'mfa';
-  if (connection.status === 'LOGIN_ERROR') return 'reconnect';
-  if (refreshing || connection.syncing || connection.status === 'UPDATING' || connection.status === 'MERGING') {
-    return 'syncing';
+/** One connection's line: its state, and for a partial update what is missing. */
+function statusLine(connection: ConnectionSummary, state: ConnectionState, language: Language): string {
+  const words = texts[language];
+  if (state === 'consent-expiring' && connection.consent) {
+    return `${connection.institution}: ${words.consentEnds(formatDate(bookkeepingDate(connection.consent.expiresAt)))}`;
   }
-  if (connection.status === 'OUTDATED') return 'outdated';
-  return connection.lastSyncedAt ? 'ok' : 'never';
+  const missing = state === 'partial' && connection.partial ? missingProducts(connection.partial, language) : '';
+  return `${connection.institution}: ${words.status[state]}${missing ? ` (${words.missing(missing)})` : ''}`;
 }
-
-const needsUser = new Set<ConnectionState>(['mfa', 'reconnect']);
 
 /**
  * The tray icon, tooltip and menu for a state: a status line per connection, refresh of
@@ -93,10 +106,13 @@ const needsUser = new Set<ConnectionState>(['mfa', 'reconnect']);
  */
 export function trayModel(state: TrayState): TrayModel {
   const words = texts[state.language];
-  const states = state.connections.map((connection) => ({
-    connection,
-    state: connectionState(connection, state.refreshingAll || state.refreshing.has(connection.id)),
-  }));
+  // The other mode's connections are not updated from here: the tray leaves them out.
+  const states = state.connections
+    .filter((connection) => connection.followed)
+    .map((connection) => ({
+      connection,
+      state: connectionState(connection, state.refreshingAll || state.refreshing.has(connection.id)),
+    }));
   const attention = states.filter(({ state: s }) => needsUser.has(s)).length;
   const syncing = states.some(({ state: s }) => s === 'syncing');
   const icon: TrayIcon = attention > 0 ? 'attention' : syncing ? 'syncing' : 'ok';
@@ -114,7 +130,7 @@ export function trayModel(state: TrayState): TrayModel {
       ? [{ kind: 'label', label: words.none }]
       : states.map(({ connection, state: s }) => ({
           kind: 'label',
-          label: `${connection.institution}: ${words.status[s]}`,
+          label: statusLine(connection, s, state.language),
         }));
   const refreshOne: TrayMenuItem[] =
     states.length > 1
@@ -127,7 +143,7 @@ export function trayModel(state: TrayState): TrayModel {
               kind: 'action',
               label: connection.institution,
               action: { refresh: connection.id },
-              enabled: canRefresh && s !== 'syncing' && s !== 'reconnect',
+              enabled: canRefresh && !['syncing', 'reconnect', 'question', 'consent-expired'].includes(s),
             })),
           },
         ]

@@ -44,6 +44,10 @@ export const queryKeys = {
   connections: ['connections'] as const,
   /** Under `connections`, so whatever refreshes the list refreshes the history too. */
   connectionHistory: (itemId: string) => ['connections', itemId, 'history'] as const,
+  /** Under `connections`: a sync notice or an answer refreshes the Connect window's view of its link. */
+  linkAttempt: (itemId: string) => ['connections', itemId, 'attempt'] as const,
+  /** Under `connections`: a bank linked or removed, or a sync, may change what demo mode left. */
+  demoData: ['connections', 'demo-data'] as const,
   /** Rows read so far by the sync running for a connection; filled from sync:notice events. */
   syncProgress: (itemId: string) => ['sync-progress', itemId] as const,
   connectors: (search: string) => ['connectors', search] as const,
@@ -51,6 +55,8 @@ export const queryKeys = {
   transactions: ['transactions'] as const,
   transactionPage: (query: TransactionView, page: number) => ['transactions', query, page] as const,
   transactionTotals: (filters: TransactionFilters) => ['transactions', 'totals', filters] as const,
+  /** How many rows a view's filters let through, asked apart from its first page (an account's register). */
+  transactionCount: (filters: TransactionFilters) => ['transactions', 'count', filters] as const,
   /** Under `transactions`, so an edit anywhere refreshes the open detail panel too. */
   transactionDetails: (id: string) => ['transactions', 'details', id] as const,
   categories: ['categories'] as const,
@@ -93,6 +99,45 @@ export function refreshAccounts(queryClient: QueryClient): Promise<void> {
   ]).then(() => undefined);
 }
 
+/** Sets or clears an account's nickname, hides or shows it. */
+export function useUpdateAccount() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'accounts:update'>) => api.invoke('accounts:update', input),
+    onSuccess: () => refreshAccounts(queryClient),
+  });
+}
+
+/** What deleting an account would take with it, asked afresh each time the question opens. */
+export function useAccountDeletion(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['account-deletion', id],
+    queryFn: () => api.invoke('accounts:deletion', { id }),
+    gcTime: 0,
+  });
+}
+
+/**
+ * Deletes a disconnected account with its transactions: its reconciliations and a removed
+ * connection may go with it, so those screens look again too. Not waited for: the screen
+ * that asked (the account's own register) moves away first, rather than be refreshed into
+ * "no such account".
+ */
+export function useDeleteAccount() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'accounts:delete'>) => api.invoke('accounts:delete', input),
+    onSuccess: () => {
+      void refreshAccounts(queryClient);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reconciliation });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
+    },
+  });
+}
+
 export function useAppInfo() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => api.invoke('app:info') });
@@ -122,7 +167,10 @@ export function usePluggyAccount() {
   return useQuery({ queryKey: queryKeys.pluggyAccount, queryFn: () => api.invoke('pluggy-account:get') });
 }
 
-/** Saving or removing the keys also changes the mode, so both caches are refreshed. */
+/**
+ * Saving or removing the keys also changes the mode, so both caches are refreshed, and the
+ * connections, which the new mode follows or not.
+ */
 function usePluggyAccountChange<I>(change: (input: I) => Promise<PluggyAccountStatus>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -130,6 +178,7 @@ function usePluggyAccountChange<I>(change: (input: I) => Promise<PluggyAccountSt
     onSuccess: (status: PluggyAccountStatus) => {
       queryClient.setQueryData(queryKeys.pluggyAccount, status);
       void queryClient.invalidateQueries({ queryKey: queryKeys.settings });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
     },
   });
 }
@@ -164,6 +213,42 @@ export function useConnections(refreshMs: number | false = false) {
     queryKey: queryKeys.connections,
     queryFn: () => api.invoke('connections:list'),
     refetchInterval: refreshMs,
+  });
+}
+
+/** How a link the Connect window follows is going (looked at every second): kept, failed and cleared, or replaced. */
+export function useLinkAttempt(itemId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.linkAttempt(itemId),
+    queryFn: () => api.invoke('connections:attempt', { itemId }),
+    refetchInterval: 1000,
+  });
+}
+
+/** What demo mode left in the books: the shell's "demo data" marker and the offer to remove it. */
+export function useDemoData() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.demoData, queryFn: () => api.invoke('demo-data:get') });
+}
+
+/**
+ * Deletes every demo connection and all it brought; every screen looks at the books again,
+ * the account holders the demo bank reported (the PDF report's) included.
+ */
+export function useRemoveDemoData() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'demo-data:remove'>) => api.invoke('demo-data:remove', input),
+    onSuccess: (left) =>
+      Promise.all([
+        queryClient.setQueryData(queryKeys.demoData, left),
+        refreshAccounts(queryClient),
+        queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliation }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.reportOwner }),
+      ]),
   });
 }
 

@@ -1,6 +1,7 @@
 import { ErrorBoundary } from 'react-error-boundary';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { AccountRegisterPage } from '../features/accounts/AccountRegisterPage.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { CategoriesPage } from '../features/categories/CategoriesPage.tsx';
 import { ReviewPage } from '../features/classification/ReviewPage.tsx';
@@ -26,6 +27,7 @@ export function App() {
         >
           <Routes>
             <Route path="/accounts" element={<AccountsPage />} />
+            <Route path="/accounts/:id" element={<AccountRegisterPage />} />
             <Route path="/connections" element={<ConnectionsPage />} />
             <Route path="/transactions" element={<TransactionsPage />} />
             <Route path="/rules" element={<RulesPage />} />

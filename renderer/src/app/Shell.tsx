@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useOpenConflictCount } from '../api/queries.ts';
+import { DemoDataMarker } from './DemoDataMarker.tsx';
 import { screenShortcuts, useScreenShortcuts } from './shortcuts.ts';
 
 const navItems = [
@@ -26,6 +27,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        <DemoDataMarker />
         <ul>
           {navItems.map((item) => (
             <li key={item.path}>

@@ -30,7 +30,7 @@ export async function bootPage(render: (api: ApiClient, queryClient: QueryClient
       queryClient.setQueryData(queryKeys.syncProgress(notice.itemId), notice.rowsRead ?? 0);
       return;
     }
-    if (notice.kind === 'item-updated' || notice.kind === 'item-error') {
+    if (notice.kind === 'item-updated' || notice.kind === 'item-error' || notice.kind === 'link-failed') {
       queryClient.removeQueries({ queryKey: queryKeys.syncProgress(notice.itemId) });
     }
     if (notice.kind === 'item-updated') {

@@ -11,6 +11,7 @@ import { resolveStaticFile, staticContentTypes } from '../../../electron/core/st
 import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
 import { testHandlerDeps } from '../../support/handler-deps.ts';
 import { chromiumReportPrinter } from './report-printer.ts';
+import type { SandboxHandle } from '../../../electron/core/sandbox/server.ts';
 import { type SandboxClient, startTestSandbox } from '../../support/sandbox.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -34,6 +35,10 @@ export interface AppFixture {
   ipc: IpcExchange[];
   /** The sandbox standing in for Pluggy (own-application checks go to it). */
   sandbox: SandboxClient;
+  /** Demo mode's embedded sandbox, once the app started it: Pluggy's side of demo links. */
+  demoSandbox(): Promise<SandboxHandle>;
+  /** Looks at every connection now, as the poll timer would (the time is the demo sandbox's clock). */
+  poll(): Promise<void>;
   /** The app's database, open in this process: seed it before `open()`. */
   database: OpenedDatabase;
   dataDirectory: string;
@@ -126,6 +131,12 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       sandbox,
       database: main.database,
       dataDirectory: temp.path,
+      poll: () => main.deps.connections.resume('test'),
+      async demoSandbox() {
+        const started = await main.deps.demoSandbox();
+        if (!started) throw new Error('demo mode has not started its sandbox yet');
+        return started;
+      },
       emit,
       async restart() {
         await main.deps.dispose();

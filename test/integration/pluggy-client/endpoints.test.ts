@@ -36,7 +36,7 @@ describe('every endpoint the app uses, over real HTTPS', () => {
 
   it('lists connectors (sandbox ones only when asked) and reads one', async () => {
     const all = await client.connectors({ sandbox: true, countries: ['BR'] });
-    expect(all.filter((connector) => connector.isSandbox).map((connector) => connector.id)).toEqual([0, 2, 5]);
+    expect(all.filter((connector) => connector.isSandbox).map((connector) => connector.id)).toEqual([0, 2, 5, 10, 11]);
     expect((await client.connectors()).some((connector) => connector.isSandbox)).toBe(false);
     expect(await client.connector(0)).toMatchObject({ id: 0, name: 'Pluggy Bank' });
     expect((await client.connector(0)).credentials?.map((credential) => credential.name)).toEqual(['user', 'password']);

@@ -37,7 +37,7 @@ it("Pluggy's official Node SDK works against the sandbox unchanged", async () =>
   // (A non-zero exit rejects above. The SDK logs each failed request on stderr itself.)
   const report = JSON.parse(run.stdout) as Record<string, unknown>;
   expect(report).toMatchObject({
-    sandboxConnectors: 3,
+    sandboxConnectors: 5, // Pluggy Bank, its two MFA variants, and over Open Finance (personal, business)
     itemStatus: 'UPDATED/SUCCESS',
     accountTypes: ['CHECKING_ACCOUNT', 'CREDIT_CARD', 'SAVINGS_ACCOUNT'],
     firstPageHasNext: true,

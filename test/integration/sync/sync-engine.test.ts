@@ -202,7 +202,7 @@ describe('polling', () => {
     clock.advance(25 * 3600 * 1000);
     await engine.pollNow('test');
     expect(events.filter((event) => event.kind === 'item-updated')).toHaveLength(1);
-    engine.resume();
+    await engine.resume();
     await engine.pollNow('test');
     expect(events.filter((event) => event.kind === 'item-updated')).toHaveLength(2);
     expect(database.db.select().from(connections).where(eq(connections.id, itemId)).get()?.status).toBe('UPDATED');

@@ -1,36 +1,58 @@
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import { useUpdateAccount } from '../../api/queries.ts';
 import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+import { typeLabelKey } from './account-type.ts';
 
-const typeLabelKeys = ['CHECKING_ACCOUNT', 'SAVINGS_ACCOUNT', 'CREDIT_CARD', 'BANK', 'CREDIT'] as const;
-type TypeLabelKey = (typeof typeLabelKeys)[number];
+/** Where an account's register is. */
+export const accountPath = (id: string) => `/accounts/${encodeURIComponent(id)}`;
 
-function isTypeLabelKey(value: string | null): value is TypeLabelKey {
-  return (typeLabelKeys as readonly (string | null)[]).includes(value);
-}
-
-/** The most specific label we have: the subtype, else the type (Pluggy adds values over time). */
-function typeLabelKey(account: AccountSummary): TypeLabelKey | null {
-  if (isTypeLabelKey(account.subtype)) return account.subtype;
-  return isTypeLabelKey(account.type) ? account.type : null;
-}
-
-export function AccountRow({ account }: { account: AccountSummary }) {
+/**
+ * One account on Contas: its name opens its register (so does a click anywhere on the row).
+ * A disconnected account (its bank no longer updates it) says so and offers, right there,
+ * to hide it or delete it; a hidden one (shown when asked for) to show it again.
+ */
+export function AccountRow({
+  account,
+  onDelete,
+}: {
+  account: AccountSummary;
+  /** Where deleting is offered (Contas; Conexões lists connected accounts only). */
+  onDelete?: (account: AccountSummary) => void;
+}) {
   const { t } = useTranslation();
   const money = useMoneyFormatter();
+  const navigate = useNavigate();
+  const update = useUpdateAccount();
   const typeKey = typeLabelKey(account);
+  const classes = ['account'];
+  if (account.closed) classes.push('account-closed');
+  if (account.hidden) classes.push('account-hidden');
   return (
-    <li className={account.closed ? 'account account-closed' : 'account'}>
+    <li
+      className={classes.join(' ')}
+      onClick={(event) => {
+        // The row is a larger target for the link; its buttons keep their own jobs.
+        if (!(event.target instanceof Element) || !event.target.closest('a, button')) {
+          void navigate(accountPath(account.id));
+        }
+      }}
+    >
       <div className="account-main">
-        <span className="account-name">{account.name}</span>
+        <Link className="account-name" to={accountPath(account.id)}>
+          {account.displayName}
+        </Link>
         <span className="account-meta">
-          {typeKey ? t(`accounts.types.${typeKey}`) : account.type}
+          {typeKey ? t(typeKey) : account.type}
           {account.number && <span className="account-number"> · {account.number}</span>}
           {(account.disconnected || account.closed) && (
             <span className="badge">{t(account.disconnected ? 'accounts.disconnected' : 'accounts.closed')}</span>
           )}
+          {account.hidden && <span className="badge">{t('accountNames.hiddenBadge')}</span>}
         </span>
+        {account.disconnected && <span className="account-meta">{t('accounts.disconnectedHelp')}</span>}
       </div>
       <div className="account-balance">
         <Money cents={account.balanceCents} currency={account.currencyCode} />
@@ -44,6 +66,31 @@ export function AccountRow({ account }: { account: AccountSummary }) {
           )}
         </span>
       </div>
+      {(account.disconnected || account.hidden) && (
+        <div className="account-actions">
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t(account.hidden ? 'accounts.unhideNamed' : 'accounts.hideNamed', {
+              name: account.displayName,
+            })}
+            disabled={update.isPending}
+            onClick={() => update.mutate({ id: account.id, hidden: !account.hidden })}
+          >
+            {t(account.hidden ? 'accounts.unhide' : 'accounts.hide')}
+          </button>
+          {account.disconnected && onDelete && (
+            <button
+              type="button"
+              className="link-button quiet-danger"
+              aria-label={t('accounts.deleteNamed', { name: account.displayName })}
+              onClick={() => onDelete(account)}
+            >
+              {t('accounts.delete')}
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }

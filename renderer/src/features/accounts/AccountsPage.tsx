@@ -1,13 +1,19 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
 import { useAccounts } from '../../api/queries.ts';
 import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 import { ReviewBanner } from '../classification/ReviewBanner.tsx';
+import type { AccountsPageState } from './AccountRegisterPage.tsx';
 import { AccountRow } from './AccountRow.tsx';
-import { groupByInstitution, summarise } from './account-totals.ts';
+import { groupByInstitution, leftOutReasons, summarise } from './account-totals.ts';
+import { DeleteAccountDialog } from './DeleteAccountDialog.tsx';
+import './accounts.css';
 
 /** Every account with its balance, grouped by institution, with totals on top. */
 export function AccountsPage() {
@@ -24,17 +30,40 @@ export function AccountsPage() {
   );
 }
 
+/**
+ * The totals (of the accounts the banks still report, and not hidden), then each bank's
+ * accounts. Hidden accounts are listed only with "Mostrar contas ocultas" on (kept in the
+ * address, so Back returns to it), marked.
+ */
 function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const showHidden = params.get('hidden') === '1';
+  const location = useLocation();
+  const deletedName = (location.state as AccountsPageState | null)?.deleted;
+  const [justDeleted, setJustDeleted] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<AccountSummary | null>(null);
   const totals = summarise(accounts);
+  const hiddenCount = accounts.filter((account) => account.hidden).length;
+  const shown = showHidden ? accounts : accounts.filter((account) => !account.hidden);
   const totalCards = [
     { labelKey: 'accounts.total', cents: totals.net, main: true },
     { labelKey: 'accounts.inAccounts', cents: totals.bank, main: false },
     { labelKey: 'accounts.inCards', cents: totals.credit, main: false },
   ] as const;
+  const deleted = justDeleted ?? deletedName;
+  const leftOut = leftOutReasons
+    .filter((reason) => totals.leftOut[reason] > 0)
+    .map((reason) => t(`accounts.leftOut.${reason}`, { count: totals.leftOut[reason] }));
   return (
     <>
       <ReviewBanner />
+      {deleted && (
+        <p className="notice notice-ok" role="status">
+          {t('accounts.deleted', { name: deleted })}
+        </p>
+      )}
       <dl className="totals" aria-label={t('accounts.total')}>
         {totalCards.map(({ labelKey, cents, main }) => (
           <div className={main ? 'total total-main' : 'total'} key={labelKey}>
@@ -45,7 +74,26 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
           </div>
         ))}
       </dl>
-      {groupByInstitution(accounts).map((group) => (
+      {(leftOut.length > 0 || hiddenCount > 0) && (
+        <div className="accounts-view">
+          {leftOut.length > 0 && (
+            <p className="muted">
+              {t('accounts.leftOut.sentence', { list: new Intl.ListFormat(language).format(leftOut) })}
+            </p>
+          )}
+          {hiddenCount > 0 && (
+            <label className="filter-check">
+              <input
+                type="checkbox"
+                checked={showHidden}
+                onChange={(event) => setParams(event.target.checked ? { hidden: '1' } : {}, { replace: true })}
+              />
+              {t('accounts.showHidden', { count: hiddenCount })}
+            </label>
+          )}
+        </div>
+      )}
+      {groupByInstitution(shown).map((group) => (
         <section className="institution" key={group.connectionId} aria-label={group.institution}>
           <h2>
             <span
@@ -58,11 +106,21 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
           </h2>
           <ul className="account-list">
             {group.accounts.map((account) => (
-              <AccountRow key={account.id} account={account} />
+              <AccountRow key={account.id} account={account} onDelete={setDeleting} />
             ))}
           </ul>
         </section>
       ))}
+      {deleting && (
+        <DeleteAccountDialog
+          account={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setJustDeleted(deleting.displayName);
+            setDeleting(null);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -13,6 +13,7 @@ export function FormDialog({
   confirmLabel,
   change,
   danger = false,
+  confirmDisabled = false,
   onConfirm,
   onClose,
 }: {
@@ -22,6 +23,8 @@ export function FormDialog({
   /** The change the dialog confirms: while it runs the dialog waits; if it fails, it says why. */
   change: { isPending: boolean; error: unknown };
   danger?: boolean;
+  /** Not yet: the form still waits for something (a box to tick, a figure to load). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -55,7 +58,7 @@ export function FormDialog({
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!pending) onConfirm();
+          if (!pending && !confirmDisabled) onConfirm();
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
@@ -71,7 +74,7 @@ export function FormDialog({
           <button type="button" onClick={() => dialog.current?.close()} disabled={pending}>
             {t('categories.dialog.cancel')}
           </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={pending}>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={pending || confirmDisabled}>
             {pending ? t('categories.dialog.working') : confirmLabel}
           </button>
         </div>

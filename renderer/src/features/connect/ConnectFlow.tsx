@@ -1,20 +1,25 @@
 import { useMutation } from '@tanstack/react-query';
-import { type SyntheticEvent, useId, useState } from 'react';
+import { type SyntheticEvent, useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary, ConnectorSummary } from '../../../../electron/shared/models.ts';
 import { useApi, useConnections, useConnectors } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { ConnectionProgress } from './ConnectionProgress.tsx';
+import { ConnectTitle } from './ConnectTitle.tsx';
+import { ConnectionProgress, failureReason, type ShownFailure } from './ConnectionProgress.tsx';
+
+/** What the user typed in the login form: kept in this window's memory only, to try again with. */
+type Values = Record<string, string>;
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'login'; connector: ConnectorSummary; reconnect?: string }
-  | { kind: 'following'; connector: ConnectorSummary; itemId: string; reconnect?: string };
+  | { kind: 'login'; connector: ConnectorSummary; reconnect?: string; values?: Values; failure?: ShownFailure }
+  | { kind: 'following'; connector: ConnectorSummary; itemId: string; reconnect?: string; values: Values };
 
 /**
  * Linking a bank in demo mode, against the embedded sandbox: choose it, log in with the
  * form its connector describes, answer the MFA question if the bank asks one, and watch
  * until the first sync is done. Everything goes through main, which holds the Pluggy keys.
+ * A failed attempt comes back to the same form, filled in as it was, saying why.
  */
 export function ConnectFlow({ reconnect }: { reconnect: string | undefined }) {
   const { t } = useTranslation();
@@ -22,20 +27,55 @@ export function ConnectFlow({ reconnect }: { reconnect: string | undefined }) {
   const reconnecting = useReconnectTarget(reconnect);
   // Opened to reconnect: straight to that bank's login, once we know which bank it is.
   const current: Step = step.kind === 'choose' && reconnecting ? { kind: 'login', ...reconnecting } : step;
+  // The existing connection the user chose over a new link of the same bank: followed, and
+  // logged in to again if trying again.
+  const follow = useCallback(
+    (itemId: string) =>
+      setStep((shown) => (shown.kind === 'following' ? { ...shown, itemId, reconnect: itemId } : shown)),
+    [],
+  );
   return (
     <main className="connect">
-      <h1>{current.kind !== 'choose' && current.reconnect ? t('connect.reconnectTitle') : t('connect.title')}</h1>
+      <ConnectTitle
+        reconnect={current.kind !== 'choose' ? current.reconnect : undefined}
+        title={current.kind !== 'choose' && current.reconnect ? t('connect.reconnectTitle') : t('connect.title')}
+      />
       {current.kind === 'choose' && <ChooseBank onChoose={(connector) => setStep({ kind: 'login', connector })} />}
       {current.kind === 'login' && (
         <LoginForm
           connector={current.connector}
           {...(current.reconnect ? { reconnect: current.reconnect } : {})}
+          {...(current.values ? { initialValues: current.values } : {})}
+          {...(current.failure ? { failure: current.failure } : {})}
           onBack={() => setStep({ kind: 'choose' })}
-          onCreated={(itemId) => setStep({ ...current, kind: 'following', itemId })}
+          onCreated={(itemId, values) =>
+            setStep({
+              kind: 'following',
+              connector: current.connector,
+              itemId,
+              values,
+              ...(current.reconnect ? { reconnect: current.reconnect } : {}),
+            })
+          }
         />
       )}
       {current.kind === 'following' && (
-        <ConnectionProgress itemId={current.itemId} onRetry={() => setStep({ ...current, kind: 'login' })} />
+        <ConnectionProgress
+          itemId={current.itemId}
+          parameters={current.values}
+          onFollow={follow}
+          onRetry={(failure) => {
+            // A new link that failed is gone: trying again links anew. A kept connection is logged in to again.
+            const again = failure.cleared ? current.reconnect : current.itemId;
+            setStep({
+              kind: 'login',
+              connector: current.connector,
+              values: current.values,
+              failure,
+              ...(again ? { reconnect: again } : {}),
+            });
+          }}
+        />
       )}
     </main>
   );
@@ -96,20 +136,24 @@ function LoginForm(props: {
   connector: ConnectorSummary;
   /** Log in again to this connection instead of creating one. */
   reconnect?: string;
+  /** What was typed in the last attempt. */
+  initialValues?: Values;
+  /** Why the last attempt failed, said above the form. */
+  failure?: ShownFailure;
   onBack: () => void;
-  onCreated: (itemId: string) => void;
+  onCreated: (itemId: string, values: Values) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
   const { connector, reconnect } = props;
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Values>(props.initialValues ?? {});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: () =>
       reconnect
         ? api.invoke('connections:reconnect', { itemId: reconnect, parameters: values })
         : api.invoke('connections:create', { connectorId: connector.id, parameters: values }),
-    onSuccess: (connection: ConnectionSummary) => props.onCreated(connection.id),
+    onSuccess: (connection: ConnectionSummary) => props.onCreated(connection.id, values),
   });
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -128,6 +172,12 @@ function LoginForm(props: {
   return (
     <form className="credentials" onSubmit={submit} noValidate>
       <h2>{t('connect.login', { bank: connector.name })}</h2>
+      {connector.openFinance && <p className="field-help">{t('connect.openFinance')}</p>}
+      {props.failure && (
+        <p className="form-problem" role="alert">
+          {failureReason(t, props.failure)}
+        </p>
+      )}
       {connector.credentials.map((credential) => (
         <CredentialField
           key={credential.name}

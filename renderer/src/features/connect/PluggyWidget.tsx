@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PluggyConnect } from 'react-pluggy-connect';
 import { queryKeys, useApi } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ConnectTitle } from './ConnectTitle.tsx';
 import { ConnectionProgress } from './ConnectionProgress.tsx';
 
 /**
@@ -35,6 +36,22 @@ export function PluggyWidget({ reconnect }: { reconnect: string | undefined }) {
   const [rendered, setRendered] = useState(false);
   const [loadFailed, setLoadFailed] = useState(false);
   const [connected, setConnected] = useState<string | null>(null);
+  /**
+   * Items the widget reported failed (onError). The widget may try again with one, so each is
+   * handed to main only once the widget is closed, another link succeeded or the window goes:
+   * main then deletes at Pluggy any that is no connection it keeps (a failed new link).
+   */
+  const failedItems = useRef(new Set<string>());
+  const clearFailedItems = useCallback(() => {
+    for (const itemId of failedItems.current) {
+      void api.invoke('connections:adopt', { itemId }).catch(() => undefined);
+    }
+    failedItems.current.clear();
+  }, [api]);
+  useEffect(() => {
+    window.addEventListener('pagehide', clearFailedItems);
+    return () => window.removeEventListener('pagehide', clearFailedItems);
+  }, [clearFailedItems]);
   const token = useQuery({
     queryKey: ['connect-token', opening.attempt, opening.reconnect],
     queryFn: () => api.invoke('connect-token:create', opening.reconnect ? { itemId: opening.reconnect } : {}),
@@ -68,7 +85,10 @@ export function PluggyWidget({ reconnect }: { reconnect: string | undefined }) {
 
   return (
     <main className="connect">
-      <h1>{opening.reconnect ? t('connect.reconnectTitle') : t('connect.title')}</h1>
+      <ConnectTitle
+        reconnect={opening.reconnect}
+        title={opening.reconnect ? t('connect.reconnectTitle') : t('connect.title')}
+      />
       {mounted && (
         <PluggyConnect
           // The wrapper reads its props once, when it mounts: a new token needs a new widget.
@@ -86,9 +106,19 @@ export function PluggyWidget({ reconnect }: { reconnect: string | undefined }) {
           onSuccess={(data: { item?: { id?: unknown } }) => {
             // Whatever the frame says is only a claim: main checks it with Pluggy.
             const itemId = data.item?.id;
-            if (typeof itemId === 'string') adopt.mutate(itemId);
+            if (typeof itemId !== 'string') return;
+            failedItems.current.delete(itemId);
+            clearFailedItems();
+            adopt.mutate(itemId);
           }}
-          onClose={() => setWidgetOpen(false)}
+          onError={(error: { data?: { item?: { id?: unknown } } }) => {
+            const itemId = error.data?.item?.id;
+            if (typeof itemId === 'string') failedItems.current.add(itemId);
+          }}
+          onClose={() => {
+            clearFailedItems();
+            setWidgetOpen(false);
+          }}
         />
       )}
       {token.isPending && (
@@ -99,7 +129,16 @@ export function PluggyWidget({ reconnect }: { reconnect: string | undefined }) {
       {token.isError && <ErrorNotice error={token.error} onRetry={() => void token.refetch()} />}
       {adopt.isError && <ErrorNotice error={adopt.error} />}
       {connected ? (
-        <ConnectionProgress itemId={connected} onRetry={() => reopen(connected)} />
+        <ConnectionProgress
+          itemId={connected}
+          // A new link that failed is gone: the widget opens anew (to reconnect, if that was asked).
+          onRetry={(failure) => reopen(failure.cleared ? opening.reconnect : connected)}
+          // The existing connection chosen over a duplicate: followed, or logged in to again in the widget.
+          onFollow={(itemId, connection) => {
+            if (connection?.status === 'LOGIN_ERROR') reopen(itemId);
+            else setConnected(itemId);
+          }}
+        />
       ) : loadFailed ? (
         <div className="connect-result" role="alert">
           <p>{t('connect.widget.loadFailed')}</p>

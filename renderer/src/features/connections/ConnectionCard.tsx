@@ -1,19 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { connectionState } from '../../../../electron/shared/connection-state.ts';
+import { AppError } from '../../../../electron/shared/errors.ts';
 import { formatDateTime } from '../../../../electron/shared/format.ts';
 import type { AccountSummary, ConnectionSummary } from '../../../../electron/shared/models.ts';
 import { queryKeys, useApi, useSyncProgress } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { AccountRow } from '../accounts/AccountRow.tsx';
+import { DuplicateQuestion } from '../connect/DuplicateQuestion.tsx';
 import { MfaAnswerForm } from '../connect/MfaAnswerForm.tsx';
+import { PartialUpdateNote } from './PartialUpdateNote.tsx';
+import { ConsentUntil, ConsentWarning, RenewConsentButton } from './Consent.tsx';
+import { consentNeedsRenewal } from './consent-state.ts';
 import { RemoveConnectionDialog } from './RemoveConnectionDialog.tsx';
 import { SyncHistory } from './SyncHistory.tsx';
-
-const statusKeys = ['UPDATED', 'UPDATING', 'MERGING', 'WAITING_USER_INPUT', 'LOGIN_ERROR', 'OUTDATED'] as const;
-type StatusKey = (typeof statusKeys)[number];
-const isStatusKey = (status: string): status is StatusKey => (statusKeys as readonly string[]).includes(status);
+import './connections.css';
 
 /**
  * One bank connection: how it is doing in plain words, when it was and will be updated,
@@ -39,13 +42,19 @@ export function ConnectionCard({
   });
   const rowsRead = useSyncProgress(connection.id);
   const busy = refresh.isPending || connection.status === 'UPDATING' || connection.syncing;
-  const status = isStatusKey(connection.status) ? t(`connections.status.${connection.status}`) : connection.status;
+  // The last attempt's outcome (electron/shared/connection-state.ts), never a success it followed.
+  const state = connectionState(connection, refresh.isPending);
   const problem =
     connection.errorCode && (connection.status === 'LOGIN_ERROR' || connection.status === 'OUTDATED')
       ? t(`connect.itemErrors.${connection.errorCode}`, {
           defaultValue: connection.errorMessage ?? t('connect.itemErrors.UNEXPECTED_ERROR'),
         })
-      : null;
+      : state === 'sync-failed' && connection.syncFailure
+        ? t('connections.syncFailed', {
+            when: formatDateTime(connection.syncFailure.at, language),
+            reason: t(`errors.${connection.syncFailure.errorCode}`, { defaultValue: t('errors.INTERNAL') }),
+          })
+        : null;
 
   return (
     <section className="connection" aria-label={connection.institution}>
@@ -64,15 +73,17 @@ export function ConnectionCard({
         <div className="connection-title">
           <h2>
             {connection.institution}
-            <span className="badge" aria-live="polite">
-              {busy ? t('connections.status.UPDATING') : status}
+            <span className="badge connection-badge" data-state={state} aria-live="polite">
+              {state === 'other-mode'
+                ? t(`connections.otherMode.${connection.mode}.badge`)
+                : t(`connections.state.${state}`)}
             </span>
           </h2>
           <span className="account-meta">
             {connection.lastSyncedAt
               ? t('connections.lastSynced', { when: formatDateTime(connection.lastSyncedAt, language) })
               : t('connections.neverSynced')}
-            {connection.nextAutoSyncAt && (
+            {connection.followed && state !== 'consent-expired' && connection.nextAutoSyncAt && (
               <span>
                 {' · '}
                 {t('connections.nextAutoSync', { when: formatDateTime(connection.nextAutoSyncAt, language) })}
@@ -84,10 +95,18 @@ export function ConnectionCard({
               {t('connections.progress', { count: rowsRead })}
             </span>
           )}
-          {problem && <span className="field-problem">{problem}</span>}
+          {!connection.followed && (
+            <span className="account-meta">{t(`connections.otherMode.${connection.mode}.note`)}</span>
+          )}
+          {connection.consent?.state === 'valid' && <ConsentUntil consent={connection.consent} />}
+          {problem && connection.followed && state !== 'consent-expired' && (
+            <span className="field-problem">{problem}</span>
+          )}
+          {state === 'partial' && connection.partial && <PartialUpdateNote partial={connection.partial} />}
         </div>
         <div className="connection-actions">
-          {connection.status === 'LOGIN_ERROR' ? (
+          {consentNeedsRenewal(connection) && <RenewConsentButton connection={connection} />}
+          {!connection.followed || state === 'consent-expired' ? null : connection.status === 'LOGIN_ERROR' ? (
             <button
               type="button"
               className="primary"
@@ -96,9 +115,11 @@ export function ConnectionCard({
               {t('connections.reconnect')}
             </button>
           ) : (
-            <button type="button" disabled={busy} onClick={() => refresh.mutate()}>
-              {busy ? t('connections.refreshing') : t('connections.refresh')}
-            </button>
+            state !== 'question' && (
+              <button type="button" disabled={busy} onClick={() => refresh.mutate()}>
+                {busy ? t('connections.refreshing') : t('connections.refresh')}
+              </button>
+            )
           )}
           <button
             type="button"
@@ -113,8 +134,14 @@ export function ConnectionCard({
           </button>
         </div>
       </header>
-      {refresh.isError && <ErrorNotice error={refresh.error} />}
-      {connection.waitingFor && <MfaAnswerForm connection={connection} waitingFor={connection.waitingFor} inline />}
+      {connection.consent && connection.consent.state !== 'valid' && <ConsentWarning consent={connection.consent} />}
+      {refresh.isError && !saidAbove(refresh.error, connection) && <ErrorNotice error={refresh.error} />}
+      {connection.followed && connection.waitingFor && (
+        <MfaAnswerForm connection={connection} waitingFor={connection.waitingFor} inline />
+      )}
+      {connection.duplicateOf && (
+        <DuplicateQuestion connection={connection} duplicateOf={connection.duplicateOf} inline />
+      )}
       {accounts.length > 0 && (
         <ul className="account-list">
           {accounts.map((account) => (
@@ -127,7 +154,14 @@ export function ConnectionCard({
           <SyncHistory itemId={connection.id} />
         </div>
       )}
-      {removing && <RemoveConnectionDialog connection={connection} onClose={() => setRemoving(false)} />}
+      {removing && (
+        <RemoveConnectionDialog connection={connection} accounts={accounts} onClose={() => setRemoving(false)} />
+      )}
     </section>
   );
+}
+
+/** A refresh whose sync failed: the card already says why (its sync failure), once is enough. */
+function saidAbove(error: unknown, connection: ConnectionSummary): boolean {
+  return error instanceof AppError && error.code === connection.syncFailure?.errorCode;
 }

@@ -4,6 +4,7 @@ import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
+import { ConsentBanner } from './Consent.tsx';
 
 /** The user's bank connections: how each is doing, and fresh data on request. */
 export function ConnectionsPage() {
@@ -18,6 +19,7 @@ export function ConnectionsPage() {
       actions={<ConnectBankButton />}
     >
       {connections.isError && <ErrorNotice error={connections.error} onRetry={() => void connections.refetch()} />}
+      {connections.data && <ConsentBanner connections={connections.data} />}
       {connections.data?.length === 0 && (
         <div className="empty-state">
           <p>{t('connections.empty')}</p>

@@ -139,19 +139,45 @@ function AccountFilter({ view, onChange }: { view: ViewState; onChange: ChangeVi
   );
 }
 
-/** The filters over the list: every change is a new history entry, so back undoes it. */
+/**
+ * "Mostrar contas ocultas": offered once an account is hidden. Off, the list of all accounts
+ * (and its totals and files) leaves hidden accounts out; one chosen above shows anyway.
+ */
+function HiddenAccountsSwitch({ view, onChange }: { view: ViewState; onChange: ChangeView }) {
+  const { t } = useTranslation();
+  const accounts = useAccounts();
+  if (!accounts.data?.some((account) => account.hidden)) return null;
+  return (
+    <label className="filter-check">
+      <input
+        type="checkbox"
+        checked={view.includeHidden}
+        onChange={(event) => onChange({ includeHidden: event.target.checked })}
+      />
+      {t('transactions.filters.showHidden')}
+    </label>
+  );
+}
+
+/**
+ * The filters over the list: every change is a new history entry, so back undoes it. In an
+ * account's register (`accountFixed`) the account is the page's, so there is no account filter.
+ */
 export function FilterBar({
   view,
   onChange,
   categories,
+  accountFixed = false,
 }: {
   view: ViewState;
   onChange: ChangeView;
   categories: readonly CategoryOption[];
+  accountFixed?: boolean;
 }) {
   const { t } = useTranslation();
   const filtered =
-    view.accountIds.length > 0 ||
+    (!accountFixed && view.accountIds.length > 0) ||
+    view.includeHidden ||
     view.period !== 'all' ||
     view.categoryIds.length > 0 ||
     view.minCents !== undefined ||
@@ -162,7 +188,7 @@ export function FilterBar({
     view.search !== '';
   return (
     <div className="filter-bar" role="group" aria-label={t('transactions.filters.label')}>
-      <AccountFilter view={view} onChange={onChange} />
+      {!accountFixed && <AccountFilter view={view} onChange={onChange} />}
       <label className="filter-field">
         <span>{t('transactions.filters.period')}</span>
         <select
@@ -264,6 +290,7 @@ export function FilterBar({
         />
         {t('transactions.filters.pending')}
       </label>
+      {!accountFixed && <HiddenAccountsSwitch view={view} onChange={onChange} />}
       {filtered && (
         <button type="button" className="link-button" onClick={() => onChange(noFilters)}>
           {t('transactions.filters.clear')}

@@ -14,7 +14,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
+import { useAccounts } from '../../api/queries.ts';
 import { AccountName, rowAccount } from '../../components/AccountName.tsx';
+import { Money } from '../../components/Money.tsx';
 import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
@@ -32,8 +34,13 @@ const columns = [
   { key: 'account', labelKey: 'transactions.columns.account', className: 'cell-account' },
   { key: 'category', labelKey: 'transactions.columns.category', className: 'cell-category' },
   { key: 'amount', labelKey: 'transactions.columns.amount', className: 'cell-amount' },
+  { key: null, labelKey: 'transactions.columns.balance', className: 'cell-balance' },
   { key: null, labelKey: 'transactions.columns.flags', className: 'cell-flags' },
 ] as const satisfies readonly { key: SortKey | null; labelKey: string; className: string }[];
+
+/** An account's register has no account column (it is the page's) but the balance after each row. */
+const columnsOf = (register: boolean) =>
+  columns.filter((column) => (register ? column.key !== 'account' : column.className !== 'cell-balance'));
 
 interface Selection {
   ids: ReadonlySet<string>;
@@ -51,6 +58,7 @@ export function TransactionTable({
   rows,
   categories,
   selection,
+  register = false,
   onSort,
   onRange,
   onCategorize,
@@ -61,6 +69,8 @@ export function TransactionTable({
   rows: TransactionRows;
   categories: readonly CategoryOption[];
   selection: Selection;
+  /** An account's register: rows carry their running balance. */
+  register?: boolean;
   onSort: (key: SortKey) => void;
   onRange: (first: number, last: number) => void;
   onCategorize: (row: TransactionRow, categoryId: string) => void;
@@ -76,6 +86,12 @@ export function TransactionTable({
   const [pickerAt, setPickerAt] = useState<number | null>(null);
   const [noteAt, setNoteAt] = useState<number | null>(null);
   const categoryNames = useMemo(() => new Map(categories.map((option) => [option.id, option.path])), [categories]);
+  // Hidden accounts' rows show only when asked for ("Mostrar contas ocultas", or the account chosen): marked so.
+  const accounts = useAccounts();
+  const hiddenAccounts = useMemo(
+    () => new Set(accounts.data?.filter((account) => account.hidden).map((account) => account.id)),
+    [accounts.data],
+  );
 
   // No React Compiler here: the virtualizer re-renders this component as the body scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -220,7 +236,7 @@ export function TransactionTable({
     // The grid holds focus (rows are pointed at with aria-activedescendant); only its body scrolls.
     <div
       ref={tableRef}
-      className="tx-table"
+      className={register ? 'tx-table tx-register' : 'tx-table'}
       role="grid"
       aria-label={t('transactions.table')}
       aria-rowcount={rows.total + 1}
@@ -233,7 +249,7 @@ export function TransactionTable({
       <div role="rowgroup">
         <div className="tx-row tx-header" role="row" aria-rowindex={1}>
           <span className="cell-select" role="columnheader" aria-label={t('transactions.columns.select')} />
-          {columns.map((column) => {
+          {columnsOf(register).map((column) => {
             const { key } = column;
             const sorted = key !== null && view.sort === key;
             return (
@@ -242,6 +258,7 @@ export function TransactionTable({
                 role="columnheader"
                 className={column.className}
                 aria-sort={sorted ? (view.descending ? 'descending' : 'ascending') : undefined}
+                title={column.className === 'cell-balance' ? t('accounts.register.balanceHelp') : undefined}
               >
                 {key !== null ? (
                   <button type="button" className="sort-button" onClick={() => onSort(key)}>
@@ -311,6 +328,8 @@ export function TransactionTable({
                     }
                     index={item.index}
                     actions={actions}
+                    register={register}
+                    accountHidden={hiddenAccounts.has(row.accountId)}
                   />
                 ) : (
                   <span role="gridcell" className="tx-loading muted">
@@ -343,6 +362,8 @@ const RowCells = memo(function RowCells({
   noteEditor,
   index,
   actions,
+  register,
+  accountHidden,
 }: {
   row: TransactionRow;
   selected: boolean;
@@ -351,6 +372,8 @@ const RowCells = memo(function RowCells({
   noteEditor: ReactNode;
   index: number;
   actions: RowActions;
+  register: boolean;
+  accountHidden: boolean;
 }) {
   const { t } = useTranslation();
   const direction = row.accountAmountCents < 0 ? 'out' : 'in';
@@ -383,9 +406,11 @@ const RowCells = memo(function RowCells({
           </>
         )}
       </span>
-      <span role="gridcell" className="cell-account">
-        <AccountName account={rowAccount(row)} short />
-      </span>
+      {!register && (
+        <span role="gridcell" className="cell-account">
+          <AccountName account={{ ...rowAccount(row), hidden: accountHidden }} short />
+        </span>
+      )}
       <span role="gridcell" className="cell-category">
         {picker ??
           (row.split ? (
@@ -423,6 +448,13 @@ const RowCells = memo(function RowCells({
         </span>
         <TransactionAmount amount={row} stacked />
       </span>
+      {register && (
+        <span role="gridcell" className="cell-balance">
+          {row.runningBalanceCents !== undefined && (
+            <Money cents={row.runningBalanceCents} currency={row.accountCurrencyCode} />
+          )}
+        </span>
+      )}
       <span role="gridcell" className="cell-flags">
         <RowMarks row={row} />
         {row.pending && <span className="badge badge-pending">{t('transactions.pending')}</span>}

@@ -26,8 +26,17 @@ export interface TransactionRows {
  * always (it carries the count), plus the pages the visible range touches. Pages are
  * cached per view, so scrolling back shows them at once; the totals depend on the filters
  * alone, so a new sort or scrolling never asks for them again.
+ *
+ * `countApart`: the first page comes without the count, which is asked for beside it (an
+ * account's register: counting 200k rows of one account takes longer than its first page,
+ * which then shows at once, the list growing to its full length when the count comes).
  */
-export function useTransactionRows(view: TransactionView, firstVisible: number, lastVisible: number): TransactionRows {
+export function useTransactionRows(
+  view: TransactionView,
+  firstVisible: number,
+  lastVisible: number,
+  { countApart = false }: { countApart?: boolean } = {},
+): TransactionRows {
   const api = useApi();
   const queryClient = useQueryClient();
   const firstPage = Math.floor(Math.max(0, firstVisible) / pageSize);
@@ -40,10 +49,22 @@ export function useTransactionRows(view: TransactionView, firstVisible: number, 
       queryKey: queryKeys.transactionPage(view, page),
       // Only the first page counts the set: a count over years of rows costs tens of ms.
       queryFn: () =>
-        api.invoke('transactions:list', { ...view, offset: page * pageSize, limit: pageSize, count: page === 0 }),
+        api.invoke('transactions:list', {
+          ...view,
+          offset: page * pageSize,
+          limit: pageSize,
+          count: page === 0 && !countApart,
+        }),
       // Only the first page stands in for itself while a new view loads: totals and the top rows stay put.
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
+  });
+  const counted = useQuery({
+    queryKey: queryKeys.transactionCount(view.filters ?? {}),
+    queryFn: async () =>
+      (await api.invoke('transactions:list', { filters: view.filters ?? {}, limit: 1, count: true })).total ?? 0,
+    placeholderData: keepPreviousData,
+    enabled: countApart,
   });
   const totals = useQuery({
     queryKey: queryKeys.transactionTotals(view.filters ?? {}),
@@ -58,7 +79,7 @@ export function useTransactionRows(view: TransactionView, firstVisible: number, 
   });
   const rowAt = (index: number) => byPage.get(Math.floor(index / pageSize))?.[index % pageSize];
 
-  const total = head?.data?.total ?? 0;
+  const total = (countApart ? counted.data : head?.data?.total) ?? head?.data?.rows.length ?? 0;
   // This view's pages by their exact keys: a prefix match would also take in the pages of
   // views with more filters (a key matches any longer one), rows the user cannot see.
   const loadedRows = useCallback(
@@ -75,8 +96,8 @@ export function useTransactionRows(view: TransactionView, firstVisible: number, 
     totals: totals.data,
     rowAt,
     loadedRows,
-    isPending: head?.isPending ?? true,
-    error: results.find((result) => result.error)?.error ?? totals.error,
+    isPending: (head?.isPending ?? true) || (countApart && counted.isPending),
+    error: results.find((result) => result.error)?.error ?? counted.error ?? totals.error,
     isStale: head?.isPlaceholderData ?? false,
   };
 }

@@ -37,6 +37,8 @@ export interface ViewState {
   pending: boolean;
   usage?: 'business' | 'personal' | 'unset';
   search: string;
+  /** "Mostrar contas ocultas": hidden accounts' rows in the all-accounts list (an account chosen shows anyway). */
+  includeHidden: boolean;
   sort: SortKey;
   descending: boolean;
 }
@@ -54,6 +56,7 @@ export const noFilters = {
   pending: false,
   usage: undefined,
   search: '',
+  includeHidden: false,
 } as const satisfies Omit<ViewState, 'sort' | 'descending'>;
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,6 +87,7 @@ export function readViewState(params: URLSearchParams): ViewState {
     pending: params.get('pending') === '1',
     usage: oneOf(['business', 'personal', 'unset'] as const, params.get('usage')),
     search: params.get('q') ?? '',
+    includeHidden: params.get('hidden') === '1',
     sort: oneOf(transactionSortKeys, params.get('sort')) ?? 'date',
     descending: params.get('order') !== 'asc',
   };
@@ -105,6 +109,7 @@ export function writeViewState(view: ViewState): URLSearchParams {
   if (view.pending) params.set('pending', '1');
   if (view.usage) params.set('usage', view.usage);
   if (view.search) params.set('q', view.search);
+  if (view.includeHidden) params.set('hidden', '1');
   if (view.sort !== 'date') params.set('sort', view.sort);
   if (!view.descending) params.set('order', 'asc');
   return params;
@@ -169,6 +174,7 @@ export function toQuery(view: ViewState, now = new Date()): Omit<TransactionQuer
   if (view.usage) filters.usage = view.usage;
   const search = view.search.trim();
   if (search) filters.search = search;
+  if (view.includeHidden && view.accountIds.length === 0) filters.includeHidden = true;
   return { filters, sort: view.sort, descending: view.descending };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `connections` ADD `consent_notice` text;

@@ -1,0 +1,232 @@
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
+import { useCategories } from '../../api/queries.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Money } from '../../components/Money.tsx';
+import { Page } from '../../components/Page.tsx';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { ExportDialog } from '../exports/ExportDialog.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { categoryOptions } from './category-options.ts';
+import { type ChangeView, FilterBar, SearchBox } from './FilterBar.tsx';
+import { TransactionDetails } from './TransactionDetails.tsx';
+import { TransactionTable } from './TransactionTable.tsx';
+import { UndoToast } from './UndoToast.tsx';
+import { useTransactionEdits } from './useTransactionEdits.ts';
+import { useTransactionRows } from './useTransactionRows.ts';
+import { readViewState, type SortKey, toQuery, writeViewState } from './view-state.ts';
+
+/** Ctrl+F or "/" (outside a text box) jumps to the search box. */
+function useSearchShortcut() {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const find = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f';
+      if (!find && !(event.key === '/' && !typing)) return;
+      event.preventDefault();
+      const box = document.getElementById('transactions-search');
+      if (box instanceof HTMLInputElement) {
+        box.focus();
+        box.select();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/**
+ * The view in the address (filters, sort), so that Back and Forward walk through them. In an
+ * account's register the account is the page's own (`accountId`), never in the query string.
+ */
+function useAddressView(accountId: string | undefined) {
+  const [params, setParams] = useSearchParams();
+  const paramsKey = params.toString();
+  const view = useMemo(() => {
+    const read = readViewState(new URLSearchParams(paramsKey));
+    return accountId === undefined ? read : { ...read, accountIds: [accountId], includeHidden: false };
+  }, [paramsKey, accountId]);
+  // Changes apply to the view as last changed, not as last rendered: a second change made
+  // before the router re-renders (a quick user, a test) must not bring back what the first undid.
+  const latest = useRef(view);
+  useLayoutEffect(() => {
+    latest.current = view;
+  }, [view]);
+  const changeView = useCallback<ChangeView>(
+    (patch, options) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      const written = accountId === undefined ? next : { ...next, accountIds: [], includeHidden: false };
+      setParams(writeViewState(written), { replace: options?.replace ?? false });
+    },
+    [setParams, accountId],
+  );
+  return { view, paramsKey, changeView };
+}
+
+/**
+ * The transactions workspace: search, filters, the filtered set's totals, the virtualized
+ * table with its keyboard, the category picker, bulk categorize with undo, and the details
+ * panel. Transações shows it over every account; an account's register (`accountId`) over
+ * that one, with the balance after each transaction in place of the account column.
+ */
+export function TransactionWorkspace({
+  name,
+  title,
+  subtitle,
+  breadcrumb,
+  toolbar,
+  accountId,
+  children,
+}: {
+  name: string;
+  title: string;
+  subtitle: string;
+  breadcrumb?: ReactNode;
+  /**
+   * The screen's own actions: given, they lead a row under the title that the search box and
+   * Exportar close (a long title then keeps the header's whole width); else those two sit in
+   * the header, as on Transações.
+   */
+  toolbar?: ReactNode;
+  accountId?: string;
+  /** Notices above the filters. */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { view, paramsKey, changeView } = useAddressView(accountId);
+  const query = useMemo(
+    () => (accountId === undefined ? toQuery(view) : { ...toQuery(view), runningBalance: true }),
+    [view, accountId],
+  );
+  const sortBy = (key: SortKey) =>
+    // A second click on the sorted column turns it around; a new column starts with the natural order.
+    changeView({
+      sort: key,
+      descending: view.sort === key ? !view.descending : key === 'date' || key === 'amount',
+    });
+
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const onRange = useCallback((first: number, last: number) => setRange([first, last]), []);
+  const rows = useTransactionRows(query, range[0], range[1], { countApart: accountId !== undefined });
+
+  const categories = useCategories();
+  const options = useMemo(() => categoryOptions(categories.data ?? [], language), [categories.data, language]);
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Rows hidden by a new filter must not stay selected behind the user's back.
+  const [selectionView, setSelectionView] = useState(paramsKey);
+  if (selectionView !== paramsKey) {
+    setSelectionView(paramsKey);
+    setSelected(new Set());
+  }
+  const edits = useTransactionEdits();
+  useSearchShortcut();
+
+  const [detailsRow, setDetailsRow] = useState<TransactionRow | null>(null);
+  const [exporting, setExporting] = useState(false);
+  // Tags already on the loaded rows, offered while typing one, without asking main for them.
+  const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
+  const openDetails = (row: TransactionRow) => {
+    edits.clearDetailError();
+    setTagSuggestions([...new Set(rows.loadedRows().flatMap((each) => each.tags))].sort((a, b) => a.localeCompare(b)));
+    setDetailsRow(row);
+  };
+  const closeDetails = () => {
+    setDetailsRow(null);
+    // Back to the table, on the row whose details were open.
+    document.querySelector<HTMLElement>(`.${name}-page [role="grid"]`)?.focus();
+  };
+
+  const search = (
+    <>
+      <SearchBox view={view} onChange={changeView} />
+      <button type="button" onClick={() => setExporting(true)}>
+        {t('exports.open')}
+      </button>
+    </>
+  );
+
+  return (
+    <Page
+      name={name}
+      title={title}
+      subtitle={subtitle}
+      breadcrumb={breadcrumb}
+      className="tx-workspace"
+      actions={toolbar === undefined ? search : undefined}
+    >
+      {exporting && <ExportDialog filters={query.filters ?? {}} onClose={() => setExporting(false)} />}
+      {toolbar !== undefined && (
+        <div className="tx-toolbar">
+          {toolbar}
+          <div className="tx-toolbar-end">{search}</div>
+        </div>
+      )}
+      {children}
+      <FilterBar view={view} onChange={changeView} categories={options} accountFixed={accountId !== undefined} />
+      <dl className="tx-totals" aria-label={t('transactions.totals.label')}>
+        <div>
+          <dt>{t('transactions.totals.count')}</dt>
+          <dd className="money">{rows.isPending ? '…' : rows.total.toLocaleString(language)}</dd>
+        </div>
+        <div>
+          <dt>{t('transactions.totals.in')}</dt>
+          <dd>{rows.totals ? <Money cents={rows.totals.inCents} /> : '…'}</dd>
+        </div>
+        <div>
+          <dt>{t('transactions.totals.out')}</dt>
+          <dd>{rows.totals ? <Money cents={rows.totals.outCents} /> : '…'}</dd>
+        </div>
+        <div>
+          <dt>{t('transactions.totals.net')}</dt>
+          <dd>{rows.totals ? <Money cents={rows.totals.netCents} /> : '…'}</dd>
+        </div>
+      </dl>
+      {(rows.error ?? edits.error) && (
+        <ErrorNotice error={rows.error ?? edits.error} onRetry={() => void edits.retry()} />
+      )}
+      {selected.size > 0 && (
+        <BulkBar
+          count={selected.size}
+          options={options}
+          onCategorize={(categoryId) => {
+            edits.bulkCategorize([...selected], categoryId);
+            setSelected(new Set());
+          }}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <TransactionTable
+        view={view}
+        rows={rows}
+        categories={options}
+        selection={{ ids: selected, set: setSelected }}
+        register={accountId !== undefined}
+        onSort={sortBy}
+        onRange={onRange}
+        onCategorize={(row, categoryId) => edits.categorize(row.id, categoryId)}
+        onSaveNote={(row, notes) => edits.saveNote(row.id, notes)}
+        onOpenDetails={openDetails}
+      />
+      {detailsRow && (
+        <TransactionDetails
+          row={detailsRow}
+          options={options}
+          tagSuggestions={tagSuggestions}
+          error={edits.detailError}
+          revision={edits.detailRevision}
+          onSave={(patch) => void edits.saveDetails({ id: detailsRow.id, patch })}
+          onSplit={(parts) => edits.saveDetails({ id: detailsRow.id, parts })}
+          onClose={closeDetails}
+        />
+      )}
+      <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>
+      {edits.toast && <UndoToast toast={edits.toast} onUndo={edits.undo} onClose={edits.dismiss} />}
+      {edits.confirmDialog}
+    </Page>
+  );
+}
