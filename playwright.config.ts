@@ -14,6 +14,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
+  // Exports and rule runs start worker threads; on a loaded 2-core machine their first
+  // answer can take longer than Playwright's default 5 s.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',
