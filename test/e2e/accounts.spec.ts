@@ -92,6 +92,22 @@ test('a language change made elsewhere reaches this window', async ({ app, page 
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 });
 
+test('settings changed elsewhere show in an open Settings screen, not only its language', async ({ app, page }) => {
+  await app.open('/settings');
+  await expect(page.getByLabel('Idioma')).toHaveValue('pt-BR');
+  await expect(page.getByRole('checkbox', { name: /continuar na bandeja/ })).toBeChecked();
+  await app.emit('settings:changed', {
+    language: 'en',
+    pluggyMode: 'demo',
+    closeToTray: false,
+    syncIntervalMinutes: 15,
+    reportOwnerName: null,
+    reportOwnerDocument: null,
+  });
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+  await expect(page.getByRole('checkbox', { name: /keep running in the system tray/i })).not.toBeChecked();
+});
+
 test('closing the window to the tray is a setting that survives a restart', async ({ app, page }) => {
   await app.open('/settings');
   const keepInTray = page.getByRole('checkbox', { name: 'Ao fechar a janela, continuar na bandeja do sistema' });

@@ -22,8 +22,13 @@ export async function bootPage(render: (api: ApiClient, queryClient: QueryClient
   }
   const settings = await api.invoke('settings:get').catch(() => null);
   await initI18n(settings?.language ?? 'pt-BR');
-  api.on('settings:changed', (next) => void changeLanguage(next.language));
   const queryClient = createQueryClient();
+  // Settings changed in another window (or the tray) reach this one's screens too, the
+  // Settings form's own fields included.
+  api.on('settings:changed', (next) => {
+    queryClient.setQueryData(queryKeys.settings, next);
+    void changeLanguage(next.language);
+  });
   // Data synced in the background changes what every screen shows.
   api.on('sync:notice', (notice) => {
     if (notice.kind === 'sync-progress') {
