@@ -30,8 +30,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          // The worker thread that applies rules to existing transactions (electron/core/rules/worker-client.ts).
+          // The worker threads that apply rules to existing transactions and preview a rule being edited (electron/core/rules/worker-client.ts).
           'apply-worker': resolve('electron/core/rules/apply-worker.ts'),
+          'preview-worker': resolve('electron/core/rules/preview-worker.ts'),
           // The worker thread that writes exports (electron/core/exports/worker-client.ts).
           'export-worker': resolve('electron/core/exports/export-worker.ts'),
         },

@@ -9,6 +9,7 @@ import { accountRegisterBenchmark } from './account-register.bench.ts';
 import { exportsBenchmark } from './exports.bench.ts';
 import { pdfReportBenchmark } from './pdf-report.bench.ts';
 import { reconciliationBenchmark } from './reconciliation.bench.ts';
+import { regexRulesBenchmark } from './regex-rules.bench.ts';
 import { reportsBenchmark } from './reports.bench.ts';
 import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
 import { rendererTransactionsBenchmark } from './renderer-transactions.bench.ts';
@@ -23,6 +24,7 @@ const benchmarks: Benchmark[] = [
   syncBenchmark,
   syncWithRulesBenchmark,
   rulesBenchmark,
+  regexRulesBenchmark,
   transactionsQueryBenchmark,
   accountRegisterBenchmark,
   rendererTransactionsBenchmark,

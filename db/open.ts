@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { backUpDatabase, backupsFolderOf } from './backups.ts';
+import { type MigrationState, migrationState, readKnownMigrations } from './migration-state.ts';
+import { asDatabaseOpenError, DatabaseOpenError } from './open-error.ts';
 import * as schema from './schema.ts';
 
 /** The query builder; `$client` is its connection, for raw prepared statements on hot paths. */
@@ -34,34 +37,96 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the database file, sets the pragmas every connection
- * needs, and applies pending migrations in one transaction. Opening an up-to-date
+ * needs, and applies pending migrations in one transaction: a migration that fails
+ * leaves the file as it was (DATABASE_MIGRATION_FAILED). Books a newer Balancete wrote
+ * are refused before anything is written (DATABASE_TOO_NEW). Opening an up-to-date
  * database changes nothing.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = connect(file);
   try {
-    sqlite.pragma('journal_mode = WAL');
-    // NORMAL is durable in WAL mode against application crashes; only an OS crash or
-    // power loss can roll back the last commits, never corrupt the file.
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // Years of transactions are a few hundred MB: reading them through the OS page cache
-    // (mmap) and keeping 64 MB of pages in SQLite's own cache lets the workspace's counts
-    // and totals, which visit every matching row, avoid a read call per page.
-    sqlite.pragma('mmap_size = 268435456');
-    sqlite.pragma('cache_size = -65536');
-    const db = drizzle(sqlite, { schema });
-    if (options.migrate !== false) {
-      migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
-      refreshPlannerStatistics(sqlite);
-    }
-    return { db, sqlite, close: () => sqlite.close() };
+    if (options.migrate !== false) refuseNewer(checkMigrations(sqlite, options.migrationsFolder));
+    return finishOpening(sqlite, options);
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw asDatabaseOpenError(error, false);
   }
+}
+
+export interface AppOpenOptions {
+  migrationsFolder?: string;
+  /** How many copies made before migrating to keep in the backups folder beside the file. */
+  keepBackups?: number;
+}
+
+/**
+ * openDatabase for the app's own books: when migrations are pending on books that hold
+ * anything, the file is first copied into its backups folder (backupsFolderOf), keeping
+ * the newest `keepBackups` copies; no copy, no migration (DATABASE_BACKUP_FAILED).
+ */
+export async function openDatabaseWithBackup(file: string, options: AppOpenOptions = {}): Promise<OpenedDatabase> {
+  const sqlite = connect(file);
+  try {
+    const state = refuseNewer(checkMigrations(sqlite, options.migrationsFolder));
+    if (state.kind === 'pending') {
+      await backUpDatabase(sqlite, {
+        folder: backupsFolderOf(file),
+        before: state.pending[0].tag,
+        keep: options.keepBackups ?? 3,
+      });
+    }
+    return finishOpening(sqlite, { migrationsFolder: options.migrationsFolder });
+  } catch (error) {
+    sqlite.close();
+    throw asDatabaseOpenError(error, false);
+  }
+}
+
+function connect(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  try {
+    return new Database(file);
+  } catch (error) {
+    throw asDatabaseOpenError(error, false);
+  }
+}
+
+function checkMigrations(sqlite: Database.Database, migrationsFolder = sourceMigrationsFolder): MigrationState {
+  return migrationState(sqlite, readKnownMigrations(migrationsFolder));
+}
+
+function refuseNewer(state: MigrationState): MigrationState {
+  if (state.kind !== 'too-new') return state;
+  throw new DatabaseOpenError(
+    'DATABASE_TOO_NEW',
+    `The database was migrated by a newer Balancete (its last migration is from ${state.lastApplied}, this build knows up to ${state.lastKnown})`,
+  );
+}
+
+/** The pragmas, then the pending migrations: nothing here runs before the checks above. */
+function finishOpening(sqlite: Database.Database, options: OpenOptions): OpenedDatabase {
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable in WAL mode against application crashes; only an OS crash or
+  // power loss can roll back the last commits, never corrupt the file.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Years of transactions are a few hundred MB: reading them through the OS page cache
+  // (mmap) and keeping 64 MB of pages in SQLite's own cache lets the workspace's counts
+  // and totals, which visit every matching row, avoid a read call per page.
+  sqlite.pragma('mmap_size = 268435456');
+  sqlite.pragma('cache_size = -65536');
+  const db = drizzle(sqlite, { schema });
+  if (options.migrate !== false) {
+    try {
+      // drizzle runs every pending migration inside one BEGIN … COMMIT, rolled back on failure.
+      migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
+    } catch (error) {
+      throw asDatabaseOpenError(error, true);
+    }
+    refreshPlannerStatistics(sqlite);
+  }
+  return { db, sqlite, close: () => sqlite.close() };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * `npm test`: every check that can run on this machine, in order, then one summary.
- * typecheck → lint → security lint → unit + integration (Vitest) → build → E2E
- * (Playwright + Chromium) → Electron shell (Playwright _electron; skips itself, saying
- * why, where there is no Electron binary). A failing step does not hide the others;
+ * typecheck → lint → unit + integration (Vitest) → build → security lint (it checks
+ * the built pages' CSP too) → E2E (Playwright + Chromium) → Electron shell (Playwright
+ * _electron; skips itself, saying why, where there is no Electron binary). A failing step does not hide the others;
  * steps that need the build are skipped when it fails. Run directly by Node 24.
  */
 import { spawnSync } from 'node:child_process';
@@ -47,13 +47,13 @@ const countPlaywright = (json: unknown): Counts => {
 const steps: Step[] = [
   { name: 'typecheck', command: ['npm', 'run', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', 'lint'] },
-  { name: 'security lint', command: ['npm', 'run', 'lint:security'] },
   {
     name: 'unit + integration',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
     report: { file: vitestReport, count: countVitest },
   },
   { name: 'build', command: ['npm', 'run', 'build'] },
+  { name: 'security lint', command: ['npm', 'run', 'lint:security'], needsBuild: true },
   {
     name: 'e2e (Chromium)',
     command: ['npx', 'playwright', 'test', '--config', 'playwright.config.ts', '--reporter=list,json'],

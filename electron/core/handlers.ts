@@ -38,10 +38,9 @@ import {
 import { reconciliationHelp } from './books/reconciliation/help.ts';
 import { reconciliationHistory } from './books/reconciliation/history.ts';
 import type { HandlerMap } from './ipc/handler-map.ts';
-import { previewRule } from './rules/preview.ts';
 import { deleteRule, listRules, missingRuleIds, reorderRules, saveRule } from './rules/store.ts';
 import { acceptSuggestion, dismissSuggestion, prefillFromTransaction, ruleSuggestions } from './rules/suggestions.ts';
-import { applyRulesInWorker } from './rules/worker-client.ts';
+import { applyRulesInWorker, previewRuleInWorker } from './rules/worker-client.ts';
 import type { Logger, SecretRegistry } from './log.ts';
 import type { CredentialStore } from './secrets/credential-store.ts';
 import type { BankConnections } from './sync/bank-connections.ts';
@@ -171,7 +170,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return null;
     },
     'rules:reorder': ({ ids }) => reorderRules(db, ids),
-    'rules:preview': (draft) => previewRule(db.$client, draft),
+    'rules:preview': (draft) => previewRuleInWorker(db.$client.name, draft),
     'rules:apply': (input) => {
       const missing = input?.ruleIds ? missingRuleIds(db, input.ruleIds) : [];
       if (missing.length > 0) throw new AppError('NOT_FOUND', `No rule ${missing.join(', ')}`);

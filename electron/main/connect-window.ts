@@ -1,9 +1,13 @@
-import { BrowserWindow, session } from 'electron';
+import { type BrowserWindow, session } from 'electron';
+import { ConnectFlow } from '../core/connect/oauth-flow.ts';
+import { createAppWindow } from './app-window.ts';
 import { denyPermissions } from './hardening.ts';
-import { secureWebPreferences } from './main-window.ts';
 
 /** The Connect window's own session: nothing it loads shares cookies or storage with the main window. */
 export const connectPartition = 'connect';
+
+/** The flow the Connect window shows: its state goes into connect tokens and must come back in the OAuth callback. */
+export const connectFlow = new ConnectFlow();
 
 let connectWindow: BrowserWindow | null = null;
 
@@ -16,10 +20,12 @@ export interface ConnectWindowOptions {
 
 /**
  * The Connect window (design.md §6): where a bank is linked. Sandboxed and isolated like
- * the main window, in a session partition of its own; one at a time (a second request
- * brings it forward).
+ * the main window, in a session partition of its own, and with the fewest channels of
+ * all (window-scopes.ts): it runs Pluggy's widget. One at a time (a second request brings
+ * it forward); each thing it is opened for is a Connect flow of its own.
  */
 export function openConnectWindow({ preloadPath, url, iconPath, parent }: ConnectWindowOptions): void {
+  connectFlow.begin();
   if (connectWindow && !connectWindow.isDestroyed()) {
     // Already open: show what was asked for now (a new link, or another reconnection).
     void connectWindow.loadURL(url);
@@ -27,27 +33,29 @@ export function openConnectWindow({ preloadPath, url, iconPath, parent }: Connec
     return;
   }
   denyPermissions(session.fromPartition(connectPartition));
-  // Web preferences from secureWebPreferences() (contextIsolation, sandbox, no Auxclick), which
-  // Electronegativity cannot follow: it reads only literal options.
-  // (The disable must stay on the line that opens the options, hence prettier-ignore.)
-  // prettier-ignore
-  connectWindow = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
-    title: 'Balancete',
-    width: 520,
-    height: 720,
-    minWidth: 420,
-    minHeight: 560,
-    show: false,
-    icon: iconPath,
-    ...(parent ? { parent } : {}),
-    backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(preloadPath, connectPartition),
+  const window = createAppWindow({
+    kind: 'connect',
+    preloadPath,
+    partition: connectPartition,
+    window: {
+      title: 'Balancete',
+      width: 520,
+      height: 720,
+      minWidth: 420,
+      minHeight: 560,
+      show: false,
+      icon: iconPath,
+      ...(parent ? { parent } : {}),
+      backgroundColor: '#f6f7f9',
+    },
   });
-  connectWindow.once('ready-to-show', () => connectWindow?.show());
-  connectWindow.on('closed', () => {
+  connectWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
     connectWindow = null;
+    connectFlow.end();
   });
-  void connectWindow.loadURL(url);
+  void window.loadURL(url);
 }
 
 /**

@@ -12,10 +12,22 @@ export function applyDataDirectoryOverride(env: NodeJS.ProcessEnv = process.env)
   const override = env.BALANCETE_DATA_DIR;
   if (!override) return;
   const directory = resolve(override);
-  mkdirSync(directory, { recursive: true });
+  try {
+    mkdirSync(directory, { recursive: true });
+  } catch {
+    // Not now, before any window can say so: opening the books there fails the same way,
+    // and start-up's failure dialog names this folder (dataDirectory).
+    return;
+  }
   app.setPath('userData', directory);
 }
 
+/** The folder the data is meant to be in, even when it could not be made. */
+export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.BALANCETE_DATA_DIR;
+  return override ? resolve(override) : app.getPath('userData');
+}
+
 export function databasePath(): string {
-  return join(app.getPath('userData'), 'balancete.sqlite');
+  return join(dataDirectory(), 'balancete.sqlite');
 }

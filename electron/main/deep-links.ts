@@ -19,7 +19,8 @@ export interface DeepLinks {
 export function registerDeepLinks(open: (link: OAuthCallbackLink) => void, log: Logger): DeepLinks {
   // Started as `electron <app folder>` (npm start): the OS must start Electron with that folder.
   // Electronegativity asks for custom schemes to be reviewed: every link goes through
-  // parseDeepLink (core/connect/deep-link.ts), which takes the OAuth callback and nothing else.
+  // parseDeepLink (core/connect/deep-link.ts), which takes the OAuth callback and nothing else,
+  // and main acts on that only with the open Connect flow's state (core/connect/oauth-flow.ts).
   const registered = process.defaultApp
     ? app.setAsDefaultProtocolClient(deepLinkScheme, process.execPath, [app.getAppPath()]) // eng-disable PROTOCOL_HANDLER_JS_CHECK
     : app.setAsDefaultProtocolClient(deepLinkScheme); // eng-disable PROTOCOL_HANDLER_JS_CHECK

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session } from 'electron';
-import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
+import { app, BrowserWindow, net, Notification, powerMonitor, session } from 'electron';
+import { openDatabaseWithBackup, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers } from '../core/handlers.ts';
 import { createConsoleLogger, createRedactingLogger, SecretRegistry } from '../core/log.ts';
 import { CredentialStore } from '../core/secrets/credential-store.ts';
@@ -8,15 +8,17 @@ import { startSandbox } from '../core/sandbox/server.ts';
 import { pluggyApi } from '../core/settings/pluggy-account.ts';
 import { BankConnections } from '../core/sync/bank-connections.ts';
 import type { OAuthCallbackLink } from '../core/connect/deep-link.ts';
+import { installAppMenu } from './app-menu.ts';
+import { shellMode } from './shell-mode.ts';
 import type { SyncEvent } from '../core/sync/sync-engine.ts';
 import { toSyncNotice } from '../core/sync/sync-notice.ts';
 import { notificationFor } from '../core/tray/notifications.ts';
 import { contentSecurityPolicy, cspPageOf } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
-import { applyDataDirectoryOverride, databasePath } from './data-directory.ts';
+import { applyDataDirectoryOverride, databasePath, dataDirectory } from './data-directory.ts';
 import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { broadcast, registerIpc } from './ipc.ts';
-import { connectPartition, focusConnectWindow, openConnectWindow } from './connect-window.ts';
+import { connectFlow, connectPartition, focusConnectWindow, openConnectWindow } from './connect-window.ts';
 import { registerDeepLinks } from './deep-links.ts';
 import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
@@ -24,20 +26,19 @@ import { readSettings } from '../core/settings/settings-store.ts';
 import { operatingSystemUser } from '../core/os-user.ts';
 import { windowReportPrinter } from './report-window.ts';
 import { chooseExportPath } from './save-dialog.ts';
+import { showStartupFailure } from './startup-failure-dialog.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
 const secrets = new SecretRegistry();
 const log = createRedactingLogger(createConsoleLogger(), secrets);
-/** Set by `electron-vite dev`: the renderer is then served by Vite with hot reload. */
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** Development only (`npm run dev`): the renderer is then served by Vite with hot reload (core/run-mode.ts). */
+const { devServerUrl } = shellMode;
 const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : appOrigin];
 
 let mainWindow: BrowserWindow | null = null;
 let database: OpenedDatabase | null = null;
 let bankConnections: BankConnections | null = null;
 let tray: ReturnType<typeof createTray> | null = null;
-/** A balancete:// link that arrived before start-up finished (the link that started the app). */
-let pendingDeepLink: OAuthCallbackLink | null = null;
 
 registerAppScheme();
 applyDataDirectoryOverride();
@@ -68,17 +69,27 @@ if (!app.requestSingleInstanceLock()) {
     void bankConnections?.close();
     database?.close();
   });
-  hardenWebContents(trustedOrigins);
+  hardenWebContents({
+    trustedOrigins,
+    oauthHosts: () => connectFlow.knownOAuthHosts(),
+    language: () => currentLanguage(),
+    log,
+  });
   app
     .whenReady()
     .then(start)
     .catch((error: unknown) => fail(error));
 }
 
-function start(): void {
-  database = openDatabase(databasePath(), { migrationsFolder: join(app.getAppPath(), 'db', 'migrations') });
+async function start(): Promise<void> {
+  // Refuses books from a newer Balancete; copies them into backups/ before migrating.
+  database = await openDatabaseWithBackup(databasePath(), {
+    migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+  });
   // 'session-created' covers every session; the default one is named too, should it predate the listener.
   denyPermissions(session.defaultSession);
+  // No DevTools, nor a menu to open them, outside development (app-menu.ts).
+  installAppMenu(shellMode.developerTools);
   if (devServerUrl) {
     const devServerOrigin = new URL(devServerUrl).origin;
     // As in production, only the Connect window's session gets the Connect page's policy.
@@ -110,7 +121,11 @@ function start(): void {
     demoDirectory: app.getPath('userData'),
     logger: log,
     secrets,
+    // Each connect token sends Open Finance logins back with the open Connect flow's state.
+    oauthRedirectUri: () => connectFlow.redirectUri(),
     onEvent: (event) => {
+      // A bank's OAuth page Pluggy names for a login: the browser may open it without asking.
+      if (event.kind === 'waiting-user-input') connectFlow.allowOAuthPage(event.parameter.data);
       broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event));
       if (event.kind === 'sync-progress') return; // a count for the screens; the tray shows "updating" already
       tray?.update();
@@ -170,26 +185,22 @@ function start(): void {
     quit: () => app.quit(),
   });
   log.info('app.started', { version: app.getVersion() });
-  if (pendingDeepLink) openDeepLink(pendingDeepLink);
-  pendingDeepLink = null;
 }
 
 /**
  * Back from a bank's login in the browser (balancete://oauth-callback): the Connect window
- * comes forward, where Pluggy's widget goes on by itself. An item id in the link is
- * adopted as the widget's would be (read back with our own key before it is kept), so a
- * connection is not lost if the widget was closed meanwhile.
+ * comes forward, where Pluggy's widget goes on by itself and reports the connection. Only
+ * while the Connect flow that handed Pluggy this callback is open, and only with its state
+ * (core/connect/oauth-flow.ts): any page or program can open balancete:// links. A link
+ * never takes a connection in by itself; a link that started the app finds no flow open.
  */
 function openDeepLink(link: OAuthCallbackLink): void {
-  if (!bankConnections) {
-    pendingDeepLink = link;
+  const verdict = connectFlow.check(link);
+  if (verdict !== 'accepted') {
+    log.warn('deep-link.ignored', { reason: verdict });
     return;
   }
-  if (!focusConnectWindow()) showMainWindow();
-  const { itemId } = link;
-  if (itemId) {
-    bankConnections.adopt(itemId).catch((error: unknown) => log.warn('deep-link.adopt-failed', { itemId, error }));
-  }
+  focusConnectWindow();
 }
 
 const currentLanguage = () => (database ? readSettings(database.db).language : 'pt-BR');
@@ -230,13 +241,9 @@ function openMainWindow(): void {
   });
 }
 
-/** Start-up failed: say what happened and where the data is, then quit rather than linger windowless. */
+/** Start-up failed: say why and offer the data folder, then quit rather than linger windowless. */
 function fail(error: unknown): void {
-  log.error('app.start-failed', { error });
-  const detail = error instanceof Error ? error.message : String(error);
-  dialog.showErrorBox(
-    'Balancete could not start',
-    `${detail}\n\nYour data folder is ${app.getPath('userData')}. If this keeps happening, make a copy of that folder before trying anything else.`,
-  );
-  app.exit(1);
+  showStartupFailure(error, { dataDirectory: dataDirectory(), databaseFile: databasePath() }, log)
+    .catch((dialogError: unknown) => log.error('app.start-failure-dialog-failed', { error: dialogError }))
+    .finally(() => app.exit(1));
 }

@@ -4,27 +4,36 @@ import { type EventEnvelope, eventChannel } from '../shared/bridge.ts';
 import { dispatch } from '../core/ipc/dispatch.ts';
 import type { HandlerMap } from '../core/ipc/handler-map.ts';
 import { isTrustedOrigin } from '../core/ipc/trusted-origin.ts';
+import { mayReceive } from '../core/ipc/window-access.ts';
 import type { Logger } from '../core/log.ts';
+import { windowKindOf } from './app-window.ts';
 
 /**
  * Registers one ipcMain handler per contract channel. Each call is answered only for
- * frames of our own origin, and its input is validated before the handler runs.
+ * frames of our own origin, only on the channels of the sending window's kind (whatever
+ * its preload may say), and its input is validated before the handler runs.
  */
 export function registerIpc(handlers: HandlerMap, trustedOrigins: readonly string[], log: Logger): void {
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown) => {
       if (!isTrustedOrigin(event.senderFrame?.url, trustedOrigins)) {
         log.warn('ipc.forbidden-sender', { channel, url: event.senderFrame?.url });
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
-      return dispatch(handlers, channel, input, {
+      const window = windowKindOf(event.sender);
+      const result = await dispatch(handlers, channel, input, {
+        window,
         onInternalError: (failed, error) => log.error('ipc.handler-failed', { channel: failed, error }),
       });
+      if (!result.ok && result.error.code === 'CHANNEL_NOT_ALLOWED') {
+        log.warn('ipc.channel-not-allowed', { channel, window: window ?? 'unknown' });
+      }
+      return result;
     });
   }
 }
 
-/** Sends an event to every window showing one of our pages. */
+/** Sends an event to every window showing one of our pages whose kind listens to it. */
 export function broadcast<E extends EventName>(
   trustedOrigins: readonly string[],
   event: E,
@@ -33,6 +42,8 @@ export function broadcast<E extends EventName>(
   const envelope: EventEnvelope = { event, payload };
   for (const window of BrowserWindow.getAllWindows()) {
     const contents = window.webContents;
-    if (isTrustedOrigin(contents.getURL(), trustedOrigins)) contents.send(eventChannel, envelope);
+    if (isTrustedOrigin(contents.getURL(), trustedOrigins) && mayReceive(windowKindOf(contents), event)) {
+      contents.send(eventChannel, envelope);
+    }
   }
 }

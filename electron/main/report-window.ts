@@ -1,7 +1,7 @@
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { ReportPrinter } from '../core/exports/report-printer.ts';
 import type { ReportPageState } from '../shared/report-page.ts';
-import { secureWebPreferences } from './main-window.ts';
+import { createAppWindow } from './app-window.ts';
 
 const millimetresPerInch = 25.4;
 /** A report that has not drawn in this long is stuck (a dead query, say), not slow. */
@@ -14,14 +14,12 @@ const readyTimeoutMs = 60_000;
  */
 export function windowReportPrinter(options: { preloadPath: string; origin: string }): ReportPrinter {
   return async ({ path, layout }, signal) => {
-    // Web preferences from secureWebPreferences() (see main-window.ts for the disable).
-    // prettier-ignore
-    const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
-      show: false,
-      width: layout.viewportPx.width,
-      height: layout.viewportPx.height,
+    const window = createAppWindow({
+      kind: 'report',
+      preloadPath: options.preloadPath,
+      window: { show: false, width: layout.viewportPx.width, height: layout.viewportPx.height },
       // A hidden window is throttled like a background tab; the report would draw slowly.
-      webPreferences: { ...secureWebPreferences(options.preloadPath), backgroundThrottling: false },
+      backgroundThrottling: false,
     });
     const close = () => {
       if (!window.isDestroyed()) window.destroy();

@@ -8,6 +8,12 @@ export const CalendarDay = z.iso
   .date()
   .refine((day) => day >= '1900-01-01' && day <= '2199-12-31', { message: 'a date between 1900 and 2199' });
 
+/**
+ * An instant as the books write it (ISO-8601 in UTC, `2026-11-21T03:04:05.678Z`), on a day
+ * that exists: answered back to main as the version a user saw (a conflict's detectedAt).
+ */
+export const Instant = z.iso.datetime();
+
 export function isCalendarDay(value: string): boolean {
   return CalendarDay.safeParse(value).success;
 }

@@ -111,7 +111,7 @@ export const contract = {
   /** Checks the keys with Pluggy (POST /auth) before keeping them in the OS keychain. */
   'pluggy-account:save': { input: PluggyCredentialsInput, output: PluggyAccountStatus },
   'pluggy-account:remove': { input: z.void(), output: PluggyAccountStatus },
-  /** Demo, or the keys already kept (PLUGGY_KEYS_MISSING without them). */
+  /** Demo, or the keys already kept (PLUGGY_KEYS_MISSING without them, KEYCHAIN_LOCKED behind a locked keychain). */
   'pluggy-account:use': { input: PluggyModeInput, output: PluggyAccountStatus },
   /** What demo mode left in the books (the "demo data" marker, the offer to remove it), reconciled rows named. */
   'demo-data:get': { input: z.void(), output: DemoData },

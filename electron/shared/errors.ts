@@ -42,10 +42,16 @@ export const errorCodes = [
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',
+  /** The calling window may not use this channel (each window has its own: electron/shared/window-scopes.ts). */
+  'CHANNEL_NOT_ALLOWED',
   'NOT_FOUND',
   'INTERNAL',
   /** No OS keychain to keep the Pluggy keys in (details.reason: 'module' or 'service'). */
   'KEYCHAIN_UNAVAILABLE',
+  /** The keychain is there but locked (or its unlock prompt was dismissed): its keys cannot be read, kept or removed until it is unlocked. */
+  'KEYCHAIN_LOCKED',
+  /** The disk is full: the write failed as a whole (SQLite rolled it back, no file was left), so nothing was lost. */
+  'DISK_FULL',
   /** The user's own Pluggy application was chosen, but no keys are kept. */
   'PLUGGY_KEYS_MISSING',
   /** A sync cut short because Balancete stopped (quit, crash, power loss); recorded in the sync history. */

@@ -22,7 +22,7 @@ export const CsvExportInput = z
   .strict();
 export type CsvExportInput = z.input<typeof CsvExportInput>;
 
-/** One account's statement: the filters' period and other filters, within that account. */
+/** One account's statement: its posted transactions in the filters' period (the other filters do not narrow a statement). */
 export const OfxExportInput = z
   .object({
     filters: TransactionFilters.default({}),

@@ -127,7 +127,8 @@ export const PluggyAccountStatus = z.object({
   mode: PluggyMode,
   configured: z.boolean(),
   clientIdEnding: z.string().nullable(),
-  keychain: z.enum(['available', 'unavailable']),
+  /** Locked: the keychain is there, but what it keeps cannot be read until the user unlocks it. */
+  keychain: z.enum(['available', 'unavailable', 'locked']),
 });
 export type PluggyAccountStatus = z.infer<typeof PluggyAccountStatus>;
 

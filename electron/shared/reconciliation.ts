@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDay, Instant } from './calendar-day.ts';
 
 /**
  * Reconciliation's IPC shapes (issue 7, design.md §8): an account's transactions checked
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * statement balance is negative: what is owed); dates are bookkeeping dates `YYYY-MM-DD`.
  */
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = CalendarDay;
 const cents = z.number().int().min(-1e13).max(1e13);
 const reconciliationId = z.number().int().positive();
 const accountId = z.string().min(1).max(100);
@@ -206,6 +207,6 @@ export const ConflictResolution = z
     /** Keep the reconciled version (the bank's change is not asked about again), or take the bank's. */
     resolution: z.enum(['keep', 'accept']),
     /** The version answered (the conflict's `detectedAt`): CONFLICT_CHANGED if a sync brought a newer one. */
-    detectedAt: z.string().min(1).max(40),
+    detectedAt: Instant,
   })
   .strict();

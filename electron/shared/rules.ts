@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patternProblem, type PatternProblem, patternProblems, stripAccents } from './rule-pattern.ts';
 
 /**
  * Categorization rules (design.md §8): the shapes the editor, IPC and the engine share.
@@ -143,6 +144,17 @@ export const RulePrefill = z.object({
 });
 export type RulePrefill = z.infer<typeof RulePrefill>;
 
+/**
+ * A problem the editor shows next to the part of the rule it is about: `problem` says which
+ * (a pattern's, see rule-pattern.ts), `message` says it in English for logs.
+ */
+export const RuleIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  problem: z.enum(patternProblems),
+});
+export type RuleIssue = z.infer<typeof RuleIssue>;
+
 export const Rule = z.object({
   id: z.number().int(),
   position: z.number().int(),
@@ -152,45 +164,28 @@ export const Rule = z.object({
   conditions: z.array(Condition),
   actions: RuleActions,
   source: z.enum(['user', 'learned']),
+  /**
+   * Present when the rule does not run, saying why: a stored pattern this version refuses
+   * (one saved before patterns ran on RE2, such as a lookahead). Sync and apply skip it.
+   */
+  issues: z.array(RuleIssue).min(1).optional(),
 });
 export type Rule = z.infer<typeof Rule>;
 
-/** A problem the editor shows next to the part of the rule it is about. */
-export const RuleIssue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
-export type RuleIssue = z.infer<typeof RuleIssue>;
+const patternMessages: Record<PatternProblem, string> = {
+  invalid: 'Not a valid regular expression',
+  lookaround: 'Lookahead and lookbehind, like (?=…), are not supported',
+  backreference: 'Backreferences, like \\1, are not supported',
+  tooComplex: 'Too complex: repetitions with large counts, like .{0,999}, are not supported',
+};
 
-/**
- * Quantified groups that are themselves quantified, e.g. `(a+)+` or `(\w*)*`: the shape of
- * patterns whose matching time explodes on a near-miss. Together with the length cap on
- * patterns and on the text they run against, this keeps a user's regex from freezing sync.
- */
-const nestedQuantifier = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/;
-
-/** Compiles a rule's pattern as the engine runs it: accents removed, case ignored. */
-export function compileRegex(pattern: string): RegExp {
-  return new RegExp(stripAccents(pattern), 'i');
-}
-
-/** Why a pattern cannot be used, in plain words, or null when it can. */
-export function regexProblem(pattern: string): string | null {
-  if (nestedQuantifier.test(pattern))
-    return 'Repeating a group that repeats, like (a+)+, can take forever: simplify it';
-  try {
-    compileRegex(pattern);
-    return null;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
-    return `Not a valid regular expression${reason ? ` (${reason})` : ''}`;
-  }
-}
-
-/** What the structure cannot say: patterns that do not compile or could run away. Empty when the rule is usable. */
+/** What the structure cannot say: patterns that cannot run (see rule-pattern.ts). Empty when the rule is usable. */
 export function ruleIssues(draft: Pick<ParsedRuleDraft, 'conditions'>): RuleIssue[] {
   return draft.conditions.flatMap((condition, index) => {
     if (condition.field === 'document' || condition.field === 'amount') return [];
     if (!('operator' in condition) || condition.operator !== 'regex') return [];
-    const problem = regexProblem(condition.value);
-    return problem ? [{ path: ['conditions', index, 'value'], message: problem }] : [];
+    const problem = patternProblem(condition.value);
+    return problem ? [{ path: ['conditions', index, 'value'], message: patternMessages[problem], problem }] : [];
   });
 }
 
@@ -199,10 +194,6 @@ export function foldText(value: string): string {
   // Most bank descriptions are plain ASCII: skip Unicode normalization for them (the hot path of re-applying rules).
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(value) ? value.toLowerCase() : stripAccents(value).toLowerCase();
-}
-
-function stripAccents(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** A preview of what a rule would match, before it is saved. */

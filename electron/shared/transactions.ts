@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDay } from './calendar-day.ts';
 import { transactionSortKeys } from './transaction-constants.ts';
 
 export { transactionSortKeys, uncategorized } from './transaction-constants.ts';
@@ -9,7 +10,7 @@ export { transactionSortKeys, uncategorized } from './transaction-constants.ts';
  * bookkeeping dates `YYYY-MM-DD`.
  */
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = CalendarDay;
 
 export const TransactionFilters = z
   .object({

@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { pluggyConnectOrigin } from '../../electron/shared/csp.ts';
 import type { ConnectToken } from '../../electron/shared/models.ts';
 import { type AppFixture, appOrigin, expect, test } from './support/app.ts';
+import { invokeInConnectWindow } from './support/connect-window.ts';
 import { closeWidget, standInForPluggyWidget, useOwnApplication, widgetFrame } from './support/pluggy-widget.ts';
 
 /**
@@ -124,16 +125,14 @@ test('own mode: reconnecting opens the widget in update mode, with a token bound
   await standInForPluggyWidget(context);
   await useOwnApplication(app, page);
   // A connection linked through the widget earlier.
-  const first = await page.evaluate(() => window.balancete?.invoke('connect-token:create', {}));
+  const first = await invokeInConnectWindow(page, 'connect-token:create', {});
   const firstToken = (first as { ok: true; value: ConnectToken }).value.connectToken;
   const created = await app.sandbox.call('POST', '/items', {
     key: firstToken,
     body: { connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } },
   });
   const itemId = (created.body as { id: string }).id;
-  expect(
-    await page.evaluate((id) => window.balancete?.invoke('connections:adopt', { itemId: id }), itemId),
-  ).toMatchObject({ ok: true });
+  expect(await invokeInConnectWindow(page, 'connections:adopt', { itemId })).toMatchObject({ ok: true });
 
   const opened = context.waitForEvent('page');
   await page.evaluate((id) => window.balancete?.invoke('connect-window:open', { reconnect: id }), itemId);

@@ -1,5 +1,6 @@
 import { institutionLogos } from '../../db/schema.ts';
 import { expect, test } from './support/app.ts';
+import { invokeInConnectWindow } from './support/connect-window.ts';
 import { connectSandboxBank as connect, linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 
 test('connections: how each bank is doing, fresh data on request, the MFA code, and plain errors', async ({
@@ -36,14 +37,10 @@ test('a connection the bank refused is logged in again from the Connections scre
   await linkSyncedSandboxBank(app, page);
   // Its password changed at the bank: the next login is refused, and its data stays.
   const itemId = app.database.sqlite.prepare('SELECT id FROM connections').pluck().get() as string;
-  const refused = await page.evaluate(
-    (id) =>
-      window.balancete?.invoke('connections:reconnect', {
-        itemId: id,
-        parameters: { user: 'user-wrong', password: 'password-ok' },
-      }),
+  const refused = await invokeInConnectWindow(page, 'connections:reconnect', {
     itemId,
-  );
+    parameters: { user: 'user-wrong', password: 'password-ok' },
+  });
   expect(refused).toMatchObject({ ok: true });
   const row = page.getByRole('region', { name: 'Pluggy Bank' });
   await expect(row).toContainText('Usuário ou senha incorretos', { timeout: 15_000 });

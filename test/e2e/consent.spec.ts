@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SandboxHandle } from '../../electron/core/sandbox/server.ts';
 import { expect, test } from './support/app.ts';
+import { invokeInConnectWindow } from './support/connect-window.ts';
 import { connectSandboxBank } from './support/sandbox-bank.ts';
 import { screenshotsAtEveryWidth } from './support/screenshots.ts';
 
@@ -28,7 +29,7 @@ test('an Open Finance consent: its end, the warning from 15 days before, renewal
 }) => {
   test.slow();
   await app.open('/connections');
-  await page.evaluate(() => window.balancete?.invoke('connectors:list', {})); // demo mode's sandbox starts
+  await invokeInConnectWindow(page, 'connectors:list', {}); // demo mode's sandbox starts
   const sandbox: SandboxHandle = await app.demoSandbox();
   sandbox.control.setConsentDuration(30 * day);
   const itemId = await connectSandboxBank(page, 'user-ok', 10);

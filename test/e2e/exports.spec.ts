@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { parseSync as parseOfx } from 'ofx-js';
 import { expect, test } from './support/app.ts';
 import { insertTransactions, seedAccountsAndCategories } from './support/book.ts';
+import { screenshotsEverywhere } from './support/screenshots.ts';
 
 /**
  * Exports from the Transactions screen (issue 8): the dialog, the save location main's
@@ -108,6 +109,14 @@ test("an account's OFX statement, from the account picked in the dialog, read ba
   const dialog = page.getByRole('dialog', { name: 'Exportar transações' });
   await dialog.getByRole('radio', { name: /OFX/ }).check();
   await dialog.getByLabel('Conta', { exact: true }).selectOption(checking);
+  // A statement is the account's whole period, so that its balance adds up: the dialog says so.
+  await screenshotsEverywhere(page, 'export-dialog-ofx', async (language) => {
+    await expect(
+      page
+        .getByRole('dialog')
+        .getByText(language === 'en' ? /every posted transaction of the account/ : /todas as transações efetivadas/),
+    ).toBeVisible();
+  });
   await dialog.getByRole('button', { name: 'Escolher onde salvar…' }).click();
   const saved = dialog.getByRole('status');
   await expect(saved).toContainText(

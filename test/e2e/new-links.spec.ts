@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { type AppFixture, expect, test } from './support/app.ts';
 import { closeWidget, standInForPluggyWidget, useOwnApplication, widgetFrame } from './support/pluggy-widget.ts';
+import { invokeInConnectWindow } from './support/connect-window.ts';
 import { connectSandboxBank, linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 import { screenshotsEverywhere } from './support/screenshots.ts';
 
@@ -257,11 +258,11 @@ test('own mode: the same bank linked again in the widget is asked about, and the
   await standInForPluggyWidget(context);
   await useOwnApplication(app, page);
   const tokenFor = async () => {
-    const made = await page.evaluate(() => window.balancete?.invoke('connect-token:create', {}));
+    const made = await invokeInConnectWindow(page, 'connect-token:create', {});
     return (made as { ok: true; value: { connectToken: string } }).value.connectToken;
   };
   const first = await loginAsTheWidget(app, await tokenFor(), 'user-ok');
-  await page.evaluate((id) => window.balancete?.invoke('connections:adopt', { itemId: id }), first);
+  await invokeInConnectWindow(page, 'connections:adopt', { itemId: first });
   await page.goto(page.url().replace(/#.*$/, '#/connections'));
   const cards = page.getByRole('region', { name: 'Pluggy Bank' });
   await expect(cards).toContainText('Última sincronização', { timeout: 15_000 });

@@ -9,8 +9,12 @@ import type { Language } from '../../electron/shared/models.ts';
 import type { ReportQuery } from '../../electron/shared/reports.ts';
 import { formatShortMonth } from '../../renderer/src/features/reports/chart-format.ts';
 import { presetRange } from '../../renderer/src/features/reports/report-view.ts';
+import { presetCategoryId } from '../../electron/core/books/categories.ts';
+import type { ExportResult } from '../../electron/shared/exports.ts';
+import { generateBookRows, seedReportBooks, writeBookRows } from '../fixtures/report-books.ts';
 import { type AppFixture, expect, test } from './support/app.ts';
 import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
+import { invokeFromPage, screenshotsEverywhere, useLanguage } from './support/screenshots.ts';
 
 /**
  * The PDF report (issue 8), printed the way the app prints it: the report page in a page of
@@ -176,4 +180,104 @@ test('an empty period prints as such: the header, a plain sentence instead of em
   expect(text).toMatch(/Titular\s+CPF\/CNPJ/i);
   expect(text).toContain('Não informado (preencha em Configurações)');
   for (const month of ['jan/01', 'fev/01', 'mar/01']) expect(text).toContain(month);
+});
+
+/** Each page's text, as laid out, without the footer Chromium prints on every page ("Balancete … Página 2 de 5"). */
+function pageTexts(path: string): string[] {
+  const { pages } = pdfInfo(path);
+  return Array.from({ length: pages }, (_, index) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(index + 1), '-l', String(index + 1), path, '-'], {
+      encoding: 'utf8',
+    })
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .filter((line) => !/^\s*Balancete\s+(Página|Page) \d+ (de|of) \d+\s*$/.test(line))
+      .join('\n'),
+  );
+}
+
+/** A table's total row: "Total" then figures (a DRE section's "Total de Receitas" is the section's own line). */
+const totalRow = /^\s*Total(\s{2,}|\s*$)/;
+
+test('totals print once and no page is blank, for a month, a quarter, a year, and years, business only or not', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const accounts = seedReportBooks(app.database.db);
+  writeBookRows(app.database.db, [
+    ...generateBookRows({ count: 4000, seed: 5, ...accounts }),
+    // Categories that share a name, Balancete's and Pluggy's "Office supplies" (in English) and
+    // "Impostos", in a month of their own: the other periods' layouts stay as they were found.
+    ...[presetCategoryId('office-supplies'), '08080000', presetCategoryId('taxes'), '15000000'].map(
+      (categoryId, index) => ({
+        id: `alike-${index}`,
+        accountId: accounts.checking,
+        date: `2020-03-1${index}`,
+        amountCents: -(10_000 + index),
+        user: { categoryId, usage: 'business' as const },
+      }),
+    ),
+  ]);
+  await app.open('/reports');
+  // 2025-09 to 2026-12 is the length whose business-only report once left page 3 blank (the
+  // dashboard's last cards ended at a page's foot; their grid's margin made a page of its own).
+  const periods = [
+    { from: '2026-03-01', to: '2026-03-31' },
+    { from: '2026-01-01', to: '2026-03-31' },
+    { from: '2025-01-01', to: '2025-12-31' },
+    { from: '2025-09-01', to: '2026-12-31' },
+    { from: '2021-01-01', to: '2026-12-31' },
+  ];
+  for (const period of periods) {
+    for (const businessOnly of [false, true]) {
+      const query = { ...period, ...(businessOnly ? { businessOnly } : {}) };
+      const { path } = await invokeFromPage<ExportResult>(page, 'exports:pdf', { query });
+      const pages = pageTexts(path);
+      const which = `${period.from} to ${period.to}${businessOnly ? ', business only' : ''}`;
+      for (const [index, text] of pages.entries()) expect(text.trim(), `page ${index + 1}, ${which}`).not.toBe('');
+      // The livro-caixa's total and the cash flow's, once each, at their tables' ends.
+      const lines = pages.flatMap((text) => text.split('\n')).filter((line) => line.trim() !== '');
+      const totals = lines.flatMap((line, index) => (totalRow.test(line) ? [index] : []));
+      expect(totals, which).toHaveLength(2);
+      const lastMonth = formatShortMonth(period.to.slice(0, 7), 'pt-BR');
+      expect(lines[(totals[0] ?? 0) - 1]?.trim().startsWith(lastMonth), which).toBe(true);
+      if (period.from === '2021-01-01') {
+        // Six years of livro-caixa (72 months) run over pages: its total is at the end only.
+        const monthPages = pages.filter((text) => /^\s*[a-z]{3}\/\d{2}\s/m.test(text));
+        expect(monthPages.length, which).toBeGreaterThan(1);
+        if (businessOnly) renderPages(path, 'pdf-report-years-business');
+      }
+    }
+  }
+
+  // In English, a category whose name another shares goes by its parent's too, as in the other files.
+  await useLanguage(page, 'en');
+  const { path } = await invokeFromPage<ExportResult>(page, 'exports:pdf', {
+    query: { from: '2020-03-01', to: '2020-03-31', businessOnly: true },
+  });
+  const text = pdfText(path);
+  renderPages(path, 'pdf-report-month-business-en');
+  for (const label of [
+    'Deductible expenses (livro-caixa) › Office supplies',
+    'Shopping › Office supplies',
+    'Taxes (Pluggy)',
+  ]) {
+    expect(text).toContain(label);
+  }
+  const pages = pageTexts(path);
+  for (const [index, each] of pages.entries()) expect(each.trim(), `page ${index + 1} in English`).not.toBe('');
+  expect(pages.flatMap((each) => each.split('\n')).filter((line) => totalRow.test(line))).toHaveLength(2);
+
+  // The Relatórios screen names the DRE's lines the same way.
+  await app.open('/reports?from=2020-03-01&to=2020-03-31&business=1&tab=profit-and-loss');
+  await screenshotsEverywhere(page, 'reports-dre-names-alike', async (language) => {
+    const [office, pluggyOffice, taxes] =
+      language === 'en'
+        ? ['Deductible expenses (livro-caixa) › Office supplies', 'Shopping › Office supplies', 'Taxes (Pluggy)']
+        : ['Despesas dedutíveis (livro-caixa) › Material de escritório', 'Compras › Papelaria', 'Impostos (Pluggy)'];
+    for (const label of [office, pluggyOffice, taxes]) {
+      await expect(page.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
+    }
+  });
 });

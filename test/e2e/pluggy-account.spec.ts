@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/app.ts';
+import { screenshotsEverywhere } from './support/screenshots.ts';
 
 test('own Pluggy application: wrong keys are refused, right ones kept, shown by their ending only, removed', async ({
   app,
@@ -52,5 +53,36 @@ test.describe('without an OS keychain', () => {
     await section.getByLabel('Minha aplicação Pluggy').check();
     await expect(section.getByRole('alert')).toHaveText(/chaveiro do sistema.*GNOME Keyring/);
     await expect(section.getByLabel('Client secret')).toHaveCount(0);
+  });
+});
+
+test.describe('with the OS keychain locked', () => {
+  test.use({ keychain: 'locked' });
+
+  test('says it is locked and to unlock it, never that no keys are kept, nor asks for them again', async ({
+    app,
+    page,
+  }) => {
+    await app.open('/settings');
+    const section = page.getByRole('region', { name: 'Conta Pluggy' });
+    const locked = section.getByRole('alert');
+    await expect(locked).toContainText('O chaveiro do sistema está bloqueado');
+    await section.getByLabel('Minha aplicação Pluggy').check();
+    await expect(section.getByLabel('Client secret')).toHaveCount(0);
+    await expect(section.getByText(/Configurada/)).toHaveCount(0);
+
+    // "Tentar de novo" reads the keychain again (on a desktop, the system's unlock prompt shows then).
+    const reads = () => app.ipc.filter((exchange) => exchange.channel === 'pluggy-account:get').length;
+    const before = reads();
+    await locked.getByRole('button', { name: 'Tentar de novo' }).click();
+    await expect.poll(reads).toBeGreaterThan(before);
+    await expect(locked).toContainText('Desbloqueie-o');
+
+    await screenshotsEverywhere(page, 'settings-keychain-locked', async (language) => {
+      // The section's own name changes with the language: the alert is the page's only one.
+      await expect(page.getByRole('alert')).toContainText(
+        language === 'en' ? 'The system keychain is locked' : 'está bloqueado',
+      );
+    });
   });
 });

@@ -5,6 +5,7 @@ import { categories, transactionUserData } from '../../db/schema.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { expect, test } from './support/app.ts';
 import { insertTransactions } from './support/book.ts';
+import { screenshotsEverywhere } from './support/screenshots.ts';
 import { transactionGrid } from './support/transaction-grid.ts';
 
 const uberIds = ['u1', 'u2', 'u3', 'u4'];
@@ -172,8 +173,15 @@ test('an invalid pattern is explained next to the field and the rule is not save
   await expect(editor(page).getByRole('status')).toHaveText(
     'Complete as condições para ver quais transações correspondem.',
   );
-  await pattern.fill('(a+)+');
-  await expect(pattern).toHaveAccessibleDescription(/pode travar/);
+  // RE2's syntax: no lookarounds or backreferences, no huge repetition counts; each said plainly.
+  await pattern.fill('UBER(?= \\*TRIP)');
+  await expect(pattern).toHaveAccessibleDescription(
+    /^Lookahead e lookbehind, como \(\?=…\) ou \(\?<!…\), não são aceitos/,
+  );
+  await pattern.fill('(UBER) \\1');
+  await expect(pattern).toHaveAccessibleDescription(/^Referências a um grupo, como \\1, não são aceitas/);
+  await pattern.fill('UBER.{0,999}');
+  await expect(pattern).toHaveAccessibleDescription(/^Complexo demais/);
 
   await editor(page).getByRole('button', { name: 'Escolher categoria' }).click();
   await page.keyboard.type('transp');
@@ -182,6 +190,10 @@ test('an invalid pattern is explained next to the field and the rule is not save
   await expect(editor(page).getByRole('alert')).toHaveText('A regra não foi salva: corrija os campos indicados acima.');
   await expect(editor(page)).toBeVisible();
   expect(app.ipc.filter((exchange) => exchange.channel === 'rules:save')).toHaveLength(0);
+
+  // A pattern that backtracks for minutes in JavaScript's engine previews at once.
+  await pattern.fill('(.|.)*#$');
+  await expect(editor(page).getByRole('status')).toHaveText('0 transação corresponde');
 
   // A working pattern previews and saves; a second condition combined with "any".
   await pattern.fill('UBER|CABIFY');
@@ -288,8 +300,14 @@ test('in English, every problem the editor can show is in English', async ({ app
   const pattern = dialog.getByLabel('Text of condition 1');
   await pattern.fill('UBER (TRIP');
   await expect(pattern).toHaveAccessibleDescription(/^This is not a valid pattern/);
-  await pattern.fill('(a+)+');
-  await expect(pattern).toHaveAccessibleDescription(/^A repeated group that itself repeats/);
+  await pattern.fill('(?<!PIX )UBER');
+  await expect(pattern).toHaveAccessibleDescription(
+    /^Lookahead and lookbehind, like \(\?=…\) or \(\?<!…\), are not supported/,
+  );
+  await pattern.fill('(UBER) \\1');
+  await expect(pattern).toHaveAccessibleDescription(/^Backreferences to a group, like \\1, are not supported/);
+  await pattern.fill('(UBER){0,99}(TRIP){0,99}');
+  await expect(pattern).toHaveAccessibleDescription(/^Too complex: repetitions with large counts/);
   await expect(dialog.getByRole('status')).toHaveText('Complete the conditions to see which transactions they match.');
 
   await dialog.getByRole('button', { name: 'Add condition' }).click();
@@ -319,4 +337,53 @@ test('in English, every problem the editor can show is in English', async ({ app
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'No rules yet' })).toBeVisible();
+});
+
+test('a rule an older version saved with a lookahead is listed as not running, with why', async ({ app, page }) => {
+  seedBook(app.database.db);
+  // Patterns ran on JavaScript's engine before: this one was accepted then, and RE2 cannot run it.
+  app.database.sqlite
+    .prepare(
+      `INSERT INTO rules (name, enabled, match, conditions, actions, source, position, created_at)
+       VALUES ('Uber sem PIX', 1, 'all', ?, ?, 'user', 0, '2026-10-01T12:00:00.000Z')`,
+    )
+    .run(
+      JSON.stringify([
+        { field: 'amount', operator: 'sign', sign: 'out' },
+        { field: 'description', operator: 'regex', value: '^(?!PIX).*UBER' },
+      ]),
+      JSON.stringify({ categoryId: 'cat-transport' }),
+    );
+  await app.open('/rules');
+  // Found by its name, which stays the same in both languages.
+  const rule = page.getByRole('listitem').filter({ hasText: 'Uber sem PIX' });
+  await expect(rule).toHaveAccessibleDescription(
+    /Condição 2: Lookahead e lookbehind, como \(\?=…\) ou \(\?<!…\), não são aceitos: escreva o padrão sem eles\. Enquanto não for editada, esta regra fica de fora\.$/,
+  );
+  await expect(rule.getByRole('heading')).toHaveText('Regra 1: Uber sem PIXNão executa');
+  await screenshotsEverywhere(page, 'rules-not-running', async (language) => {
+    await expect(rule.getByRole('heading')).toContainText(language === 'en' ? 'Not running' : 'Não executa');
+  });
+
+  // It cannot be applied; opening it shows the problem on the pattern, to fix there.
+  const apply = rule.getByRole('button', { name: 'Aplicar “Uber sem PIX” às transações existentes' });
+  await expect(apply).toBeDisabled();
+  await rule.getByRole('button', { name: 'Editar “Uber sem PIX”' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Editar regra' });
+  await expect(dialog.getByLabel('Texto da condição 2')).toHaveAccessibleDescription(/^Lookahead e lookbehind/);
+  await dialog.getByLabel('Texto da condição 2').fill('^UBER');
+  await dialog.getByRole('button', { name: 'Salvar regra' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rule.getByRole('heading')).toHaveText('Regra 1: Uber sem PIX');
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Regras aplicadas' })).toHaveText(
+    /Regras aplicadas: 3 transações alteradas \(de 9 examinadas\)\./,
+  );
+  expect(categoriesOf(app.database.db, uberIds)).toEqual({
+    u1: 'cat-transport',
+    u2: 'cat-transport',
+    u3: 'cat-food',
+    u4: 'cat-transport',
+  });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type ElectronApplication, expect, type Page, test } from '@playwright/test';
 import { openDatabase } from '../../db/open.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { recordBrowserAndQuestions } from './support/browser-links.ts';
 import { electronBinary, electronSkipReason, launchBalancete } from './support/electron-app.ts';
 
 // Runs wherever an Electron binary exists; global set-up prints why when it does not.
@@ -60,7 +61,15 @@ async function openConnectWindow(app: ElectronApplication): Promise<{ page: Page
   return { page, connect };
 }
 
-test('back from the bank through balancete://oauth-callback, the Connect window comes forward; other links do nothing', async () => {
+/**
+ * A callback is acted on only with the state of the open Connect flow, which reaches
+ * Pluggy alone, inside a connect token of one's own Pluggy application (this suite runs in
+ * demo mode, offline): the link that is accepted, and the window it brings forward, are
+ * tested under Node (test/unit/oauth-flow.test.ts, test/integration/oauth-callback.test.ts).
+ * Here: links without it do nothing, not even with the Connect window open, and take no
+ * connection in.
+ */
+test('with the Connect window open, balancete:// links without its flow’s state do nothing', async () => {
   const app = await launchBalancete(temp.path);
   try {
     const { connect } = await openConnectWindow(app);
@@ -70,15 +79,22 @@ test('back from the bank through balancete://oauth-callback, the Connect window 
       'balancete://settings',
       'balancete://oauth-callback/../steal',
       'balancete://x@oauth-callback',
+      'balancete://oauth-callback',
+      'balancete://oauth-callback?itemId=5e9f8f8f-f8f8-4f8f-8f8f-8f8f8f8f8f8f',
+      'balancete://oauth-callback?state=AAAAAAAAAAAAAAAAAAAAAA',
     ]) {
       expect(await openLinkInSecondInstance(refused)).toBe(0);
     }
+    // The second instances have handed their links over and gone; none brought a window forward.
     expect(await focused()).toEqual({});
-
-    expect(await openLinkInSecondInstance('balancete://oauth-callback')).toBe(0);
-    await expect.poll(focused).toEqual({ connect: 1 });
     expect(app.windows()).toHaveLength(2);
     expect(connect.url()).toMatch(/^app:\/\/balancete\/connect\.html/);
+    const kept = openDatabase(join(temp.path, 'balancete.sqlite'));
+    try {
+      expect(kept.sqlite.prepare('SELECT count(*) AS n FROM connections').get()).toEqual({ n: 0 });
+    } finally {
+      kept.close();
+    }
   } finally {
     await app.close();
   }
@@ -99,14 +115,7 @@ test('the Connect window frames only Pluggy’s widget, and its pop-ups open in 
   const app = await launchBalancete(temp.path);
   try {
     const { page, connect } = await openConnectWindow(app);
-    await app.evaluate(({ shell }) => {
-      const browser: string[] = [];
-      Object.assign(globalThis, { openedInBrowser: browser });
-      shell.openExternal = (url: string) => {
-        browser.push(url);
-        return Promise.resolve();
-      };
-    });
+    const { openedInBrowser, questions } = await recordBrowserAndQuestions(app, 'open');
 
     // The policy main serves with the page in the Connect window's session.
     const policy = await connect.evaluate(async () =>
@@ -120,11 +129,13 @@ test('the Connect window frames only Pluggy’s widget, and its pop-ups open in 
     );
     expect(mainPolicy).toContain("frame-src 'none'");
 
-    // An Open Finance bank's login, opened from the widget, goes to the user's browser.
+    // Pluggy's pages open in the browser at once; a bank's login Pluggy did not name, once the user says yes to it.
+    expect(await connect.evaluate(() => window.open('https://pluggy.ai/privacidade') === null)).toBe(true);
+    await expect.poll(openedInBrowser).toEqual(['https://pluggy.ai/privacidade']);
+    expect(await questions()).toEqual([]);
     expect(await connect.evaluate(() => window.open('https://bank.example/oauth') === null)).toBe(true);
-    await expect
-      .poll(() => app.evaluate(() => (globalThis as unknown as { openedInBrowser: string[] }).openedInBrowser))
-      .toEqual(['https://bank.example/oauth']);
+    await expect.poll(openedInBrowser).toEqual(['https://pluggy.ai/privacidade', 'https://bank.example/oauth']);
+    expect(await questions()).toEqual(['Abrir bank.example no navegador?']);
     expect(app.windows()).toHaveLength(2);
   } finally {
     await app.close();

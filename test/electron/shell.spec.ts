@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { electronBinary, electronSkipReason, launchBalancete, seededDataFolder } from './support/electron-app.ts';
+import { recordBrowserAndQuestions } from './support/browser-links.ts';
 
 // Runs wherever an Electron binary exists; global set-up prints why when it does not.
 test.skip(!electronBinary, electronSkipReason);
@@ -34,20 +35,12 @@ test('denies pop-ups, navigation away and permission requests', async () => {
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('navigation')).toBeVisible();
-    // Record what main hands to the browser instead of launching one on the test machine.
-    await app.evaluate(({ shell }) => {
-      const opened: string[] = [];
-      Object.assign(globalThis, { openedInBrowser: opened });
-      shell.openExternal = (url: string) => {
-        opened.push(url);
-        return Promise.resolve();
-      };
-    });
-    const openedInBrowser = () =>
-      app.evaluate(() => (globalThis as unknown as { openedInBrowser: string[] }).openedInBrowser);
+    const { openedInBrowser, questions } = await recordBrowserAndQuestions(app, 'open');
 
+    // A site Balancete does not know opens in the browser once the user says yes to it, by name.
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     await expect.poll(openedInBrowser).toEqual(['https://example.com/']);
+    expect(await questions()).toEqual(['Abrir example.com no navegador?']);
     expect(app.windows()).toHaveLength(1);
 
     await page.evaluate(() => {

@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, sourceMigrationsFolder } from '../../db/open.ts';
 import { accounts } from '../../db/schema.ts';
 import { seedTwoAccounts, seedTwoAccountsInOlderBooks } from '../fixtures/seed.ts';
+import { addMigration } from '../support/migrations.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const expectedTables = [
@@ -192,17 +193,3 @@ describe('openDatabase', () => {
     }
   });
 });
-
-/** Appends a migration to a copy of the migrations folder, as drizzle-kit would. */
-function addMigration(folder: string, tag: string, sql: string): void {
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
-    entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[];
-  };
-  const last = journal.entries.at(-1);
-  if (!last) throw new Error('empty journal');
-  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
-  mkdirSync(join(folder, 'meta'), { recursive: true });
-  writeFileSync(journalPath, JSON.stringify(journal));
-  writeFileSync(join(folder, `${tag}.sql`), sql);
-}

@@ -5,10 +5,14 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { parseSync as parseOfx } from 'ofx-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accounts } from '../../db/schema.ts';
+import ExcelJS from 'exceljs';
+import { presetCategoryId, storePluggyCategories } from '../../electron/core/books/categories.ts';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import type { EventName, EventPayload } from '../../electron/shared/contract.ts';
 import type { ExportProgress, ExportResult } from '../../electron/shared/exports.ts';
 import type { CategorySummary } from '../../electron/shared/categories.ts';
+import { categoryLabels } from '../../electron/shared/category-labels.ts';
+import { bookkeepingDate } from '../../electron/shared/format.ts';
 import type { CashFlow } from '../../electron/shared/reports.ts';
 import type { TransactionFilters, TransactionRow, TransactionTotals } from '../../electron/shared/transactions.ts';
 import { formulaPayloads } from '../fixtures/formula-payloads.ts';
@@ -17,6 +21,7 @@ import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
 import { screenRows as listedRows } from '../support/screen-rows.ts';
 import { convertWithLibreOffice } from '../support/libreoffice.ts';
+import { runPython } from '../support/python.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 // LibreOffice takes seconds to start (more on a busy machine), and these files hold thousands of rows.
@@ -106,6 +111,16 @@ function exportTo<T = unknown>(path: string, channel: string, input: unknown): P
 
 const screenRows = (filters: TransactionFilters) => listedRows(session, filters);
 
+/** The live transactions' amounts in their account's currency where `where` holds, summed by SQLite. */
+const sumOf = (where: string) =>
+  session.database.sqlite
+    .prepare(
+      `SELECT coalesce(sum(coalesce(amount_in_account_currency_cents, amount_cents)), 0) FROM transactions
+       WHERE removed_at IS NULL AND ${where}`,
+    )
+    .pluck()
+    .get() as number;
+
 const cents = (text: string, point: '.' | ',') => {
   expect(text).toMatch(point === ',' ? /^-?\d+,\d{2}$/ : /^-?\d+\.\d{2}$/);
   const [whole = '', fraction = ''] = text.replace('-', '').split(point);
@@ -135,9 +150,11 @@ describe('split transactions in the files', () => {
     );
     const decimal = (amount: number) =>
       `${amount < 0 ? '-' : ''}${Math.floor(Math.abs(amount) / 100)},${String(Math.abs(amount) % 100).padStart(2, '0')}`;
+    // Each part's category by its label (a subcategory under its parent's name).
+    const label = categoryLabels(categories, 'pt-BR');
     expect(lines.map((line) => [line[5], line[6], line[12], line[14]])).toEqual([
-      [first.namePt, decimal(target.amountCents + 1000), 'parte do cliente', '1 de 2'],
-      [second.namePt, '-10,00', target.notes ?? '', '2 de 2'],
+      [label.get(first.id), decimal(target.amountCents + 1000), 'parte do cliente', '1 de 2'],
+      [label.get(second.id), '-10,00', target.notes ?? '', '2 de 2'],
     ]);
     expect(lines.reduce((sum, line) => sum + cents(line[6] as string, ','), 0)).toBe(target.amountCents);
   });
@@ -174,12 +191,9 @@ describe('CSV export', () => {
 
       const expected = await screenRows(filters);
       const categories = await session.call<CategorySummary[]>('categories:list');
-      const name = (id: string | null) => {
-        const category = categories.find((each) => each.id === id);
-        // A category the books have no name for (Pluggy's, before its taxonomy is fetched) shows its id.
-        if (category === undefined) return id;
-        return dialect === 'pt-BR' ? category.namePt : category.nameEn;
-      };
+      const labels = categoryLabels(categories, dialect);
+      // A category the books have no name for (Pluggy's, before its taxonomy is fetched) shows its id.
+      const name = (id: string | null) => (id === null ? null : (labels.get(id) ?? id));
       // What the file must show for user text: itself, or itself after an apostrophe if a spreadsheet would run it.
       const inert = (text: string | null) => (text === null ? '' : trigger.test(text) ? `'${text}` : text);
       expect(result.rows).toBe(expected.length);
@@ -366,24 +380,22 @@ describe('OFX export', () => {
     expect(body.BANKTRANLIST.DTSTART.slice(0, 8)).toBe('20260101');
     expect(body.BANKTRANLIST.DTEND.slice(0, 8)).toBe('20261031');
     // The period ends before the bank's balance (20/11/2026): the ledger balance is the
-    // account's at the period's end — the bank's figure less what the books hold after it,
-    // as the Reports' cash flow closes the period.
-    const later = session.database.sqlite
-      .prepare(
-        `SELECT coalesce(sum(coalesce(amount_in_account_currency_cents, amount_cents)), 0) FROM transactions
-         WHERE account_id = 'acc-checking' AND removed_at IS NULL AND date > '2026-10-31'`,
-      )
-      .pluck()
-      .get() as number;
+    // account's posted balance at the period's end — the bank's figure less what is still
+    // pending and less what was posted after the period. Reports' cash flow closes the
+    // period with the pending rows in: the two differ by exactly those.
+    const later = sumOf("account_id = 'acc-checking' AND status <> 'PENDING' AND date > '2026-10-31'");
+    const pending = sumOf("account_id = 'acc-checking' AND status = 'PENDING'");
     expect(later).not.toBe(0);
-    expect(cents(body.LEDGERBAL.BALAMT, '.')).toBe(1_234_567 - later);
+    expect(pending).not.toBe(0);
+    expect(cents(body.LEDGERBAL.BALAMT, '.')).toBe(1_234_567 - later - pending);
     expect(body.LEDGERBAL.DTASOF).toBe('20261031120000[-3:BRT]');
     const flow = await session.call<CashFlow>('reports:cash-flow', {
       from: '2026-01-01',
       to: '2026-10-31',
       accountIds: ['acc-checking'],
     });
-    expect(flow.accounts[0]?.closingBalanceCents).toBe(1_234_567 - later);
+    const pendingUntilEnd = sumOf("account_id = 'acc-checking' AND status = 'PENDING' AND date <= '2026-10-31'");
+    expect(flow.accounts[0]?.closingBalanceCents).toBe(cents(body.LEDGERBAL.BALAMT, '.') + pendingUntilEnd);
     // OFX is no spreadsheet: its text goes as written.
     const link = payloads.findIndex((payload) => payload.startsWith('=HYPERLINK'));
     expect(transactions.find((each) => each.FITID === `evil-${link}`)?.MEMO).toBe(payloads[link]);
@@ -395,8 +407,14 @@ describe('OFX export', () => {
     await exportTo(card, 'exports:ofx', { accountId: 'acc-card' });
     const parsed = statement(readFileSync(card, 'latin1'));
     expect(parsed.kind).toBe('card');
-    expect(parsed.body.LEDGERBAL.BALAMT).toBe('-987.65');
-    const posted = (await screenRows({ accountIds: ['acc-card'] })).filter((each) => !each.pending);
+    // Without a period, to today: the bank's balance less what is pending and what is dated after today.
+    const today = bookkeepingDate(new Date());
+    const notPosted = sumOf(`account_id = 'acc-card' AND (status = 'PENDING' OR date > '${today}')`);
+    expect(notPosted).not.toBe(0);
+    expect(cents(parsed.body.LEDGERBAL.BALAMT, '.')).toBe(-98_765 - notPosted);
+    expect(parsed.body.LEDGERBAL.DTASOF).toBe(`${today.replaceAll('-', '')}120000[-3:BRT]`);
+    // It lists what the bank posted up to its end, today: not what is dated after.
+    const posted = (await screenRows({ accountIds: ['acc-card'], to: today })).filter((each) => !each.pending);
     expect(parsed.transactions.map((each) => each.FITID)).toEqual(posted.map((each) => each.id));
 
     const odd = join(folder.path, 'odd.ofx');
@@ -414,6 +432,198 @@ describe('OFX export', () => {
     );
     expect(readdirSync(folder.path).sort()).toEqual(['cartao.ofx', 'odd.ofx']);
   });
+});
+
+/** A statement as ofxparse (python3-ofxparse, the parser of GnuCash's and beancount's importers) reads it. */
+interface ParsedStatement {
+  type: string;
+  start: string;
+  end: string;
+  balance: string;
+  balanceDate: string;
+  transactions: { id: string; amount: string }[];
+}
+
+const readStatements = (paths: string[]) =>
+  runPython(
+    `
+import json, sys
+from ofxparse import OfxParser
+statements = []
+for path in sys.argv[1:]:
+    with open(path, 'rb') as file:
+        ofx = OfxParser.parse(file)
+    statement = ofx.account.statement
+    statements.append({
+        'type': ofx.account.type and str(ofx.account.type),
+        'start': statement.start_date.strftime('%Y-%m-%d'),
+        'end': statement.end_date.strftime('%Y-%m-%d'),
+        'balance': str(statement.balance),
+        'balanceDate': statement.balance_date.strftime('%Y-%m-%d'),
+        'transactions': [{'id': each.id, 'amount': str(each.amount)} for each in statement.transactions],
+    })
+print(json.dumps(statements))
+`,
+    ...paths,
+  ) as ParsedStatement[];
+
+describe('OFX statements in an OFX reader', () => {
+  // Consecutive periods: two years, a quarter, a single day, and the rest of the data (past
+  // the bank's balance date and today: the fixtures run to the end of 2026).
+  const periods = [
+    { from: '2024-01-01', to: '2025-12-31' },
+    { from: '2026-01-01', to: '2026-03-31' },
+    { from: '2026-04-01', to: '2026-04-01' },
+    { from: '2026-04-02', to: '2026-12-31' },
+  ];
+
+  for (const accountId of ['acc-checking', 'acc-card']) {
+    it(`each reconciles with itself: the last ledger balance plus the listed transactions is the new one, pending rows left out (${accountId})`, async () => {
+      const paths: string[] = [];
+      for (const [index, filters] of periods.entries()) {
+        const path = join(folder.path, `extrato-${index}.ofx`);
+        await exportTo(path, 'exports:ofx', { filters, accountId });
+        paths.push(path);
+      }
+      const statements = readStatements(paths);
+      const days = (period: { from: string; to: string }) => `date BETWEEN '${period.from}' AND '${period.to}'`;
+      for (const [index, statement] of statements.entries()) {
+        const period = periods[index] as { from: string; to: string };
+        expect([statement.start, statement.end, statement.balanceDate]).toEqual([period.from, period.to, period.to]);
+        const listed = statement.transactions.reduce((sum, each) => sum + cents(each.amount, '.'), 0);
+        expect(listed).toBe(sumOf(`account_id = '${accountId}' AND status <> 'PENDING' AND ${days(period)}`));
+        // Its opening is the ledger balance of the statement before.
+        const previous = statements[index - 1];
+        if (previous)
+          expect(cents(previous.balance, '.') + listed, `statement ${index}`).toBe(cents(statement.balance, '.'));
+      }
+      // The periods hold pending rows (the fixtures make some 3% pending) that no statement lists.
+      const pendingIds = session.database.sqlite
+        .prepare(`SELECT id FROM transactions WHERE account_id = ? AND status = 'PENDING' AND removed_at IS NULL`)
+        .pluck()
+        .all(accountId) as string[];
+      expect(pendingIds.length).toBeGreaterThan(3);
+      const listedIds = new Set(statements.flatMap((statement) => statement.transactions.map((each) => each.id)));
+      expect(pendingIds.filter((id) => listedIds.has(id))).toEqual([]);
+      // Tied to the books: the cash flow's closing balance (pending rows in) less those pending by then.
+      const last = periods.at(-1) as { from: string; to: string };
+      const flow = await session.call<CashFlow>('reports:cash-flow', { ...last, accountIds: [accountId] });
+      const pendingByEnd = sumOf(`account_id = '${accountId}' AND status = 'PENDING' AND date <= '${last.to}'`);
+      expect(cents(statements.at(-1)?.balance ?? '', '.')).toBe(
+        (flow.accounts[0]?.closingBalanceCents ?? NaN) - pendingByEnd,
+      );
+    });
+  }
+
+  it("is the account's whole period whatever else the screen filters, so that it still adds up", async () => {
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    const whole = join(folder.path, 'inteiro.ofx');
+    const narrowed = join(folder.path, 'filtrado.ofx');
+    await exportTo(whole, 'exports:ofx', { filters: period, accountId: 'acc-checking' });
+    await exportTo(narrowed, 'exports:ofx', {
+      filters: { ...period, search: 'PIX', direction: 'in', usage: 'business', minCents: 100 },
+      accountId: 'acc-checking',
+    });
+    const [all, filtered] = readStatements([whole, narrowed]);
+    expect(all?.transactions.length).toBeGreaterThan(50);
+    expect(filtered).toEqual(all);
+  });
+});
+
+describe('categories that share a name, in the files', () => {
+  const period = { from: '2025-06-01', to: '2025-06-30' };
+
+  /**
+   * Balancete's starting categories and Pluggy's taxonomy share names ("Office supplies" in
+   * English under two parents; "Impostos"/"Taxes" at the top in both languages), and the
+   * user made two "Material"/"Supplies" under two parents of theirs: a transaction in each.
+   */
+  async function categorizeAlike(): Promise<string[]> {
+    storePluggyCategories(session.database.db, [
+      { id: '08000000', description: 'Shopping', descriptionTranslated: 'Compras' },
+      { id: '08080000', description: 'Office supplies', descriptionTranslated: 'Papelaria', parentId: '08000000' },
+      { id: '15000000', description: 'Taxes', descriptionTranslated: 'Impostos' },
+    ]);
+    const subcategory = async (parent: [string, string], child: [string, string]) => {
+      const { id } = await session.call<CategorySummary>('categories:create', {
+        name: parent[0],
+        nameEn: parent[1],
+        reportGroup: 'nondeductible_expense',
+      });
+      return (
+        await session.call<CategorySummary>('categories:create', { name: child[0], nameEn: child[1], parentId: id })
+      ).id;
+    };
+    const ids = [
+      presetCategoryId('office-supplies'),
+      '08080000',
+      presetCategoryId('taxes'),
+      '15000000',
+      await subcategory(['Escritório', 'Office'], ['Material', 'Supplies']),
+      await subcategory(['Casa', 'Home'], ['Material', 'Supplies']),
+    ];
+    new ProviderTransactionWriter(session.database.sqlite).write(
+      ids.map((_, index) => row(`alike-${index}`, { amountCents: -(1000 + index), date: '2025-06-1' + String(index) })),
+    );
+    for (const [index, categoryId] of ids.entries()) {
+      await session.call('transactions:update', { id: `alike-${index}`, patch: { categoryId } });
+    }
+    return ids;
+  }
+
+  const labels = {
+    'pt-BR': [
+      'Despesas dedutíveis (livro-caixa) › Material de escritório',
+      'Compras › Papelaria',
+      'Impostos',
+      'Impostos (Pluggy)',
+      'Escritório › Material',
+      'Casa › Material',
+    ],
+    en: [
+      'Deductible expenses (livro-caixa) › Office supplies',
+      'Shopping › Office supplies',
+      'Taxes',
+      'Taxes (Pluggy)',
+      'Office › Supplies',
+      'Home › Supplies',
+    ],
+  } as const;
+
+  for (const dialect of ['pt-BR', 'en'] as const) {
+    it(`are told apart by their parents in the CSV (${dialect})`, async () => {
+      await categorizeAlike();
+      const path = join(folder.path, 'categorias.csv');
+      await exportTo(path, 'exports:csv', { filters: period, dialect });
+      const records = csvRecords(readFileSync(path), {
+        delimiter: dialect === 'pt-BR' ? ';' : ',',
+        bom: true,
+        record_delimiter: '\r\n',
+      });
+      const byId = new Map(records.map((record) => [record[13], record[5]]));
+      expect(labels[dialect].map((_, index) => byId.get(`alike-${index}`))).toEqual(labels[dialect]);
+    });
+
+    it(`are told apart by their parents in the workbook's transactions and DRE (${dialect})`, async () => {
+      await categorizeAlike();
+      await session.call('settings:update', { language: dialect });
+      const path = join(folder.path, 'livros.xlsx');
+      await exportTo(path, 'exports:xlsx', { filters: period });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      const [transactions, pnl] = workbook.worksheets;
+      const byId = new Map<string, string>();
+      transactions?.eachRow((line) => byId.set(line.getCell(14).text, line.getCell(6).text));
+      expect(labels[dialect].map((_, index) => byId.get(`alike-${index}`))).toEqual(labels[dialect]);
+      // The DRE's category lines (indented under their section's heading).
+      const lines: string[] = [];
+      pnl?.eachRow((line) => {
+        const text = line.getCell(1).text;
+        if (text.startsWith('  ')) lines.push(text.trim());
+      });
+      for (const label of labels[dialect]) expect(lines.filter((line) => line === label)).toEqual([label]);
+    });
+  }
 });
 
 describe('the save dialog', () => {

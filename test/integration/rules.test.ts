@@ -8,6 +8,7 @@ import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { silentLogger } from '../../electron/core/log.ts';
 import { applyRulesToExisting } from '../../electron/core/rules/apply.ts';
+import { RulesOnIngest } from '../../electron/core/rules/ingest.ts';
 import { previewRule } from '../../electron/core/rules/preview.ts';
 import { deleteRule, listRules, reorderRules, saveRule } from '../../electron/core/rules/store.ts';
 import {
@@ -86,7 +87,7 @@ describe('the rule store', () => {
     expect(() => saveRule(database.db, { ...uber, id: 999 })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
-  it('refuses an invalid regex with the path of the condition, and an unknown category', async () => {
+  it('refuses an invalid regex with the path of the condition, and an unknown category', () => {
     const bad: RuleDraft = {
       ...uber,
       conditions: [...uber.conditions, { field: 'merchant', operator: 'regex', value: '[unclosed' }],
@@ -96,12 +97,16 @@ describe('the rule store', () => {
         code: 'RULE_INVALID',
         details: {
           issues: [
-            { path: ['conditions', 1, 'value'], message: expect.stringMatching(/regular expression/) as string },
+            {
+              path: ['conditions', 1, 'value'],
+              problem: 'invalid',
+              message: expect.stringMatching(/regular expression/) as string,
+            },
           ],
         },
       }),
     );
-    await expect(previewRule(database.sqlite, bad)).rejects.toMatchObject({ code: 'RULE_INVALID' });
+    expect(() => previewRule(database.sqlite, bad)).toThrow(expect.objectContaining({ code: 'RULE_INVALID' }));
     expect(() => saveRule(database.db, { ...uber, actions: { categoryId: 'nope' } })).toThrow(
       expect.objectContaining({ code: 'CATEGORY_NOT_FOUND' }),
     );
@@ -114,11 +119,14 @@ describe('over IPC', () => {
     const deps = testHandlerDeps(database);
     try {
       const handlers = createHandlers(deps);
-      const bad = { ...uber, conditions: [{ field: 'description', operator: 'regex', value: '(a+)+' }] };
+      const bad = { ...uber, conditions: [{ field: 'description', operator: 'regex', value: 'uber(?= do brasil)' }] };
       const refused = await dispatch(handlers, 'rules:save', bad);
       expect(refused).toMatchObject({
         ok: false,
-        error: { code: 'RULE_INVALID', details: { issues: [{ path: ['conditions', 0, 'value'] }] } },
+        error: {
+          code: 'RULE_INVALID',
+          details: { issues: [{ path: ['conditions', 0, 'value'], problem: 'lookaround' }] },
+        },
       });
       const saved = await dispatch(handlers, 'rules:save', uber, { validateOutput: true });
       expect(saved.ok).toBe(true);
@@ -133,12 +141,12 @@ describe('over IPC', () => {
 });
 
 describe('preview', () => {
-  it('counts every live match and lists the newest 50, with their current category', async () => {
+  it('counts every live match and lists the newest 50, with their current category', () => {
     // More rows than one page of the preview's scan: the newest are found across pages.
     const rows = seedTransactions(12_000);
     const expected = rows.filter((row) => row.description.includes('UBER'));
     // The editor previews before the rule has a name or actions.
-    const preview = await previewRule(database.sqlite, { conditions: uber.conditions });
+    const preview = previewRule(database.sqlite, { conditions: uber.conditions });
     expect(preview.count).toBe(expected.length);
     const newest = expected
       .map((row) => row.date)
@@ -358,5 +366,133 @@ describe('rules on ingest', () => {
       await client.close();
       await sandbox.stop();
     }
+  });
+});
+
+/**
+ * Issue 17: patterns that backtrack for minutes in JavaScript's engine on a near-miss
+ * (`(.|.)*#$` against a long text without "#") run on RE2 everywhere rules run: finishing
+ * with the right answer is what these check; bench/regex-rules measures how fast.
+ */
+describe('patterns that backtrack in JavaScript', { timeout: 60_000 }, () => {
+  const catastrophic = ['(.|.)*#$', '.*.*.*.*.*.*.*.*=', '^(\\w+\\s?)*#$'];
+  /** A long description of the kind that makes those patterns explode: almost, but not quite, a match. */
+  const nearMiss = `PIX ENVIADO ${'A'.repeat(300)} #!`;
+
+  function seedNearMisses() {
+    const { checking } = seedTwoAccounts(database.db);
+    const rows = generateProviderTransactions({ count: 200, accountId: checking }).map((row, index) =>
+      index % 2 === 0 ? { ...row, description: nearMiss } : row,
+    );
+    return { checking, rows };
+  }
+
+  const ruleFor = (value: string, index: number): RuleDraft => ({
+    name: `Catastrophic ${index}`,
+    conditions: [{ field: 'description', operator: 'regex', value }],
+    actions: { notes: `pattern ${index}` },
+  });
+
+  it('preview (in its worker, over IPC), ingest and apply all finish, matching nothing', async () => {
+    const { rows } = seedNearMisses();
+    const deps = testHandlerDeps(database);
+    try {
+      const handlers = createHandlers(deps);
+      // Written through the ingest path, with the rules already saved: as a sync would.
+      catastrophic.forEach((value, index) => saveRule(database.db, ruleFor(value, index)));
+      new ProviderTransactionWriter(database.sqlite, new RulesOnIngest(database.sqlite).applyToCreated).write(rows);
+      expect(userData()).toEqual([]);
+      for (const value of catastrophic) {
+        const preview = await dispatch(
+          handlers,
+          'rules:preview',
+          { conditions: [{ field: 'description', operator: 'regex', value }] },
+          { validateOutput: true },
+        );
+        expect(preview, value).toEqual({ ok: true, value: { count: 0, rows: [] } });
+      }
+      expect(await dispatch(handlers, 'rules:apply', undefined)).toEqual({
+        ok: true,
+        value: { examined: rows.length, changed: 0, undoId: null },
+      });
+      // The same engine, one character short of a near-miss, does match.
+      const matching = await dispatch(handlers, 'rules:preview', {
+        conditions: [{ field: 'description', operator: 'regex', value: '(.|.)*#!$' }],
+      });
+      expect(matching).toMatchObject({ ok: true, value: { count: rows.length / 2 } });
+    } finally {
+      await deps.dispose();
+    }
+  });
+
+  it('preview refuses what RE2 cannot run with its kind, before any scan', async () => {
+    const deps = testHandlerDeps(database);
+    try {
+      const handlers = createHandlers(deps);
+      for (const [value, problem] of [
+        ['(?<!pix )uber', 'lookaround'],
+        ['(uber)\\1', 'backreference'],
+        ['.{0,999}uber', 'tooComplex'],
+      ] as const) {
+        const refused = await dispatch(handlers, 'rules:preview', {
+          conditions: [{ field: 'description', operator: 'regex', value }],
+        });
+        expect(refused, value).toMatchObject({
+          ok: false,
+          error: { code: 'RULE_INVALID', details: { issues: [{ path: ['conditions', 0, 'value'], problem }] } },
+        });
+      }
+    } finally {
+      await deps.dispose();
+    }
+  });
+});
+
+describe('a stored pattern this version cannot run', () => {
+  /** As an older version, whose patterns ran on JavaScript's engine, saved it: past today's checks. */
+  function storeOldRule(value: string) {
+    return database.sqlite
+      .prepare(
+        `INSERT INTO rules (name, enabled, match, conditions, actions, source, position, created_at)
+         VALUES ('Old lookahead', 1, 'any', ?, ?, 'user', 0, ?) RETURNING id`,
+      )
+      .get(
+        JSON.stringify([
+          { field: 'description', operator: 'contains', value: 'uber' },
+          { field: 'description', operator: 'regex', value },
+        ]),
+        JSON.stringify({ categoryId: 'transport' }),
+        new Date().toISOString(),
+      ) as { id: number };
+  }
+
+  it('is listed with why, and skipped by sync and apply, which still run the others', () => {
+    const { checking } = seedTwoAccounts(database.db);
+    const old = storeOldRule('uber(?= do brasil)');
+    saveRule(database.db, {
+      name: 'Taxes',
+      conditions: [{ field: 'description', operator: 'regex', value: '^das\\b' }],
+      actions: { categoryId: 'tax' },
+    });
+    const [listedOld, taxes] = listRules(database.db);
+    expect(listedOld).toMatchObject({
+      id: old.id,
+      name: 'Old lookahead',
+      issues: [{ path: ['conditions', 1, 'value'], problem: 'lookaround' }],
+    });
+    expect(taxes).toMatchObject({ name: 'Taxes' });
+    expect(taxes).not.toHaveProperty('issues');
+
+    const rows = generateProviderTransactions({ count: 200, accountId: checking });
+    new ProviderTransactionWriter(database.sqlite, new RulesOnIngest(database.sqlite).applyToCreated).write(rows);
+    const das = rows.filter((row) => row.description.startsWith('DAS')).map((row) => row.id);
+    expect(das.length).toBeGreaterThan(0);
+    const categorized = () =>
+      userData()
+        .filter((row) => row.categoryId !== null)
+        .map((row) => [row.transactionId, row.categoryId]);
+    expect(categorized()).toEqual(das.sort().map((id) => [id, 'tax']));
+    expect(applyRulesToExisting(database)).toMatchObject({ examined: rows.length, changed: 0 });
+    expect(categorized()).toHaveLength(das.length);
   });
 });

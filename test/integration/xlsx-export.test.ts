@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { accounts } from '../../db/schema.ts';
 import { ProviderTransactionWriter } from '../../electron/core/books/provider-transactions.ts';
 import { exportPages } from '../../electron/core/books/export-rows.ts';
+import { categoryNames } from '../../electron/core/exports/category-names.ts';
 import { foreignMoneyFormat, moneyFormat, writeWorkbook } from '../../electron/core/exports/xlsx.ts';
 import { livroCaixa } from '../../electron/core/reports/livro-caixa.ts';
 import { profitAndLoss } from '../../electron/core/reports/profit-and-loss.ts';
 import type { Language } from '../../electron/shared/models.ts';
 import { formulaPayloads } from '../fixtures/formula-payloads.ts';
-import { generateProviderTransactions } from '../fixtures/provider-transactions.ts';
+import { generateProviderTransactions, providerRow } from '../fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { handlerSession } from '../support/handler-session.ts';
 import { convertWithLibreOffice } from '../support/libreoffice.ts';
+import { runPython } from '../support/python.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 // LibreOffice takes seconds to start (more on a busy machine), and these files hold thousands of rows.
@@ -41,16 +43,10 @@ const session = handlerSession({
   },
 });
 
-async function exportWorkbook(language: Language) {
+/** Writes the period's workbook to `path` as the export does; resolves with the rows and the progress reported. */
+async function writeBooks(path: string, language: Language) {
   const { sqlite } = session.database;
-  const temp = makeTempDir();
-  const path = join(temp.path, 'livros.xlsx');
-  const names = new Map(
-    sqlite
-      .prepare(`SELECT id, ${language === 'en' ? 'name_en' : 'name_pt'} FROM categories`)
-      .raw()
-      .all() as [string, string][],
-  );
+  const names = categoryNames(sqlite, language);
   const progress: number[] = [];
   const rows = await writeWorkbook(path, {
     language,
@@ -60,10 +56,21 @@ async function exportWorkbook(language: Language) {
     livroCaixa: livroCaixa(sqlite, period),
     onProgress: (done) => progress.push(done),
   });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  temp.remove();
-  return { rows, workbook, progress };
+  return { rows, progress };
+}
+
+/** The period's workbook as exceljs reads it back. */
+async function exportWorkbook(language: Language) {
+  const temp = makeTempDir();
+  const path = join(temp.path, 'livros.xlsx');
+  try {
+    const { rows, progress } = await writeBooks(path, language);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return { rows, workbook, progress };
+  } finally {
+    temp.remove();
+  }
 }
 
 /** The period's movement, summed by SQLite from the stored rows. */
@@ -102,8 +109,8 @@ describe('the XLSX workbook', () => {
     expect(sheet.getRow(2).getCell(1).numFmt).toBe('dd/mm/yyyy');
     expect(sheet.getRow(2).getCell(7).numFmt).toBe(moneyFormat);
     // The account as its bank and its unique display name, as the screens name it.
-    expect([sheet.getRow(1).getCell(4).value, sheet.getRow(1).getCell(5).value]).toEqual(['Banco', 'Conta']);
-    expect([sheet.getRow(2).getCell(4).value, sheet.getRow(2).getCell(5).value]).toEqual([
+    expect([sheet.getRow(1).getCell(4).text, sheet.getRow(1).getCell(5).text]).toEqual(['Banco', 'Conta']);
+    expect([sheet.getRow(2).getCell(4).text, sheet.getRow(2).getCell(5).text]).toEqual([
       'Nubank',
       expect.stringMatching(/^Nubank · (Conta Corrente ·· 2345-0|Cartão Roxinho ·· 4242)$/),
     ]);
@@ -165,15 +172,15 @@ describe('the XLSX workbook', () => {
     const { workbook } = await exportWorkbook('pt-BR');
     const sheet = workbook.getWorksheet('Transações');
     if (!sheet) throw new Error('no transactions sheet');
-    const notes: unknown[] = [];
+    const notes: string[] = [];
     sheet.eachRow((row, number) => {
       if (number === 1) return;
-      const note = row.getCell(13).value;
-      if (note !== null && note !== undefined) notes.push(note);
+      const note = row.getCell(13).text;
+      if (note !== '') notes.push(note);
       expect(row.getCell(13).formula).toBeUndefined();
     });
-    // XML reads a written CR as a line feed (its line-end rule): the value is the same note, still inert.
-    const expected = payloads.map((payload) => `'${payload}`.replace('\r', '\n'));
+    // Each note as written, a CR included, behind the apostrophe that makes it inert.
+    const expected = payloads.map((payload) => `'${payload}`);
     expect([...notes].sort()).toEqual(expected.sort());
   });
 
@@ -192,7 +199,7 @@ describe('the XLSX workbook', () => {
     expect(labelled.get('Total expenses')).toBe(report.expenseCents);
     expect(labelled.get('Net')).toBe(report.netCents);
     // Each report sheet says what it covers.
-    expect(pnl.getRow(pnl.rowCount).getCell(1).value).toBe(
+    expect(pnl.getRow(pnl.rowCount).getCell(1).text).toBe(
       'Period: 2024-01-01 to 2025-12-31 · Movements: all (business and personal)',
     );
 
@@ -201,7 +208,7 @@ describe('the XLSX workbook', () => {
     if (!sheet) throw new Error('no livro-caixa sheet');
     // The header, the months, the totals, a blank row and what it covers.
     expect(sheet.rowCount).toBe(book.months.length + 4);
-    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe(
+    expect(sheet.getRow(sheet.rowCount).getCell(1).text).toBe(
       'Whole months: 2024-01-01 to 2025-12-31 · Movements: all (business and personal)',
     );
     const totals = sheet.getRow(sheet.rowCount - 2);
@@ -225,16 +232,8 @@ describe('the XLSX workbook in LibreOffice', () => {
         profitAndLoss: profitAndLoss(sqlite, period),
         livroCaixa: livroCaixa(sqlite, period),
       });
-      // Its first sheet (the transactions) as an en-US CSV of the cells' values (not as shown):
-      // numbers come back with a decimal point, and only if they were stored as numbers.
-      convertWithLibreOffice(
-        path,
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,false,false',
-        join(folder.path, 'back'),
-      );
-      const records: string[][] = parse(readFileSync(join(folder.path, 'back', 'livros.csv')), {
-        relax_column_count: true,
-      });
+      // Its first sheet is the transactions.
+      const records = firstSheetInLibreOffice(path, join(folder.path, 'back'));
       const expected = periodSum();
       expect(records).toHaveLength(expected.count + 1);
       const cents = records.slice(1).reduce((sum, record) => sum + Math.round(Number(record[6]) * 100), 0);
@@ -243,4 +242,155 @@ describe('the XLSX workbook in LibreOffice', () => {
       folder.remove();
     }
   });
+
+  it("shows every sheet's autofilter over its table, as Excel reads it too", async () => {
+    for (const language of ['pt-BR', 'en'] as const) {
+      const folder = makeTempDir();
+      try {
+        const path = join(folder.path, 'livros.xlsx');
+        await writeBooks(path, language);
+        // What each sheet's table spans: the header and the rows of figures under it, not the note below.
+        const report = profitAndLoss(session.database.sqlite, period);
+        const sectionRows = report.sections.reduce((rows, section) => rows + section.lines.length + 2, 0);
+        const [transactions, pnl, book] =
+          language === 'en' ? ['Transactions', 'P&L', 'Livro-caixa'] : ['Transações', 'DRE', 'Livro-caixa'];
+        const expected = {
+          [transactions]: `A1:O${periodSum().count + 1}`,
+          // Header, sections, a blank row, income, expenses, net and what moved without counting.
+          [pnl]: `A1:B${1 + sectionRows + 1 + 4}`,
+          [book]: `A1:H${livroCaixa(session.database.sqlite, period).months.length + 2}`,
+        };
+        // Excel: each sheet's <autoFilter>, and the hidden name local to the sheet it keeps beside it.
+        const excel = runPython(excelFilterScript, path) as {
+          filters: Record<string, string>;
+          names: Record<string, string>[];
+        };
+        expect(excel.filters).toEqual(expected);
+        const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+        expect(excel.names).toEqual(
+          Object.entries(expected).map(([sheet, range]) => ({
+            name: '_xlnm._FilterDatabase',
+            sheet,
+            hidden: '1',
+            range: `'${sheet}'!${absolute(range)}`,
+          })),
+        );
+        // LibreOffice: the sheet's database range, with its filter buttons.
+        convertWithLibreOffice(path, 'fods', folder.path);
+        const ranges = runPython(libreOfficeRangesScript, join(folder.path, 'livros.fods')) as {
+          range: string;
+          buttons: string | null;
+        }[];
+        expect(ranges).toEqual(
+          Object.entries(expected).map(([sheet, range]) => {
+            const [from, to] = range.split(':');
+            const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet}'`;
+            return { range: `${name}.${from}:${name}.${to}`, buttons: 'true' };
+          }),
+        );
+      } finally {
+        folder.remove();
+      }
+    }
+  });
+
+  it('gives user text back exactly, carriage returns and control characters included', async () => {
+    const { sqlite } = session.database;
+    new ProviderTransactionWriter(sqlite).write(
+      awkwardTexts.map((text, index) =>
+        providerRow(`awkward-${index}`, {
+          accountId: 'acc-checking',
+          description: text,
+          counterpartyName: text,
+          date: '2025-03-10',
+        }),
+      ),
+    );
+    const note = sqlite.prepare('INSERT INTO transaction_user_data (transaction_id, notes) VALUES (?, ?)');
+    awkwardTexts.forEach((text, index) => note.run(`awkward-${index}`, text));
+    const folder = makeTempDir();
+    try {
+      const path = join(folder.path, 'livros.xlsx');
+      await writeBooks(path, 'pt-BR');
+      const written = awkwardTexts.map((text) => {
+        const inert = /^[\t\r]/.test(text) ? `'${text}` : text;
+        return [inert, inert, inert];
+      });
+      // openpyxl: every text as written. (Its reader leaves OOXML's _xHHHH_ escapes to the
+      // caller; the script decodes them with openpyxl's own unescape.)
+      const byId = runPython(openpyxlTextScript, path) as Record<string, string[]>;
+      expect(awkwardTexts.map((_, index) => byId[`awkward-${index}`])).toEqual(written);
+      // LibreOffice, as a CSV of the first sheet: the same, but that LibreOffice keeps a cell's
+      // lines as paragraphs, so a CR LF comes back as the one line break it stands for.
+      const records = firstSheetInLibreOffice(path, join(folder.path, 'back'));
+      const inLibreOffice = awkwardTexts.map((_, index) => {
+        const record = records.find((each) => each[13] === `awkward-${index}`);
+        return record && [record[1], record[2], record[12]];
+      });
+      expect(inLibreOffice).toEqual(written.map((texts) => texts.map((text) => text.replaceAll('\r\n', '\n'))));
+    } finally {
+      folder.remove();
+    }
+  });
 });
+
+/** Text a bank or the user may write, that XML and exceljs would not give back as is. */
+const awkwardTexts = [
+  'linha 1\rlinha 2',
+  'linha 1\r\nlinha 2',
+  'linha 1\nlinha 2',
+  '\rcomeça com CR',
+  'coluna\tcoluna',
+  '  espaços nas pontas  ',
+  'literal _x000D_ e _x005f_',
+  'controle \u0001 e \u001b fim',
+  'CAFÉ SÃO JOSÉ — “aspas” & <tag> 💸',
+];
+
+/** Each sheet's autofilter and the workbook's defined names, by openpyxl and the XML of xl/workbook.xml. */
+const excelFilterScript = `
+import json, sys, zipfile, xml.etree.ElementTree as ET
+import openpyxl
+path = sys.argv[1]
+workbook = openpyxl.load_workbook(path)
+main = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+root = ET.fromstring(zipfile.ZipFile(path).read('xl/workbook.xml'))
+sheets = [sheet.get('name') for sheet in root.iter(main + 'sheet')]
+names = [
+    {'name': each.get('name'), 'sheet': sheets[int(each.get('localSheetId'))], 'hidden': each.get('hidden'), 'range': each.text}
+    for each in root.iter(main + 'definedName')
+]
+print(json.dumps({'filters': {sheet.title: sheet.auto_filter.ref for sheet in workbook.worksheets}, 'names': names}))
+`;
+
+/** The database ranges of a flat ODF spreadsheet (LibreOffice's autofilters), in order. */
+const libreOfficeRangesScript = `
+import json, sys, xml.etree.ElementTree as ET
+table = '{urn:oasis:names:tc:opendocument:xmlns:table:1.0}'
+root = ET.parse(sys.argv[1]).getroot()
+print(json.dumps([
+    {'range': each.get(table + 'target-range-address'), 'buttons': each.get(table + 'display-filter-buttons')}
+    for each in root.iter(table + 'database-range')
+]))
+`;
+
+/** The first sheet's description, counterparty and notes by Pluggy id, as openpyxl reads them. */
+const openpyxlTextScript = `
+import json, sys
+import openpyxl
+from openpyxl.utils.escape import unescape
+sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+print(json.dumps({
+    row[13]: [None if value is None else unescape(value) for value in (row[1], row[2], row[12])]
+    for row in sheet.iter_rows(min_row=2, values_only=True)
+}))
+`;
+
+/**
+ * The workbook's first sheet as LibreOffice reads it, as an en-US CSV (UTF-8) of the
+ * cells' values: numbers come back with a decimal point, and only if stored as numbers.
+ */
+function firstSheetInLibreOffice(path: string, folder: string): string[][] {
+  convertWithLibreOffice(path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,false,false', folder);
+  return parse(readFileSync(join(folder, `${basename(path, '.xlsx')}.csv`)), { relax_column_count: true });
+}

@@ -27,6 +27,8 @@ export function testHandlerDeps(
      * their stand-in Pluggy's clock); a clock of their own when not given.
      */
     clock?: SandboxClock;
+    /** Where connect tokens send Open Finance logins back (main: the open Connect flow's callback). */
+    oauthRedirectUri?: () => string;
   } = {},
 ): HandlerDeps & {
   dispose(): Promise<void>;
@@ -60,6 +62,7 @@ export function testHandlerDeps(
       onEvent: (event) => emit('sync:notice', toSyncNotice(event)),
       engine: { refreshPollMs: 10 },
       now: () => new Date(clock.now()),
+      ...(options.oauthRedirectUri ? { oauthRedirectUri: options.oauthRedirectUri } : {}),
     });
   return {
     db: database.db,

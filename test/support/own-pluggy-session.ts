@@ -34,6 +34,8 @@ export function ownPluggySession(
     pluggy?: SandboxOptions;
     /** Balancete's time (consent warnings), when tests move it: usually Pluggy's clock. */
     clock?: SandboxClock;
+    /** Where connect tokens send Open Finance logins back (main: the open Connect flow's callback). */
+    oauthRedirectUri?: () => string;
   } = {},
 ): OwnPluggySession {
   const state = {} as { -readonly [K in keyof OwnPluggySession]: OwnPluggySession[K] } & {
@@ -53,7 +55,10 @@ export function ownPluggySession(
         pluggyApi: { baseUrl: state.pluggy.sandbox.url, sandboxCa: state.pluggy.sandbox.ca },
         emit: state.notices.emit,
       },
-      options.clock ? { clock: options.clock } : {},
+      {
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.oauthRedirectUri ? { oauthRedirectUri: options.oauthRedirectUri } : {}),
+      },
     );
     state.handlers = createHandlers(state.deps);
   });

@@ -14,19 +14,36 @@ const missing =
   'The keychain tests need a D-Bus session bus and GNOME Keyring: apt-get install dbus gnome-keyring (see README, Tests).';
 
 export default async function startSecretService(): Promise<() => Promise<void>> {
+  const { env, stop } = await startPrivateSecretService();
+  Object.assign(process.env, env);
+  return () => {
+    stop();
+    return Promise.resolve();
+  };
+}
+
+/**
+ * A D-Bus session of its own with GNOME Keyring's Secret Service, unlocked: `env` is what a
+ * process needs to use it (keytar connects once per process: a child process, then).
+ */
+export async function startPrivateSecretService(): Promise<{
+  env: { DBUS_SESSION_BUS_ADDRESS: string; XDG_DATA_HOME: string; XDG_RUNTIME_DIR: string };
+  stop: () => void;
+}> {
   const temp = makeTempDir('balancete-keyring-');
   const runtime = join(temp.path, 'run');
   const data = join(temp.path, 'data');
   mkdirSync(runtime, { mode: 0o700 });
   mkdirSync(data);
   const children: ChildProcess[] = [];
+  let address: string;
   try {
     // stderr ignored: dbus-daemon complains it may not raise its file limit, which does not matter here.
     const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     children.push(bus);
-    const address = await firstLine(bus);
+    address = await firstLine(bus);
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime };
     const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
       env,
@@ -35,16 +52,17 @@ export default async function startSecretService(): Promise<() => Promise<void>>
     children.push(keyring);
     keyring.stdin.end('balancete-test-keyring');
     await waitForSecretService(env);
-    Object.assign(process.env, { DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime });
   } catch (error) {
     stop(children);
     temp.remove();
     throw new Error(`${missing} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
-  return () => {
-    stop(children);
-    temp.remove();
-    return Promise.resolve();
+  return {
+    env: { DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime },
+    stop: () => {
+      stop(children);
+      temp.remove();
+    },
   };
 }
 

@@ -1,34 +1,6 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, cspPageOf, pluggyConnectOrigin } from '../../electron/shared/csp.ts';
-
-interface Finding {
-  type: number;
-  description: string;
-  severity: number;
-  directive: string;
-  value?: string;
-}
-interface CspEvaluatorModule {
-  CspParser: new (policy: string) => { csp: unknown };
-  CspEvaluator: new (csp: unknown, version: number) => { evaluate(): Finding[] };
-  Version: { CSP3: number };
-}
-
-// The evaluator Electronegativity's CSP check is built on (a port of Google's).
-const cspEvaluator = createRequire(import.meta.url)('@doyensec/csp-evaluator') as CspEvaluatorModule;
-
-function evaluate(policy: string): Finding[] {
-  const parsed = new cspEvaluator.CspParser(policy);
-  return new cspEvaluator.CspEvaluator(parsed.csp, cspEvaluator.Version.CSP3).evaluate();
-}
-
-/**
- * Findings reviewed and accepted. The evaluator warns that `'self'` scripts can be abused
- * where the origin also hosts JSONP, Angular templates or user uploads; app://balancete
- * serves only the files Balancete's build produced, none of those.
- */
-const reviewed = [{ directive: 'script-src', value: "'self'" }];
+import { evaluateCsp, unreviewedCspFindings } from '../security/csp-review.ts';
 
 /** Each directive's sources, by name. */
 function directives(policy: string): Record<string, string[]> {
@@ -42,14 +14,12 @@ function directives(policy: string): Record<string, string[]> {
 
 describe('content security policy', () => {
   it('has no findings in the evaluator Electronegativity uses, beyond the reviewed one', () => {
-    const findings = evaluate(contentSecurityPolicy()).filter(
-      (finding) => !reviewed.some((ok) => ok.directive === finding.directive && ok.value === finding.value),
-    );
-    expect(findings).toEqual([]);
+    expect(unreviewedCspFindings(contentSecurityPolicy())).toEqual([]);
   });
 
   it('the evaluator does flag a weak policy (so the test above can fail)', () => {
-    expect(evaluate("script-src 'self' 'unsafe-inline' https:").length).toBeGreaterThan(0);
+    expect(evaluateCsp("script-src 'self' 'unsafe-inline' https:").length).toBeGreaterThan(0);
+    expect(unreviewedCspFindings("script-src 'self' 'unsafe-inline' https:").length).toBeGreaterThan(0);
   });
 
   it('allows nothing inline or remote in production', () => {
@@ -73,10 +43,7 @@ describe('content security policy', () => {
   });
 
   it("the Connect window's page has no findings beyond the reviewed one either", () => {
-    const findings = evaluate(contentSecurityPolicy({ page: 'connect' })).filter(
-      (finding) => !reviewed.some((ok) => ok.directive === finding.directive && ok.value === finding.value),
-    );
-    expect(findings).toEqual([]);
+    expect(unreviewedCspFindings(contentSecurityPolicy({ page: 'connect' }))).toEqual([]);
   });
 
   it("the main window's page stays as strict, and only connect.html is the Connect window's page", () => {

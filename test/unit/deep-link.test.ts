@@ -1,27 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { oauthRedirectUri, parseDeepLink } from '../../electron/core/connect/deep-link.ts';
+import { oauthCallbackUrl, parseDeepLink } from '../../electron/core/connect/deep-link.ts';
+
+const state = 'Xq3v8kP0aZ_r-7Lw2mNbYg';
 
 describe('balancete:// deep links', () => {
-  it('accepts the OAuth callback that connect tokens name, with or without an item id', () => {
-    expect(oauthRedirectUri).toBe('balancete://oauth-callback');
-    expect(parseDeepLink(oauthRedirectUri)).toEqual({ itemId: null });
-    expect(parseDeepLink('balancete://oauth-callback/')).toEqual({ itemId: null });
-    expect(parseDeepLink('balancete://oauth-callback?itemId=5e9f8f8f-f8f8-4f8f-8f8f-8f8f8f8f8f8f')).toEqual({
-      itemId: '5e9f8f8f-f8f8-4f8f-8f8f-8f8f8f8f8f8f',
-    });
+  it('accepts the OAuth callback connect tokens name, with or without a state', () => {
+    expect(oauthCallbackUrl).toBe('balancete://oauth-callback');
+    expect(parseDeepLink(oauthCallbackUrl)).toEqual({ state: null });
+    expect(parseDeepLink('balancete://oauth-callback/')).toEqual({ state: null });
+    expect(parseDeepLink(`balancete://oauth-callback?state=${state}`)).toEqual({ state });
   });
 
-  it('takes the scheme and host in any case, and ignores other parameters and the fragment', () => {
-    expect(parseDeepLink('BALANCETE://OAuth-Callback?itemId=abc-123')).toEqual({
-      itemId: 'abc-123',
-    });
-    expect(parseDeepLink('balancete://oauth-callback?status=success&itemId=abc#done')).toEqual({
-      itemId: 'abc',
-    });
+  it('takes the scheme and host in any case, and ignores other parameters (an item id too) and the fragment', () => {
+    expect(parseDeepLink(`BALANCETE://OAuth-Callback?state=${state}`)).toEqual({ state });
+    expect(
+      parseDeepLink(`balancete://oauth-callback?state=${state}&itemId=5e9f8f8f-f8f8-4f8f-8f8f-8f8f8f8f8f8f#done`),
+    ).toEqual({ state });
+    expect(parseDeepLink('balancete://oauth-callback?status=success&itemId=abc')).toEqual({ state: null });
   });
 
   it.each([
-    ['another scheme', 'https://oauth-callback/?itemId=abc'],
+    ['another scheme', `https://oauth-callback/?state=${state}`],
     ['a look-alike scheme', 'balancetex://oauth-callback'],
     ['another host', 'balancete://settings'],
     ['a host that only starts right', 'balancete://oauth-callback.evil.example'],
@@ -31,11 +30,12 @@ describe('balancete:// deep links', () => {
     ['an empty host', 'balancete:///oauth-callback'],
     ['user info', 'balancete://user:secret@oauth-callback'],
     ['a port', 'balancete://oauth-callback:8080'],
-    ['two item ids', 'balancete://oauth-callback?itemId=a&itemId=b'],
-    ['an item id that is a path', 'balancete://oauth-callback?itemId=%2e%2e%2Fitems'],
-    ['an item id with spaces', 'balancete://oauth-callback?itemId=a%20b'],
-    ['an empty item id', 'balancete://oauth-callback?itemId='],
-    ['an item id too long', `balancete://oauth-callback?itemId=${'a'.repeat(101)}`],
+    ['two states', `balancete://oauth-callback?state=${state}&state=${state}`],
+    ['a state that is a path', 'balancete://oauth-callback?state=%2e%2e%2F%2e%2e%2Fitems%2Fabcdefgh'],
+    ['a state with spaces', 'balancete://oauth-callback?state=abcdefgh%20ijklmnop'],
+    ['an empty state', 'balancete://oauth-callback?state='],
+    ['a state too short to be ours', 'balancete://oauth-callback?state=abc'],
+    ['a state too long', `balancete://oauth-callback?state=${'a'.repeat(129)}`],
     ['a link too long', `balancete://oauth-callback?pad=${'x'.repeat(3000)}`],
     ['not a URL', 'balancete'],
     ['javascript', 'javascript:alert(1)'],
@@ -45,7 +45,7 @@ describe('balancete:// deep links', () => {
   });
 
   it('refuses what is not a string', () => {
-    for (const value of [undefined, null, 42, { href: oauthRedirectUri }, [oauthRedirectUri]]) {
+    for (const value of [undefined, null, 42, { href: oauthCallbackUrl }, [oauthCallbackUrl]]) {
       expect(parseDeepLink(value)).toBeNull();
     }
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge, type RendererIpc } from '../../electron/preload/bridge.ts';
 import { eventChannel } from '../../electron/shared/bridge.ts';
+import { windowScopes } from '../../electron/shared/window-scopes.ts';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -27,23 +28,38 @@ function fakeIpc() {
 describe('preload bridge', () => {
   it('passes contract channels to main as they are', async () => {
     const { ipc, invoked } = fakeIpc();
-    const bridge = createBridge(ipc);
+    const bridge = createBridge(ipc, windowScopes.main);
     expect(await bridge.invoke('settings:update', { language: 'en' })).toEqual({ ok: true, value: 'from main' });
     expect(invoked).toEqual([['settings:update', { language: 'en' }]]);
   });
 
   it('refuses channels outside the contract without reaching main', async () => {
     const { ipc, invoked } = fakeIpc();
-    const bridge = createBridge(ipc);
+    const bridge = createBridge(ipc, windowScopes.main);
     for (const channel of ['balancete:event', 'ELECTRON_BROWSER_WINDOW', '__proto__']) {
       expect(await bridge.invoke(channel as never)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
     expect(invoked).toEqual([]);
   });
 
+  it('refuses channels outside its window’s scope without reaching main', async () => {
+    const { ipc, invoked } = fakeIpc();
+    const connect = createBridge(ipc, windowScopes.connect);
+    for (const channel of ['transactions:list', 'settings:update', 'exports:csv'] as const) {
+      expect(await connect.invoke(channel, {})).toMatchObject({ ok: false, error: { code: 'CHANNEL_NOT_ALLOWED' } });
+    }
+    expect(await createBridge(ipc, windowScopes.main).invoke('connect-token:create', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CHANNEL_NOT_ALLOWED' },
+    });
+    expect(invoked).toEqual([]);
+    expect(await connect.invoke('connect-token:create', {})).toEqual({ ok: true, value: 'from main' });
+    expect(invoked).toEqual([['connect-token:create', {}]]);
+  });
+
   it('delivers only the event listened to, until unsubscribed', () => {
     const { ipc, listeners, send } = fakeIpc();
-    const bridge = createBridge(ipc);
+    const bridge = createBridge(ipc, windowScopes.connect);
     const received: unknown[] = [];
     const stop = bridge.on('settings:changed', (payload) => received.push(payload));
     send({ event: 'settings:changed', payload: { language: 'en' } });
@@ -55,8 +71,12 @@ describe('preload bridge', () => {
     expect(listeners.size).toBe(0);
   });
 
-  it('refuses to listen to an event outside the contract', () => {
-    const bridge = createBridge(fakeIpc().ipc);
-    expect(() => bridge.on('ipc:anything' as never, () => {})).toThrow(/Unknown event/);
+  it('refuses to listen to an event outside the contract, or outside its window’s scope', () => {
+    const { ipc, listeners } = fakeIpc();
+    expect(() => createBridge(ipc, windowScopes.main).on('ipc:anything' as never, () => {})).toThrow(/Unknown event/);
+    expect(() => createBridge(ipc, windowScopes.report).on('exports:progress', () => {})).toThrow(
+      /not sent to this window/,
+    );
+    expect(listeners.size).toBe(0);
   });
 });

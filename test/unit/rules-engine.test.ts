@@ -6,7 +6,7 @@ import {
   FoldedSubject,
   type RuleSubject,
 } from '../../electron/core/rules/engine.ts';
-import { type Condition, RuleDraft, regexProblem, ruleIssues, type RuleActions } from '../../electron/shared/rules.ts';
+import { type Condition, RuleDraft, ruleIssues, type RuleActions } from '../../electron/shared/rules.ts';
 
 const subject: RuleSubject = {
   description: 'PIX RECEBIDO Padaria São João LTDA 0423',
@@ -67,32 +67,50 @@ describe('text conditions', () => {
     expect(matches({ field: 'merchant', operator: 'regex', value: 'padaria (sao|santa)' })).toBe(true);
   });
 
-  it('reports invalid and runaway patterns in plain words, at their path, without throwing', () => {
+  it('reports patterns that cannot run, by kind and in plain words, at their path, without throwing', () => {
     const draft = RuleDraft.parse({
       name: 'bad',
       conditions: [
         { field: 'merchant', operator: 'contains', value: 'ok' },
         { field: 'description', operator: 'regex', value: '(unclosed' },
-        { field: 'counterparty', operator: 'regex', value: '(a+)+$' },
+        { field: 'counterparty', operator: 'regex', value: 'joao(?= da)' },
+        { field: 'description', operator: 'regex', value: '(a+)+$' },
+        { field: 'description', operator: 'regex', value: '.{0,999}' },
       ],
       actions: { notes: 'x' },
     });
-    const issues = ruleIssues(draft);
-    expect(issues.map((issue) => issue.path)).toEqual([
-      ['conditions', 1, 'value'],
-      ['conditions', 2, 'value'],
+    expect(ruleIssues(draft)).toEqual([
+      {
+        path: ['conditions', 1, 'value'],
+        problem: 'invalid',
+        message: expect.stringMatching(/^Not a valid regular expression/) as string,
+      },
+      {
+        path: ['conditions', 2, 'value'],
+        problem: 'lookaround',
+        message: expect.stringMatching(/Lookahead/) as string,
+      },
+      {
+        path: ['conditions', 4, 'value'],
+        problem: 'tooComplex',
+        message: expect.stringMatching(/Too complex/) as string,
+      },
     ]);
-    expect(issues[0]?.message).toMatch(/^Not a valid regular expression/);
-    expect(issues[1]?.message).toMatch(/can take forever/);
-    expect(regexProblem('[a-z]+\\d*')).toBeNull();
-    // A stored pattern that no longer compiles matches nothing instead of throwing.
-    const broken = compile({
-      id: 1,
-      match: 'all',
-      conditions: [{ field: 'description', operator: 'regex', value: '(' }],
-      actions: { notes: 'x' },
-    });
-    expect(broken.matches(new FoldedSubject(subject))).toBe(false);
+  });
+
+  it('a rule with a pattern that cannot run (stored by an older version) matches nothing, even by its other conditions', () => {
+    const broken = (match: 'all' | 'any') =>
+      compile({
+        id: 1,
+        match,
+        conditions: [
+          { field: 'description', operator: 'contains', value: 'padaria' },
+          { field: 'description', operator: 'regex', value: 'padaria(?= sao)' },
+        ],
+        actions: { notes: 'x' },
+      });
+    expect(broken('any').matches(new FoldedSubject(subject))).toBe(false);
+    expect(broken('all').matches(new FoldedSubject(subject))).toBe(false);
   });
 
   it('refuses empty and overlong texts', () => {

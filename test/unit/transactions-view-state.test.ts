@@ -36,6 +36,12 @@ describe('transactions view state in the URL', () => {
     expect(periodRange({ period: 'last-month' }, '2026-01-05')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
     expect(periodRange({ period: 'last-30' }, '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
     expect(periodRange({ period: 'last-year' }, '2026-07-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    // Own dates only once they are days that exist: a half-typed year or 30/02 filters nothing (main would refuse it).
+    expect(periodRange({ period: 'custom', from: '0202-01-15', to: '2026-02-30' }, '2026-07-01')).toEqual({});
+    expect(periodRange({ period: 'custom', from: '2024-02-29', to: '2024-03-31' }, '2026-07-01')).toEqual({
+      from: '2024-02-29',
+      to: '2024-03-31',
+    });
     const view = readViewState(new URLSearchParams('period=this-year&q=%20uber%20&pending=1'));
     expect(toQuery(view, new Date('2026-11-21T12:00:00Z'))).toEqual({
       filters: { from: '2026-01-01', to: '2026-12-31', pending: true, search: 'uber' },

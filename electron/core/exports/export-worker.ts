@@ -46,12 +46,13 @@ try {
 
 /** The modules of the format (later imports of them are then instant). */
 async function loadModules(): Promise<unknown> {
-  if (job.format === 'csv') return import('./csv.ts');
+  if (job.format === 'csv') return Promise.all([import('./csv.ts'), import('./category-names.ts')]);
   if (job.format === 'ofx') {
-    return Promise.all([import('./ofx.ts'), import('../../shared/format.ts'), import('../reports/balances.ts')]);
+    return Promise.all([import('./ofx.ts'), import('../../shared/format.ts'), import('./ledger-balance.ts')]);
   }
   return Promise.all([
     import('./xlsx.ts'),
+    import('./category-names.ts'),
     import('../reports/profit-and-loss.ts'),
     import('../reports/livro-caixa.ts'),
     import('../../shared/format.ts'),
@@ -87,12 +88,14 @@ async function writeText(temp: string): Promise<void> {
  */
 async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: string): Promise<void> {
   // Loaded for a workbook only: exceljs alone costs a text export ~0.3 s of start-up.
-  const [{ writeWorkbook }, { profitAndLoss }, { livroCaixa }, { bookkeepingDate }] = await Promise.all([
-    import('./xlsx.ts'),
-    import('../reports/profit-and-loss.ts'),
-    import('../reports/livro-caixa.ts'),
-    import('../../shared/format.ts'),
-  ]);
+  const [{ writeWorkbook }, { categoryNames }, { profitAndLoss }, { livroCaixa }, { bookkeepingDate }] =
+    await Promise.all([
+      import('./xlsx.ts'),
+      import('./category-names.ts'),
+      import('../reports/profit-and-loss.ts'),
+      import('../reports/livro-caixa.ts'),
+      import('../../shared/format.ts'),
+    ]);
   const { filters, language } = xlsx;
   const span = sqlite
     .prepare('SELECT min(date) AS first, max(date) AS last FROM transactions WHERE removed_at IS NULL')
@@ -105,12 +108,7 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: str
     ...(filters.includeHidden === true ? { includeHidden: true } : {}),
     ...(filters.usage === 'business' ? { businessOnly: true } : {}),
   };
-  const names = new Map(
-    sqlite
-      .prepare(`SELECT id, ${language === 'en' ? 'name_en' : 'name_pt'} AS name FROM categories`)
-      .raw()
-      .all() as [string, string][],
-  );
+  const names = categoryNames(sqlite, language);
   const chosen = new Set(filters.accountIds ?? []);
   const rows = await writeWorkbook(temp, {
     language,
@@ -134,26 +132,22 @@ async function writeXlsx(xlsx: Extract<ExportJob, { format: 'xlsx' }>, temp: str
 async function prepare(): Promise<{ format: FileFormat; filters: TransactionFilters }> {
   if (job.format === 'xlsx') throw new Error('a workbook is not text');
   if (job.format === 'csv') {
-    const { csvWriter } = await import('./csv.ts');
-    const language = job.dialect === 'en' ? 'name_en' : 'name_pt';
-    const names = new Map(
-      sqlite.prepare(`SELECT id, ${language} AS name FROM categories`).raw().all() as [string, string][],
-    );
+    const [{ csvWriter }, { categoryNames }] = await Promise.all([import('./csv.ts'), import('./category-names.ts')]);
+    const names = categoryNames(sqlite, job.dialect);
     const writer = csvWriter(job.dialect, (id) => names.get(id));
     return {
       format: { head: writer.head, body: (rows) => writer.lines(rows), tail: '', bytes: (text) => Buffer.from(text) },
       filters: job.filters,
     };
   }
-  const [{ ofxBytes, ofxWriter }, { bookkeepingDate }, { balancesAtEnd }] = await Promise.all([
+  const [{ ofxBytes, ofxWriter }, { bookkeepingDate }, { ledgerBalanceCents }] = await Promise.all([
     import('./ofx.ts'),
     import('../../shared/format.ts'),
-    import('../reports/balances.ts'),
+    import('./ledger-balance.ts'),
   ]);
   const account = sqlite
     .prepare(
-      `SELECT a.id, a.type, a.subtype, a.number, a.currency_code AS currencyCode, a.balance_cents AS balanceCents,
-         a.balance_date AS balanceDate, c.connector_id AS connectorId
+      `SELECT a.id, a.type, a.subtype, a.number, a.currency_code AS currencyCode, c.connector_id AS connectorId
        FROM accounts a JOIN connections c ON c.id = a.connection_id WHERE a.id = ?`,
     )
     .get(job.accountId) as OfxAccount | undefined;
@@ -164,23 +158,15 @@ async function prepare(): Promise<{ format: FileFormat; filters: TransactionFilt
     .prepare('SELECT min(date) FROM transactions WHERE account_id = ? AND removed_at IS NULL')
     .pluck()
     .get(account.id) as string | null;
-  // The ledger balance is the account's at the statement's end: the bank's own figure when
-  // the period runs up to the day it reported it, else walked back to the period's end
-  // through the books (the Reports' cash flow does the same), so an importer reconciling
-  // an old statement against its LEDGERBAL finds it balances.
-  if (account.balanceDate === null || to < account.balanceDate) {
-    const atEnd = balancesAtEnd({ from: to, to, accountIds: [account.id] });
-    const cents = sqlite
-      .prepare(`SELECT b.cents FROM ${atEnd.sql} b WHERE b.account_id = ?`)
-      .pluck()
-      .get(...atEnd.values, account.id) as number;
-    account.balanceCents = cents;
-    account.balanceDate = to;
-  }
-  const writer = ofxWriter(account, { from: job.filters.from ?? first ?? to, to }, new Date(job.now));
+  const from = job.filters.from ?? (first !== null && first < to ? first : to);
+  // The posted balance at the statement's end: what the listed rows add up to, from the last statement's.
+  const ledger = { cents: ledgerBalanceCents(sqlite, account.id, to), day: to };
+  const writer = ofxWriter(account, { from, to }, ledger, new Date(job.now));
   return {
     format: { head: writer.head, body: (rows) => writer.transactions(rows), tail: writer.tail, bytes: ofxBytes },
-    // A statement lists what the bank posted: a pending row may yet change or vanish, and its id with it.
-    filters: { ...job.filters, accountIds: [account.id], pending: false },
+    // A statement is the account's whole period, so that its balance adds up: the screen's
+    // other filters (search, categories, usage…) do not narrow it. It lists what the bank
+    // posted: a pending row may yet change or vanish, and its id with it.
+    filters: { from, to, accountIds: [account.id], pending: false },
   };
 }

@@ -11,6 +11,7 @@ import {
 import { isCalendarDay } from '../../shared/calendar-day.ts';
 import type { Language } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
+import { diskFull, isDiskFull } from '../typed-error.ts';
 import { writeFileWhole } from './part-file.ts';
 import { reportPagePath } from '../../shared/report-page.ts';
 import { type ReportPrinter, reportPdfLayout } from './report-printer.ts';
@@ -88,6 +89,7 @@ export class Exporter {
       try {
         writeFileWhole(path, bytes);
       } catch (error) {
+        if (isDiskFull(error)) throw diskFull(error);
         throw new AppError('EXPORT_FAILED', `The report could not be written: ${String(error)}`, { path });
       }
       return { path, rows: null };

@@ -14,6 +14,12 @@ import { decimalText } from './decimal.ts';
  * Amounts are signed from the user's side (OFX spec 3.2.9.2: debits and card purchases
  * negative), in the account's currency; FITID is Pluggy's transaction id, stable across
  * syncs, so importing an overlapping period again skips what is already there.
+ *
+ * A statement reconciles with itself (issue 17 item 7): it lists the posted transactions
+ * only, and its LEDGERBAL is the balance of posted money (see ledger-balance.ts), so the
+ * previous statement's balance plus this one's list is this one's balance, to the cent, as
+ * an importer checks it. Banks' own OFX mean the same by LEDGERBAL, the posted (ledger)
+ * balance; money still pending is AVAILBAL's business, which Balancete does not write.
  */
 export interface OfxAccount {
   id: string;
@@ -22,10 +28,14 @@ export interface OfxAccount {
   subtype: string | null;
   number: string | null;
   currencyCode: string;
-  balanceCents: number;
-  balanceDate: string | null;
   /** Pluggy's id of the institution, standing in for the bank id OFX asks for. */
   connectorId: number;
+}
+
+/** LEDGERBAL: the balance of posted money and the bookkeeping day it is at. */
+export interface OfxLedger {
+  cents: number;
+  day: string;
 }
 
 export interface OfxPeriod {
@@ -59,7 +69,7 @@ function ofxText(text: string, size: number): string {
 
 const element = (name: string, value: string) => `<${name}>${value}</${name}>${lineEnd}`;
 
-export function ofxWriter(account: OfxAccount, period: OfxPeriod, now: Date): OfxWriter {
+export function ofxWriter(account: OfxAccount, period: OfxPeriod, ledger: OfxLedger, now: Date): OfxWriter {
   const card = account.type === 'CREDIT';
   const status = `<STATUS>${lineEnd}${element('CODE', '0')}${element('SEVERITY', 'INFO')}</STATUS>${lineEnd}`;
   const accountId = ofxText(account.number ?? account.id, 22);
@@ -107,8 +117,8 @@ export function ofxWriter(account: OfxAccount, period: OfxPeriod, now: Date): Of
       return out;
     },
     tail:
-      `</BANKTRANLIST>${lineEnd}<LEDGERBAL>${lineEnd}${element('BALAMT', decimalText(account.balanceCents, '.'))}` +
-      `${element('DTASOF', ofxDate(account.balanceDate ?? period.to))}</LEDGERBAL>${lineEnd}` +
+      `</BANKTRANLIST>${lineEnd}<LEDGERBAL>${lineEnd}${element('BALAMT', decimalText(ledger.cents, '.'))}` +
+      `${element('DTASOF', ofxDate(ledger.day))}</LEDGERBAL>${lineEnd}` +
       `</${statement}>${lineEnd}</${response}>${lineEnd}</${messages}>${lineEnd}</OFX>${lineEnd}`,
   };
 }

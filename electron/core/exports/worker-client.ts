@@ -4,6 +4,7 @@ import type { CsvDialect } from '../../shared/exports.ts';
 import type { Language } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { TransactionFilters } from '../../shared/transactions.ts';
+import { diskFull, isDiskFull } from '../typed-error.ts';
 import { partFileBeside } from './part-file.ts';
 
 /** What to export: the filters and the format's choices. */
@@ -85,6 +86,7 @@ export async function exportInWorker(
   } catch (error) {
     rmSync(temp, { force: true });
     if (cancelled()) throw new AppError('EXPORT_CANCELLED', 'The export was cancelled');
+    if (isDiskFull(error)) throw diskFull(error);
     throw new AppError('EXPORT_FAILED', `The export failed: ${String(error)}`, { path });
   }
 }

@@ -4,16 +4,19 @@ import type { Language } from '../../shared/models.ts';
 import type { LivroCaixa, ProfitAndLoss, ReportSection } from '../../shared/reports.ts';
 import type { ExportPage } from '../books/export-rows.ts';
 import { formulaSafe } from './formula-safety.ts';
+import { ooxmlText } from './ooxml-text.ts';
 import { type TransactionWords, transactionWords } from './transaction-words.ts';
+import { nameFilterRanges, type SheetFilter } from './xlsx-filter-names.ts';
 
 /**
  * The accountant's workbook (issue 8): the transactions, the P&L (DRE) and the livro-caixa
  * of one period, as typed cells: dates are dates and money is numbers with a BRL format, so
- * the accountant's sums and filters work; each sheet has a frozen header, an autofilter and
- * readable widths. Written as a stream (exceljs' WorkbookWriter), a page of rows at a time:
+ * the accountant's sums and filters work; each sheet has a frozen header, readable widths,
+ * and an autofilter over its table (the header and the rows of figures under it) that
+ * Excel and LibreOffice both show (xlsx-filter-names.ts). Written as a stream (exceljs' WorkbookWriter), a page of rows at a time:
  * 100k transactions never sit in memory as cells. User text is neutralised against formula
  * injection as in the CSV (a string cell is inert, but one edited and confirmed in Excel
- * would run).
+ * would run), and comes back exactly as written, a CR included (ooxml-text.ts).
  */
 
 interface Words extends TransactionWords {
@@ -129,6 +132,7 @@ export interface WorkbookContent {
   language: Language;
   /** The transactions in date order, a page at a time (exportPages, export-rows.ts). */
   pages: AsyncIterable<ExportPage>;
+  /** A category's label, unique among the categories (category-labels.ts), for the rows and the DRE. */
   categoryName: (id: string) => string | undefined;
   profitAndLoss: ProfitAndLoss;
   livroCaixa: LivroCaixa;
@@ -153,15 +157,30 @@ export async function writeWorkbook(path: string, content: WorkbookContent): Pro
     zip: { zlib: { level: 1 } },
   });
   workbook.creator = 'Balancete';
-  const rows = await transactionsSheet(workbook, text, content);
+  const filters: SheetFilter[] = [];
+  nameFilterRanges(workbook, filters);
+  const rows = await transactionsSheet(workbook, text, content, filters);
   const scope = content.accounts?.length ? [text.accounts(formulaSafe(content.accounts.join(', ')))] : [];
-  profitAndLossSheet(workbook, text, content.profitAndLoss, content.language, scope);
-  livroCaixaSheet(workbook, text, content.livroCaixa, scope);
+  profitAndLossSheet(workbook, text, content, scope, filters);
+  livroCaixaSheet(workbook, text, content.livroCaixa, scope, filters);
   await workbook.commit();
   return rows;
 }
 
-const safe = (value: string | null) => (value === null || value === '' ? null : formulaSafe(value));
+/**
+ * Text as a cell holds it exactly. exceljs writes a plain string as a <v>, where readers
+ * neither decode OOXML's escapes (LibreOffice) nor keep blanks at the ends; text that needs
+ * either (a CR or another control character: ooxml-text.ts; a leading or trailing blank, a
+ * line break) goes as an inline string, <is><t xml:space="preserve">, where they do. A rich
+ * text of one unformatted run is how exceljs writes one; as it costs a fifth more time over
+ * a workbook of 100k rows, the rest stays plain.
+ */
+const inlineText = (text: string): string | ExcelJS.CellRichTextValue => {
+  const escaped = ooxmlText(text);
+  return escaped === text && !/^\s|\s$|\n/.test(text) ? text : { richText: [{ text: escaped }] };
+};
+/** User text: inert to formulas, written to come back exactly; none for an empty field. */
+const userText = (value: string | null) => (value === null || value === '' ? null : inlineText(formulaSafe(value)));
 /**
  * A bookkeeping date as the spreadsheet's date (midnight UTC: Excel dates have no zone).
  * Rows share the few thousand dates there are: each is parsed once, and its Date object is
@@ -179,9 +198,10 @@ const dateCell = (iso: string) => {
 const money = (cents: number) => cents / 100;
 
 /**
- * A sheet with its columns' widths and formats, a bold, frozen header and an autofilter.
- * The columns go in before the header row: the streaming writer writes the sheet's
- * <cols> (the widths) when the first row is committed, and drops any set later.
+ * A sheet with its columns' widths and formats and a bold, frozen header (its autofilter
+ * comes with its last row: `filterTable`). The columns go in before the header row: the
+ * streaming writer writes the sheet's <cols> (the widths) when the first row is committed,
+ * and drops any set later.
  */
 function newSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -191,17 +211,38 @@ function newSheet(
 ) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns;
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   const headerRow = sheet.addRow([...header]);
   headerRow.font = { bold: true };
   headerRow.commit();
   return sheet;
 }
 
+/**
+ * The sheet's autofilter over its table, from the header to `lastRow` across the header's
+ * columns, and its name for the workbook (xlsx-filter-names.ts). The streaming writer
+ * writes the <autoFilter> when the sheet is committed: set it before.
+ */
+function filterTable(sheet: ExcelJS.Worksheet, columns: number, lastRow: number, filters: SheetFilter[]): void {
+  const range = `A1:${columnLetters(columns)}${lastRow}`;
+  sheet.autoFilter = range;
+  // Sheets are numbered from 1 in the order added, which is their order in the workbook.
+  filters.push({ sheet: sheet.id - 1, name: sheet.name, range });
+}
+
+/** A column's letters (1 → A, 27 → AA). */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
 async function transactionsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   text: Words,
   content: WorkbookContent,
+  filters: SheetFilter[],
 ): Promise<number> {
   // One style object per column, given to each of its cells: exceljs looks a style object
   // up by identity before it renders it to XML to find its id, and a cell's own copy of
@@ -216,23 +257,24 @@ async function transactionsSheet(
     transactionWidths.map((width, index) => ({ width, style: styles[index] })),
   );
   let done = 0;
+  let lastRow = 1;
   for await (const page of content.pages) {
     for (const row of page.rows) {
       const category = row.categoryId === null ? null : (content.categoryName(row.categoryId) ?? row.categoryId);
       const written = sheet.addRow([
         dateCell(row.date),
-        safe(row.description),
-        safe(row.counterparty),
-        safe(row.institution),
-        safe(row.accountName),
-        safe(category),
+        userText(row.description),
+        userText(row.counterparty),
+        userText(row.institution),
+        userText(row.accountName),
+        userText(category),
         money(row.accountAmountCents),
         row.accountCurrencyCode,
         row.pending ? text.pending : text.posted,
         row.usage === null ? null : text[row.usage],
         row.deductible === null ? null : row.deductible ? text.yes : text.no,
-        safe(row.tags.join(', ')),
-        safe(row.notes),
+        userText(row.tags.join(', ')),
+        userText(row.notes),
         row.id,
         row.part ? text.part(row.part.number, row.part.of) : null,
       ]);
@@ -242,10 +284,12 @@ async function transactionsSheet(
       // An account in another currency: its amount is no real, and the Moeda cell says which.
       if (row.accountCurrencyCode !== 'BRL') written.getCell(amountColumn).style = foreignMoney;
       written.commit();
+      lastRow = written.number;
     }
     done += page.transactions;
     content.onProgress?.(done, page.total);
   }
+  filterTable(sheet, text.header.length, lastRow, filters);
   sheet.commit();
   return done;
 }
@@ -253,9 +297,9 @@ async function transactionsSheet(
 function profitAndLossSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   text: Words,
-  report: ProfitAndLoss,
-  language: Language,
+  { profitAndLoss: report, categoryName, language }: WorkbookContent,
   scope: readonly string[],
+  filters: SheetFilter[],
 ): void {
   const sheet = newSheet(workbook, text.sheets.profitAndLoss, text.profitAndLossHeader, [
     { width: 52 },
@@ -270,8 +314,9 @@ function profitAndLossSheet(
   for (const section of report.sections) {
     bold([text.sections[section.section], null]);
     for (const line of section.lines) {
-      const label = line.categoryId === null ? text.uncategorized : line[name];
-      sheet.addRow([`  ${formulaSafe(label)}`, money(line.cents)]).commit();
+      // A category the books hold by its label (two may share a name); one they do not, by the report's name for it.
+      const label = line.categoryId === null ? text.uncategorized : (categoryName(line.categoryId) ?? line[name]);
+      sheet.addRow([inlineText(`  ${formulaSafe(label)}`), money(line.cents)]).commit();
     }
     bold([text.total, money(section.totalCents)]);
   }
@@ -279,18 +324,19 @@ function profitAndLossSheet(
   bold([text.income, money(report.incomeCents)]);
   bold([text.expenses, money(report.expenseCents)]);
   bold([text.net, money(report.netCents)]);
-  sheet.addRow([text.notCounted, money(report.notCountedCents)]).commit();
+  const last = sheet.addRow([text.notCounted, money(report.notCountedCents)]);
+  last.commit();
+  filterTable(sheet, text.profitAndLossHeader.length, last.number, filters);
   const { from, to, businessOnly = false } = report.query;
   note(sheet, text.covers('period', from, to, businessOnly), ...scope);
   sheet.commit();
 }
 
-/** A line of plain text under a report's figures, after a blank one. */
-/** A blank row, then the note's lines in italics. */
+/** A blank row, then the note's lines in italics (below the sheet's table, out of its filter). */
 function note(sheet: ExcelJS.Worksheet, ...lines: string[]): void {
   sheet.addRow([]).commit();
   for (const text of lines) {
-    const row = sheet.addRow([text]);
+    const row = sheet.addRow([inlineText(text)]);
     row.font = { italic: true };
     row.commit();
   }
@@ -301,6 +347,7 @@ function livroCaixaSheet(
   text: Words,
   report: LivroCaixa,
   scope: readonly string[],
+  filters: SheetFilter[],
 ): void {
   const sheet = newSheet(
     workbook,
@@ -337,6 +384,7 @@ function livroCaixaSheet(
   ]);
   row.font = { bold: true };
   row.commit();
+  filterTable(sheet, text.livroCaixaHeader.length, row.number, filters);
   // Kept in whole months (see livroCaixa): a mid-month period's first and last months are whole here.
   const first = report.months[0]?.month ?? report.query.from.slice(0, 7);
   const last = report.months.at(-1)?.month ?? report.query.to.slice(0, 7);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { contract, isChannel } from '../../shared/contract.ts';
-import { AppError, type IpcErrorPayload, type IpcResult } from '../../shared/errors.ts';
+import type { IpcErrorPayload, IpcResult } from '../../shared/errors.ts';
+import { typedError } from '../typed-error.ts';
+import type { WindowKind } from '../../shared/window-scopes.ts';
 import type { HandlerMap } from './handler-map.ts';
+import { mayInvoke } from './window-access.ts';
 
 export interface DispatchOptions {
   /** Called with failures the user cannot act on, so they reach the log. */
@@ -12,6 +15,12 @@ export interface DispatchOptions {
    * pay for it on every (possibly large) answer.
    */
   validateOutput?: boolean;
+  /**
+   * The kind of window the request came from (null: none main knows). Given, only its
+   * scope's channels are answered (electron/shared/window-scopes.ts); main's IPC and the
+   * E2E bridge always give it. Tests calling handlers directly leave it out.
+   */
+  window?: WindowKind | null;
 }
 
 /**
@@ -27,6 +36,13 @@ export async function dispatch(
 ): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) {
     return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(channel)}` });
+  }
+  if (options.window !== undefined && !mayInvoke(options.window, channel)) {
+    // Refused before the input is looked at: a window outside the scope learns nothing of the channel.
+    return fail({
+      code: 'CHANNEL_NOT_ALLOWED',
+      message: `${channel} is not open to the ${options.window ?? 'unknown'} window`,
+    });
   }
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
@@ -45,9 +61,8 @@ export async function dispatch(
     if (options.validateOutput) contract[channel].output.parse(value);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof AppError) {
-      return fail({ code: error.code, message: error.message, details: error.details });
-    }
+    const typed = typedError(error);
+    if (typed) return fail({ code: typed.code, message: typed.message, details: typed.details });
     try {
       options.onInternalError?.(channel, error);
     } catch {

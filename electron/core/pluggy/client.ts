@@ -128,7 +128,7 @@ export class PluggyClient {
   }
 
   item(id: string, options: CallOptions = {}): Promise<Item> {
-    return this.call(Item, { method: 'GET', path: `/items/${encodeURIComponent(id)}`, idempotent: true, ...options });
+    return this.call(Item, { method: 'GET', path: `/items/${pathSegment(id)}`, idempotent: true, ...options });
   }
 
   /** Starts an update of the item (only when the user asks: Pluggy's rule), with new parameters if given. */
@@ -139,7 +139,7 @@ export class PluggyClient {
   ): Promise<Item> {
     return this.call(Item, {
       method: 'PATCH',
-      path: `/items/${encodeURIComponent(id)}`,
+      path: `/items/${pathSegment(id)}`,
       body: input,
       idempotent: false,
       ...options,
@@ -150,7 +150,7 @@ export class PluggyClient {
   sendMfa(id: string, answer: Record<string, string>, options: CallOptions = {}): Promise<Item> {
     return this.call(Item, {
       method: 'POST',
-      path: `/items/${encodeURIComponent(id)}/mfa`,
+      path: `/items/${pathSegment(id)}/mfa`,
       body: answer,
       idempotent: false,
       ...options,
@@ -160,7 +160,7 @@ export class PluggyClient {
   /** Deletes an item; one already gone counts as deleted (a retry after a lost answer finds it so). */
   async deleteItem(id: string, options: CallOptions = {}): Promise<void> {
     try {
-      await this.send({ method: 'DELETE', path: `/items/${encodeURIComponent(id)}`, idempotent: true, ...options });
+      await this.send({ method: 'DELETE', path: `/items/${pathSegment(id)}`, idempotent: true, ...options });
     } catch (error) {
       if (!(error instanceof PluggyError && error.code === 'PLUGGY_NOT_FOUND')) throw error;
     }
@@ -236,7 +236,7 @@ export class PluggyClient {
   transaction(id: string, options: CallOptions = {}): Promise<Transaction> {
     return this.call(Transaction, {
       method: 'GET',
-      path: `/transactions/${encodeURIComponent(id)}`,
+      path: `/transactions/${pathSegment(id)}`,
       idempotent: true,
       ...options,
     });
@@ -316,7 +316,7 @@ export class PluggyClient {
       key = await this.currentApiKey(request.signal);
       answer = await this.transport.send({ ...request, apiKey: key });
       if (refusedKey(answer)) {
-        throw new PluggyError('PLUGGY_FORBIDDEN', 'Pluggy refused a freshly issued API key', { status: 403 });
+        throw new PluggyError('PLUGGY_FORBIDDEN', 'Pluggy refused a freshly issued API key', { status: answer.status });
       }
     }
     if (answer.status >= 400) throw errorFor(answer.status, answer.body, request);
@@ -387,10 +387,22 @@ function lifetimeOf(apiKey: string): number {
 
 /**
  * Pluggy's answer to an expired or unknown key: 403 without a `codeDescription`
- * (pluggy-api.md). Other 403s are about the request, and a new key would not help.
+ * (pluggy-api.md), or 401 on any call but /auth (the key, not the client id and secret,
+ * was refused: only /auth refusing them means they are wrong). Other 403s are about the
+ * request, and a new key would not help.
  */
 function refusedKey(answer: { status: number; body: unknown }): boolean {
-  return answer.status === 403 && !ErrorBody.safeParse(answer.body).data?.codeDescription;
+  return answer.status === 401 || (answer.status === 403 && !ErrorBody.safeParse(answer.body).data?.codeDescription);
+}
+
+/**
+ * An id as a path segment. Text that is not well-formed (a lone surrogate) names nothing
+ * of Pluggy's, and cannot even be put in an address: no request is sent for it.
+ */
+function pathSegment(id: string): string {
+  if (!id.isWellFormed())
+    throw new PluggyError('PLUGGY_NOT_FOUND', 'Pluggy has nothing by an id that is not well-formed text');
+  return encodeURIComponent(id);
 }
 
 /** The `after` cursor inside a v2 `next` link (a query string relative to the endpoint). */
@@ -433,7 +445,6 @@ function errorFor(status: number, body: unknown, request: Pick<HttpRequest, 'met
   const message = error?.message ?? `Pluggy answered ${status} to ${request.method} ${request.path}`;
   if (status === 404) return new PluggyError('PLUGGY_NOT_FOUND', message, details);
   if (status === 409) return new PluggyError('PLUGGY_UPDATE_TOO_SOON', message, details);
-  if (status === 401) return new PluggyError('PLUGGY_AUTH', message, details);
   if (status === 403) return new PluggyError('PLUGGY_FORBIDDEN', message, details);
   // The 400s that refuse an update for the item's own history, not for a bad request.
   if (error?.codeDescription === 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES') {

@@ -61,6 +61,8 @@ export const ItemParameter = z.object({
   validationMessage: optionalText,
   expiresAt: optionalText,
   options: z.array(z.object({ value: text, label: text })).nullish(),
+  /** A QR code's image, or for an Open Finance login the address of the bank's OAuth page. */
+  data: optionalText,
 });
 
 export const Item = z.object({

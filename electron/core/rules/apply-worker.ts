@@ -6,10 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../../db/open.ts';
 import { applyRulesToExisting } from './apply.ts';
-import type { ApplyWorkerData, ApplyWorkerMessage } from './worker-client.ts';
+import type { RuleApplyResult } from '../../shared/rules.ts';
+import type { ApplyWorkerData, RulesWorkerMessage } from './worker-client.ts';
 
 const { file, ruleIds } = workerData as ApplyWorkerData;
-const post = (message: ApplyWorkerMessage) => parentPort?.postMessage(message);
+const post = (message: RulesWorkerMessage<RuleApplyResult>) => parentPort?.postMessage(message);
 const database = openDatabase(file, { migrate: false });
 try {
   const result = applyRulesToExisting(database, {

@@ -1,12 +1,15 @@
+import { compilePattern, type RulePattern } from '../../shared/rule-pattern.ts';
+import { AppError } from '../../shared/errors.ts';
 import {
-  compileRegex,
   type Condition,
   foldText,
   maxConditionText,
+  type ParsedRuleDraft,
   type Rule,
   type RuleActionField,
   ruleActionFields,
   type RuleActions,
+  ruleIssues,
 } from '../../shared/rules.ts';
 
 /** The provider fields a rule looks at: a plain view of one transaction row. */
@@ -87,17 +90,28 @@ function foldOrNull(value: string | null): string | null {
   return value === null ? null : foldText(value.slice(0, 4 * maxConditionText));
 }
 
+/** The conditions of a rule (or a whole rule), once every pattern in them is known to run; else RULE_INVALID. */
+export function usable<T extends Pick<ParsedRuleDraft, 'conditions'>>(draft: T): T {
+  const issues = ruleIssues(draft);
+  if (issues.length > 0)
+    throw new AppError('RULE_INVALID', issues.map((issue) => issue.message).join('; '), { issues });
+  return draft;
+}
+
 /**
- * Turns a rule into a predicate. A condition that cannot be compiled (a stored pattern
- * that no longer parses) matches nothing rather than throwing: a bad rule must never stop
- * a sync.
+ * Turns a rule into a predicate. A rule with a pattern that cannot run (stored before
+ * patterns ran on RE2, see Rule.issues) matches nothing rather than throwing: a bad rule
+ * must never stop a sync, nor run on its other conditions alone.
  */
 export function compile(rule: Pick<Rule, 'id' | 'match' | 'conditions' | 'actions'>): CompiledRule {
   const tests = rule.conditions.map(compileCondition);
+  const runnable = tests.filter((test) => test !== null);
   const matches =
-    rule.match === 'all'
-      ? (subject: FoldedSubject) => tests.every((test) => test(subject))
-      : (subject: FoldedSubject) => tests.some((test) => test(subject));
+    runnable.length < tests.length
+      ? () => false
+      : rule.match === 'all'
+        ? (subject: FoldedSubject) => runnable.every((test) => test(subject))
+        : (subject: FoldedSubject) => runnable.some((test) => test(subject));
   const sets = ruleActionFields.flatMap((field, index) => {
     const value = rule.actions[field];
     return value === undefined ? [] : [[field, value, 1 << index] as const];
@@ -107,18 +121,19 @@ export function compile(rule: Pick<Rule, 'id' | 'match' | 'conditions' | 'action
 
 type Test = (subject: FoldedSubject) => boolean;
 
-function compileCondition(condition: Condition): Test {
+/** The condition's test, or null when its pattern cannot run. */
+function compileCondition(condition: Condition): Test | null {
   switch (condition.field) {
     case 'description':
     case 'merchant':
     case 'counterparty': {
       const { field } = condition;
       if (condition.operator === 'regex') {
-        let pattern: RegExp;
+        let pattern: RulePattern;
         try {
-          pattern = compileRegex(condition.value);
+          pattern = compilePattern(condition.value);
         } catch {
-          return () => false;
+          return null;
         }
         return (subject) => {
           const value = subject.text(field);

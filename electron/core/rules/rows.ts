@@ -54,11 +54,11 @@ export function readRowsToApply(sqlite: Database.Database, ids?: readonly string
 }
 
 /**
- * The live rows in pages of `pageSize` by rowid, the event loop let go between pages: for
- * work that runs on main's thread (the editor's preview), which must not stall the app for
- * the whole table. Each page is its own statement, so no query stays open across the pauses.
+ * The live rows in pages of `pageSize` by rowid, for a scan that keeps only a few of them
+ * (the editor's preview): memory holds a page, not the table. Each page is its own
+ * statement, so no query stays open between them.
  */
-export async function* pagesOfLiveRows(sqlite: Database.Database, pageSize = 5000): AsyncGenerator<RuleRow[]> {
+export function* pagesOfLiveRows(sqlite: Database.Database, pageSize = 5000): Generator<RuleRow[]> {
   const page = sqlite.prepare<[number, number], RawRow>(`${selectLive} AND t.rowid > ? ORDER BY t.rowid LIMIT ?`);
   let after = 0;
   for (;;) {
@@ -67,7 +67,6 @@ export async function* pagesOfLiveRows(sqlite: Database.Database, pageSize = 500
     if (!last) return;
     after = last.rowid;
     yield raw.map(toRuleRow);
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -4,18 +4,20 @@ import { rules } from '../../../db/schema.ts';
 import { requireAssignableCategory } from '../books/categories.ts';
 import { AppError } from '../../shared/errors.ts';
 import { Condition, type ParsedRuleDraft, type Rule, RuleActions, RuleDraft, ruleIssues } from '../../shared/rules.ts';
-import { type CompiledRule, compile } from './engine.ts';
+import { type CompiledRule, compile, usable } from './engine.ts';
 
 type RuleRow = typeof rules.$inferSelect;
 
 /**
  * A stored row as a rule, or null when its JSON no longer fits the schema (written by a
  * newer version, or edited by hand): such a rule is left out rather than breaking the list.
+ * A rule whose patterns cannot run is listed with its issues, and does not run.
  */
 function toRule(row: RuleRow): Rule | null {
   const conditions = Condition.array().safeParse(row.conditions);
   const actions = RuleActions.safeParse(row.actions);
   if (!conditions.success || !actions.success) return null;
+  const issues = ruleIssues({ conditions: conditions.data });
   return {
     id: row.id,
     position: row.position,
@@ -25,20 +27,13 @@ function toRule(row: RuleRow): Rule | null {
     conditions: conditions.data,
     actions: actions.data,
     source: row.source,
+    ...(issues.length > 0 ? { issues } : {}),
   };
 }
 
 /** The draft with its defaults, or RULE_INVALID for patterns that cannot run, with each problem's path for the editor. */
 function usableDraft(input: RuleDraft): ParsedRuleDraft {
   return usable(RuleDraft.parse(input));
-}
-
-/** The conditions of a rule (or a whole rule), once every pattern in them is known to run; else RULE_INVALID. */
-export function usable<T extends Pick<ParsedRuleDraft, 'conditions'>>(draft: T): T {
-  const issues = ruleIssues(draft);
-  if (issues.length > 0)
-    throw new AppError('RULE_INVALID', issues.map((issue) => issue.message).join('; '), { issues });
-  return draft;
 }
 
 /** Every rule, in the order they apply. */
@@ -51,10 +46,10 @@ export function listRules(db: Db): Rule[] {
     .flatMap((row) => toRule(row) ?? []);
 }
 
-/** The enabled rules (all, or those of `ids`) in order, ready to run. */
+/** The enabled rules (all, or those of `ids`) in order, ready to run; those that cannot run are left out. */
 export function loadCompiledRules(db: Db, ids?: readonly number[]): CompiledRule[] {
   return listRules(db)
-    .filter((rule) => rule.enabled && (ids === undefined || ids.includes(rule.id)))
+    .filter((rule) => rule.enabled && !rule.issues && (ids === undefined || ids.includes(rule.id)))
     .map(compile);
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { type KeychainLocks, systemKeychainLocks } from './keychain-locks.ts';
 
 /** The service name Balancete's entries carry in the OS keychain. */
 export const keychainService = 'Balancete';
@@ -20,23 +21,35 @@ export interface Keytar {
 const howToFix =
   'On Linux, Balancete needs a Secret Service (GNOME Keyring or KWallet) running and unlocked, and the libsecret library installed.';
 
+const lockedKeychain = () =>
+  new AppError(
+    'KEYCHAIN_LOCKED',
+    'The OS keychain is locked (or its unlock prompt was dismissed): unlock it and try again',
+  );
+
 /**
  * The Pluggy client id and secret, in the OS keychain (keytar). There is no fallback:
  * when no keychain can be reached, every call fails with KEYCHAIN_UNAVAILABLE and says
- * how to fix it, rather than keeping a secret in a file or the database.
+ * how to fix it, rather than keeping a secret in a file or the database. A keychain that
+ * is there but locked fails with KEYCHAIN_LOCKED, never passing for one without keys.
  */
 export class CredentialStore {
   private readonly loadKeytar: () => Promise<Keytar>;
   private readonly service: string;
+  private readonly locks: KeychainLocks;
 
-  constructor(options: { loadKeytar?: () => Promise<Keytar>; service?: string } = {}) {
+  constructor(options: { loadKeytar?: () => Promise<Keytar>; service?: string; locks?: KeychainLocks } = {}) {
     this.loadKeytar = options.loadKeytar ?? loadKeytarModule;
     this.service = options.service ?? keychainService;
+    this.locks = options.locks ?? systemKeychainLocks();
   }
 
   async read(): Promise<PluggyCredentials | null> {
     const stored = await this.use((keytar) => keytar.getPassword(this.service, pluggyAccount));
-    if (stored === null) return null;
+    if (stored === null) {
+      if (await this.locks.entryLocked(this.service, pluggyAccount)) throw lockedKeychain();
+      return null;
+    }
     try {
       const parsed = JSON.parse(stored) as Partial<PluggyCredentials>;
       if (typeof parsed.clientId === 'string' && typeof parsed.clientSecret === 'string') {
@@ -54,7 +67,9 @@ export class CredentialStore {
   }
 
   async remove(): Promise<void> {
-    await this.use((keytar) => keytar.deletePassword(this.service, pluggyAccount));
+    const removed = await this.use((keytar) => keytar.deletePassword(this.service, pluggyAccount));
+    // Nothing removed may be keys kept behind the lock: they are still there.
+    if (!removed && (await this.locks.entryLocked(this.service, pluggyAccount))) throw lockedKeychain();
   }
 
   private async use<T>(action: (keytar: Keytar) => Promise<T>): Promise<T> {
@@ -71,6 +86,7 @@ export class CredentialStore {
     try {
       return await action(keytar);
     } catch (error) {
+      if (await this.locks.defaultCollectionLocked()) throw lockedKeychain();
       throw new AppError(
         'KEYCHAIN_UNAVAILABLE',
         `The OS keychain cannot be reached (${describe(error)}). ${howToFix}`,

@@ -45,6 +45,10 @@ export class PluggyAccount {
         this.deps.logger.warn('keychain.unavailable', { error });
         return { mode: pluggyMode, configured: false, clientIdEnding: null, keychain: 'unavailable' };
       }
+      if (error instanceof AppError && error.code === 'KEYCHAIN_LOCKED') {
+        this.deps.logger.warn('keychain.locked');
+        return { mode: pluggyMode, configured: false, clientIdEnding: null, keychain: 'locked' };
+      }
       throw error;
     }
     if (stored) this.deps.secrets.add(stored.clientSecret);
@@ -81,8 +85,11 @@ export class PluggyAccount {
 
   /** Switches between demo and the kept keys; the own application needs keys first. */
   async use(mode: PluggyMode): Promise<PluggyAccountStatus> {
-    if (mode === 'own' && !(await this.status()).configured) {
-      throw new AppError('PLUGGY_KEYS_MISSING', 'No Pluggy keys are kept: save them first');
+    if (mode === 'own') {
+      // Keys behind a locked keychain are not missing: asking for them again would be wrong.
+      const { configured, keychain } = await this.status();
+      if (keychain === 'locked') throw new AppError('KEYCHAIN_LOCKED', 'The OS keychain is locked: unlock it first');
+      if (!configured) throw new AppError('PLUGGY_KEYS_MISSING', 'No Pluggy keys are kept: save them first');
     }
     updateSettings(this.deps.db, { pluggyMode: mode });
     return this.status();

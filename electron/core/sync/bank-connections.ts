@@ -17,7 +17,7 @@ import { demoData, forgetDemoData, requireDemoRemovalConfirmed } from '../books/
 import type { ReconciledConfirmation } from '../books/reconciliation/locks.ts';
 import { type ForgetOptions, forgetConnection, requireRemovalConfirmed } from '../books/removed-connections.ts';
 import { TransactionSearchIndex } from '../books/transaction-search.ts';
-import { oauthRedirectUri } from '../connect/deep-link.ts';
+import { oauthCallbackUrl } from '../connect/deep-link.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
 import { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
@@ -54,6 +54,11 @@ export interface BankConnectionsOptions {
   engine?: Partial<ConstructorParameters<typeof SyncEngine>[0]>;
   /** The time Open Finance consents are measured against (tests: the sandbox's clock). */
   now?: () => Date;
+  /**
+   * Where Pluggy sends an Open Finance login back: main gives the open Connect flow's
+   * callback, with its state (core/connect/oauth-flow.ts); without one, the bare callback.
+   */
+  oauthRedirectUri?: () => string;
 }
 
 interface Runtime {
@@ -198,12 +203,13 @@ export class BankConnections {
     }
     // Only a connection we keep may be reopened (NOT_FOUND for any other id), and only one of this mode.
     if (itemId) this.requireFollowed(itemId, mode);
+    const oauthRedirectUri = this.options.oauthRedirectUri?.() ?? oauthCallbackUrl;
     const connectToken = await client.createConnectToken({ ...(itemId ? { itemId } : {}), oauthRedirectUri });
     return { connectToken, updateItem: itemId ?? null };
   }
 
   /**
-   * An item that Pluggy's widget (or the OAuth deep link) says was connected. The id comes
+   * An item that Pluggy's widget says was connected. The id comes
    * from a window, so it is trusted only once read back with our own API key, which also
    * shows the item belongs to our application; then it is kept and followed like one
    * linked here (an update of a connection we already keep counts as a manual refresh).

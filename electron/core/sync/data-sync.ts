@@ -5,9 +5,9 @@ import { AppError } from '../../shared/errors.ts';
 import { bookkeepingDate } from '../../shared/format.ts';
 import { type ProviderTransaction, ProviderTransactionWriter } from '../books/provider-transactions.ts';
 import type { Logger } from '../log.ts';
+import { typedError } from '../typed-error.ts';
 import { RulesOnIngest } from '../rules/ingest.ts';
 import type { PluggyClient } from '../pluggy/client.ts';
-import { PluggyError } from '../pluggy/errors.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
 import { withdrawRemovals } from '../books/reconciliation/conflicts.ts';
 import type { AccountType, PluggyMode } from '../../shared/models.ts';
@@ -155,7 +155,8 @@ export class DataSync {
     } catch (error) {
       // Nothing may be written once the run has settled (see retire).
       await Promise.all(aids);
-      const code = error instanceof PluggyError ? error.code : 'INTERNAL';
+      // A typed failure (Pluggy's, a full disk) by its own code; INTERNAL for one the user cannot act on.
+      const code = typedError(error)?.code ?? 'INTERNAL';
       const message = error instanceof Error ? error.message : String(error);
       db.update(syncRuns)
         .set({

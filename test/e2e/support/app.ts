@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { test as base, type BrowserContext, expect } from '@playwright/test';
+import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
 import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
 import { CredentialStore } from '../../../electron/core/secrets/credential-store.ts';
+import type { KeychainLocks } from '../../../electron/core/secrets/keychain-locks.ts';
 import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
 import { isTrustedOrigin } from '../../../electron/core/ipc/trusted-origin.ts';
+import { mayReceive } from '../../../electron/core/ipc/window-access.ts';
 import { resolveStaticFile, staticContentTypes } from '../../../electron/core/static-files.ts';
 import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
+import type { WindowKind } from '../../../electron/shared/window-scopes.ts';
 import { testHandlerDeps } from '../../support/handler-deps.ts';
 import { chromiumReportPrinter } from './report-printer.ts';
 import type { SandboxHandle } from '../../../electron/core/sandbox/server.ts';
@@ -19,7 +22,8 @@ import { makeTempDir } from '../../support/temp-dir.ts';
  * The E2E bridge (design.md §2): the page gets a `window.balancete` of the same shape
  * the preload exposes, but its calls run the real handler map in this test process
  * against a real SQLite file. The built pages are served from an https origin of their
- * own, checked exactly as main checks the sender frame.
+ * own, checked exactly as main checks the sender frame, and each page is a window of a
+ * kind (main, Connect, report) answered only on its kind's channels, as main does.
  */
 export const appOrigin = 'https://balancete.test';
 const rendererDir = resolve('out/renderer');
@@ -50,8 +54,16 @@ export interface AppFixture {
   restart(): Promise<void>;
 }
 
-export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' }, { sandbox: SandboxClient }>({
-  /** 'missing' gives the app a keychain module that cannot load, as where keytar failed to build. */
+export const test = base.extend<
+  { app: AppFixture; keychain: 'real' | 'missing' | 'locked' },
+  { sandbox: SandboxClient }
+>({
+  /**
+   * 'missing' gives the app a keychain module that cannot load, as where keytar failed to
+   * build; 'locked', the test keychain as a locked one answers (keytar finds nothing, and
+   * the Secret Service says it keeps the entry locked). Locking the keyring itself for real
+   * is the integration tests' (credential-store.test.ts): this one is shared by the workers.
+   */
   keychain: ['real', { option: true }],
   sandbox: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring even when unused
@@ -70,11 +82,15 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
     const databaseFile = join(temp.path, 'balancete.sqlite');
     // This test's own entry in the shared test keychain, kept across restarts.
     const keychainService = `Balancete-e2e-${randomUUID()}`;
-    /** Main sends events to every window: here, every page of the browser context. */
+    /** Each page's window kind, as main knows each window's; a page opened otherwise has none. */
+    const windowKinds = new WeakMap<Page, WindowKind>([[page, 'main']]);
+    const windowKindOf = (each: Page) => windowKinds.get(each) ?? null;
+    /** Main sends events to every window that listens to them: here, pages of the browser context. */
     const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
       await Promise.all(
         context
           .pages()
+          .filter((each) => mayReceive(windowKindOf(each), event))
           .map((each) =>
             each
               .evaluate(([name, data]) => window.__balanceteEmit?.(name, data), [event, payload] as const)
@@ -88,7 +104,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
       const credentials =
         keychain === 'missing'
           ? new CredentialStore({ loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")) })
-          : new CredentialStore({ service: keychainService });
+          : new CredentialStore({ service: keychainService, ...(keychain === 'locked' ? { locks: allLocked } : {}) });
       const deps = testHandlerDeps(
         opened,
         {
@@ -96,10 +112,11 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
           emit: (event, payload) => void emit(event, payload).catch(() => {}),
           pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
           credentials,
-          printReport: chromiumReportPrinter(context, appOrigin),
+          printReport: chromiumReportPrinter(context, appOrigin, (opened) => windowKinds.set(opened, 'report')),
           // The Connect window, as a new page of the same browser context (same bridge).
           openConnectWindow: async ({ reconnect }) => {
             const connectPage = await context.newPage();
+            windowKinds.set(connectPage, 'connect');
             await connectPage.goto(
               `${appOrigin}/connect.html${reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''}`,
             );
@@ -118,6 +135,7 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
       const result = await dispatch(main.handlers, channel, input, {
+        window: windowKindOf(source.page),
         validateOutput: true,
         onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
       });
@@ -163,6 +181,12 @@ export const test = base.extend<{ app: AppFixture; keychain: 'real' | 'missing' 
 });
 
 export { expect };
+
+/** What the Secret Service says of a keychain locked with Balancete's entry in it. */
+const allLocked: KeychainLocks = {
+  entryLocked: () => Promise.resolve(true),
+  defaultCollectionLocked: () => Promise.resolve(true),
+};
 
 // `window.balancete` itself is declared by the renderer's client (renderer/src/api/client.ts).
 declare global {

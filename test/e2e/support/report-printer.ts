@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { ReportPrinter } from '../../../electron/core/exports/report-printer.ts';
 import type { ReportPageState } from '../../../electron/shared/report-page.ts';
 
@@ -6,11 +6,17 @@ import type { ReportPageState } from '../../../electron/shared/report-page.ts';
  * The E2E bridge's report printer: the app's own (electron/main/report-window.ts) with
  * Playwright in place of a hidden window — the report page opened in a new page of the
  * bridged browser context, at A4's width, and printed by Chromium's PDF printer with the
- * same layout once the page says it has drawn.
+ * same layout once the page says it has drawn. `opened` hears of each page before it loads
+ * (the E2E bridge makes it a report window).
  */
-export function chromiumReportPrinter(context: BrowserContext, origin: string): ReportPrinter {
+export function chromiumReportPrinter(
+  context: BrowserContext,
+  origin: string,
+  opened: (page: Page) => void = () => {},
+): ReportPrinter {
   return async ({ path, layout }, signal) => {
     const page = await context.newPage();
+    opened(page);
     const close = () => void page.close().catch(() => {});
     signal.addEventListener('abort', close, { once: true });
     try {

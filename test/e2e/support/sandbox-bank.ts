@@ -1,19 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import type { AppFixture } from './app.ts';
+import { invokeInConnectWindow } from './connect-window.ts';
 
-/** Links a sandbox bank through the bridge, as the Connect window does; resolves to the new connection's id. */
+/** Links a sandbox bank through the bridge from a Connect window, as its form does; resolves to the new connection's id. */
 export async function connectSandboxBank(page: Page, user: string, connectorId = 0): Promise<string> {
-  const result = await page.evaluate(
-    async ([login, connector]) => {
-      const bridge = window.balancete;
-      if (!bridge) throw new Error('no bridge');
-      return bridge.invoke('connections:create', {
-        connectorId: connector,
-        parameters: { user: login, password: 'password-ok' },
-      });
-    },
-    [user, connectorId] as const,
-  );
+  const result = await invokeInConnectWindow(page, 'connections:create', {
+    connectorId,
+    parameters: { user, password: 'password-ok' },
+  });
   if (!result.ok) throw new Error(`connections:create: ${result.error.code}`);
   return (result.value as { id: string }).id;
 }

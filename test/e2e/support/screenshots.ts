@@ -7,7 +7,13 @@ const languages: readonly Language[] = ['pt-BR', 'en'];
 
 /** Switches every open window to a language, as Settings does, and waits until `page` shows it. */
 export async function useLanguage(page: Page, language: Language): Promise<void> {
-  const result = await page.evaluate((lng) => window.balancete?.invoke('settings:update', { language: lng }), language);
+  // Settings change from the main window, the context's first page (the fixture's `page`):
+  // the other windows may not change them (electron/shared/window-scopes.ts).
+  const [mainWindow = page] = page.context().pages();
+  const result = await mainWindow.evaluate(
+    (lng) => window.balancete?.invoke('settings:update', { language: lng }),
+    language,
+  );
   expect(result).toMatchObject({ ok: true });
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }

@@ -89,7 +89,9 @@ export function ExportDialog({
           </select>
         </div>
       )}
-      {choice === 'pdf' ? <OwnerNotice /> : <p className="field-help">{t('exports.filters')}</p>}
+      {choice === 'pdf' && <OwnerNotice />}
+      {/* A statement takes the period alone (its help says so): the other files follow every filter. */}
+      {choice !== 'pdf' && choice !== 'ofx' && <p className="field-help">{t('exports.filters')}</p>}
       {choice === 'xlsx' && narrowsRowsOnly(filters) && (
         <p className="notice" role="note">
           {t('exports.xlsxReportsScope')}

@@ -1,3 +1,5 @@
+import { isCalendarDay } from '../../../../electron/shared/calendar-day.ts';
+
 /**
  * A calendar date typed as dd/mm/yyyy (the way both languages show dates, see
  * electron/shared/format.ts) read back as `YYYY-MM-DD`; undefined when it is not a real day.
@@ -8,7 +10,6 @@ export function parseDayInput(text: string): string | undefined {
   if (!match) return undefined;
   const [, day = '', month = '', year = ''] = match;
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  // Date.UTC rolls 31/02 over into March: a day that does not round-trip does not exist.
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return date.toISOString().startsWith(iso) ? iso : undefined;
+  // The contract's own test of a day (main refuses any other), so what reads here is sent.
+  return isCalendarDay(iso) ? iso : undefined;
 }

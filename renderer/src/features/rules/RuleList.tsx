@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../electron/shared/rules.ts';
 import { useReorderRules, useSaveRule } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { problemOfPattern } from './rule-form.ts';
 import { type SummaryContext, summarizeActions, summarizeConditions } from './rule-summary.ts';
 
 type FocusTarget = { id: number; control: 'item' | 'up' | 'down' };
@@ -74,7 +75,9 @@ export function RuleList({
             tabIndex={0}
             className={rule.enabled ? 'rule-item' : 'rule-item rule-disabled'}
             aria-labelledby={`rule-${rule.id}-name`}
-            aria-describedby={`rule-${rule.id}-summary`}
+            aria-describedby={
+              rule.issues ? `rule-${rule.id}-summary rule-${rule.id}-issues` : `rule-${rule.id}-summary`
+            }
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
             onKeyDown={(event) => onKeyDown(event, index)}
           >
@@ -87,10 +90,23 @@ export function RuleList({
                 {rule.name}
                 {rule.source === 'learned' && <span className="badge">{t('rules.list.learned')}</span>}
                 {!rule.enabled && <span className="badge">{t('rules.list.off')}</span>}
+                {rule.issues && <span className="badge">{t('rules.list.notRunning')}</span>}
               </h3>
               <p id={`rule-${rule.id}-summary`} className="rule-summary">
                 <span>{summarizeConditions(rule, summary)}</span> <span>{summarizeActions(rule.actions, summary)}</span>
               </p>
+              {rule.issues && (
+                <p id={`rule-${rule.id}-issues`} className="field-problem">
+                  {rule.issues
+                    .map((issue) =>
+                      t('rules.list.notRunningWhy', {
+                        number: Number(issue.path[1]) + 1,
+                        problem: t(`rules.problems.${problemOfPattern[issue.problem]}`),
+                      }),
+                    )
+                    .join(' ')}
+                </p>
+              )}
             </div>
             <div className="rule-controls">
               <label className="rule-switch">
@@ -136,7 +152,7 @@ export function RuleList({
               <button
                 type="button"
                 onClick={() => onApply(rule)}
-                disabled={!rule.enabled}
+                disabled={!rule.enabled || rule.issues !== undefined}
                 aria-label={t('rules.list.apply', { name: rule.name })}
               >
                 {t('rules.list.applyShort')}

@@ -1,8 +1,7 @@
+import { type PatternProblem, patternProblem } from '../../../../electron/shared/rule-pattern.ts';
 import {
-  compileRegex,
   type Condition,
   maxConditionText,
-  regexProblem,
   type RuleConditions,
   type RuleDraft,
   type RulePrefill,
@@ -87,14 +86,15 @@ export type Problem =
   | 'required'
   | 'tooLong'
   | 'regexInvalid'
-  | 'regexRunaway'
+  | 'regexLookaround'
+  | 'regexBackreference'
+  | 'regexTooComplex'
   | 'document'
   | 'amount'
   | 'range'
   | 'choose'
   | 'noAction'
-  | 'tags'
-  | 'server';
+  | 'tags';
 
 /** Problems by where they show: `name`, `conditions.2.text`, `actions`… */
 export type Problems = Record<string, Problem>;
@@ -160,15 +160,17 @@ export function formFromRule(rule: RulePrefill & { id?: number }, decimalComma: 
   };
 }
 
-/** A regex's problem in the editor's words: one that does not compile, or one that could run away. */
+/** A pattern's problem (see rule-pattern.ts) in the editor's words. */
+export const problemOfPattern: Record<PatternProblem, Problem> = {
+  invalid: 'regexInvalid',
+  lookaround: 'regexLookaround',
+  backreference: 'regexBackreference',
+  tooComplex: 'regexTooComplex',
+};
+
 function regexIssue(pattern: string): Problem | null {
-  if (regexProblem(pattern) === null) return null;
-  try {
-    compileRegex(pattern);
-    return 'regexRunaway';
-  } catch {
-    return 'regexInvalid';
-  }
+  const problem = patternProblem(pattern);
+  return problem === null ? null : problemOfPattern[problem];
 }
 
 /** Amounts compare sizes: a minus typed is ignored, as in the transactions filter. */
@@ -265,13 +267,13 @@ export function readForm(form: RuleForm): ReadForm {
   return { conditions: matching, draft, problems };
 }
 
-/** The backend's issues (RULE_INVALID details) placed on the form's fields. */
+/** The backend's issues (RULE_INVALID details: a pattern's, or a stored rule's) placed on the form's fields. */
 export function problemsFromIssues(issues: readonly RuleIssue[]): Problems {
   const problems: Problems = {};
   for (const issue of issues) {
     const [root, index] = issue.path;
     problems[root === 'conditions' && typeof index === 'number' ? `conditions.${index}.text` : String(root ?? 'name')] =
-      'server';
+      problemOfPattern[issue.problem];
   }
   return problems;
 }

@@ -108,6 +108,15 @@ export function PluggyAccountSection() {
           {t('errors.KEYCHAIN_UNAVAILABLE')}
         </div>
       )}
+      {status.keychain === 'locked' && (
+        // Asking again is what unlocks it: the system shows its unlock prompt on the next read.
+        <div className="notice notice-error" role="alert">
+          <p>{t('errors.KEYCHAIN_LOCKED')}</p>
+          <button type="button" disabled={account.isFetching} onClick={() => void account.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
       {chooseMode.isError && <ErrorNotice error={chooseMode.error} />}
       {asking && status.keychain === 'available' && (
         <DemoDataChoice demo={demoData} answer={demoAnswer} onAnswer={setDemoAnswer} />

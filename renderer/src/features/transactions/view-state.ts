@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../../electron/shared/calendar-day.ts';
 import { bookkeepingDate } from '../../../../electron/shared/format.ts';
 import {
   type TransactionFilters,
@@ -143,7 +144,11 @@ export function periodRange(
     case 'all':
       return {};
     case 'custom':
-      return { from: view.from, to: view.to };
+      // Only days that exist: a date field half typed (year 0202 on its way to 2025) filters nothing yet.
+      return {
+        ...(view.from !== undefined && isCalendarDay(view.from) ? { from: view.from } : {}),
+        ...(view.to !== undefined && isCalendarDay(view.to) ? { to: view.to } : {}),
+      };
     case 'this-month':
       return { from: `${year}-${pad(month)}-01`, to: lastDayOfMonth(year, month) };
     case 'last-month': {

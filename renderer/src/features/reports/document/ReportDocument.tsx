@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../../electron/shared/format.ts';
 import type { ReportQuery } from '../../../../../electron/shared/reports.ts';
-import { useReport, useReportOwner } from '../../../api/queries.ts';
+import { useCategories, useReport, useReportOwner } from '../../../api/queries.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { CashFlowTable } from '../CashFlowTable.tsx';
@@ -34,7 +34,10 @@ function ReportOf({ query }: { query: ReportQuery }) {
   const profitAndLoss = useReport('reports:profit-and-loss', query);
   const livroCaixa = useReport('reports:livro-caixa', query);
   const cashFlow = useReport('reports:cash-flow', query);
-  const results: UseQueryResult[] = [owner, dashboard, profitAndLoss, livroCaixa, cashFlow];
+  // The categories name the DRE's and the spending's lines (useLineName): printed before they
+  // are in, a subcategory would go without its parent.
+  const categories = useCategories();
+  const results: UseQueryResult[] = [owner, dashboard, profitAndLoss, livroCaixa, cashFlow, categories];
   const failure = results.find((result) => result.isError)?.error;
   const [generatedAt] = useState(() => new Date().toISOString());
   useEffect(() => {
