@@ -157,7 +157,9 @@ async function syncedThenUpdated() {
 
   let due = changesToTruth(database.sqlite, sandboxData());
   let backDated = 0;
-  for (let updates = 0; updates < 8; updates += 1) {
+  // A pending row drops only now and then (40 % an update, and only while an account has
+  // one): 8 updates once left none to remove (a CI run, 2026-12-07); 20 leave room.
+  for (let updates = 0; updates < 20; updates += 1) {
     clock.advance(23 * 3600 * 1000); // less than a day: the sandbox's own daily update stays out of it
     sandbox.sandbox.control.autoUpdate(itemId);
     due = changesToTruth(database.sqlite, sandboxData());
@@ -168,7 +170,7 @@ async function syncedThenUpdated() {
     if (due.created > 0 && due.updated > 0 && due.removed > 0 && backDated > 0) break;
   }
   const kinds = { ...due, backDated };
-  expect(Math.min(...Object.values(kinds)), `changes after 8 updates: ${JSON.stringify(kinds)}`).toBeGreaterThan(0);
+  expect(Math.min(...Object.values(kinds)), `changes after 20 updates: ${JSON.stringify(kinds)}`).toBeGreaterThan(0);
 
   const { db, sqlite } = database;
   db.insert(categories)
