@@ -245,7 +245,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       );
     },
     'exports:xlsx': async (input) => {
-      exporter.requireReportPeriod(input);
       const language = readSettings(db).language;
       return exporter.xlsx(
         input,

@@ -7,7 +7,6 @@ import { CalendarDay, Instant } from './calendar-day.ts';
  * statement balance is negative: what is owed); dates are bookkeeping dates `YYYY-MM-DD`.
  */
 
-const isoDay = CalendarDay;
 const cents = z.number().int().min(-1e13).max(1e13);
 const reconciliationId = z.number().int().positive();
 const accountId = z.string().min(1).max(100);
@@ -28,10 +27,10 @@ export const ReconciliationSetup = z.object({
   openingBalanceCents: z.number().int(),
   openingSource: z.enum(['previous', 'account-start']),
   /** The previous statement's date: the next one must be later. */
-  previousStatementDate: isoDay.nullable(),
+  previousStatementDate: CalendarDay.nullable(),
   /** A statement to start from: the balance Pluggy reported and its date, or a card's last closed bill. */
   suggestedStatement: z
-    .object({ date: isoDay, balanceCents: z.number().int(), source: z.enum(['balance', 'bill']) })
+    .object({ date: CalendarDay, balanceCents: z.number().int(), source: z.enum(['balance', 'bill']) })
     .nullable(),
 });
 export type ReconciliationSetup = z.infer<typeof ReconciliationSetup>;
@@ -39,7 +38,7 @@ export type ReconciliationSetup = z.infer<typeof ReconciliationSetup>;
 export const ReconciliationStart = z
   .object({
     accountId,
-    statementDate: isoDay,
+    statementDate: CalendarDay,
     statementBalanceCents: cents,
     /** Only for an account's first reconciliation; later ones open at the previous statement's balance. */
     openingBalanceCents: cents.optional(),
@@ -51,7 +50,7 @@ export type ReconciliationStart = z.infer<typeof ReconciliationStart>;
 export const ReconciliationStatementUpdate = z
   .object({
     id: reconciliationId,
-    statementDate: isoDay.optional(),
+    statementDate: CalendarDay.optional(),
     statementBalanceCents: cents.optional(),
     openingBalanceCents: cents.optional(),
   })
@@ -94,7 +93,7 @@ const chargedAmount = {
 
 export const ReconciliationLine = z.object({
   id: z.string(),
-  date: isoDay,
+  date: CalendarDay,
   description: z.string(),
   ...chargedAmount,
   pending: z.boolean(),
@@ -106,12 +105,12 @@ export type ReconciliationLine = z.infer<typeof ReconciliationLine>;
 export const ReconciliationDraft = z.object({
   id: z.number().int(),
   accountId: z.string(),
-  statementDate: isoDay,
+  statementDate: CalendarDay,
   statementBalanceCents: z.number().int(),
   openingBalanceCents: z.number().int(),
   /** Only the first reconciliation of an account lets the user set where it opens. */
   openingEditable: z.boolean(),
-  previousStatementDate: isoDay.nullable(),
+  previousStatementDate: CalendarDay.nullable(),
   clearedTotalCents: z.number().int(),
   /** Statement balance − (opening + cleared): finishing needs 0 (or a confirmed adjustment). */
   differenceCents: z.number().int(),
@@ -152,7 +151,7 @@ export const ReconciliationFinish = z
 export const ReconciliationSummary = z.object({
   id: z.number().int(),
   accountId: z.string(),
-  statementDate: isoDay,
+  statementDate: CalendarDay,
   openingBalanceCents: z.number().int(),
   statementBalanceCents: z.number().int(),
   clearedTotalCents: z.number().int(),
@@ -178,7 +177,7 @@ export const ReconciliationSummary = z.object({
 export type ReconciliationSummary = z.infer<typeof ReconciliationSummary>;
 
 const ConflictSide = z.object({
-  date: isoDay,
+  date: CalendarDay,
   description: z.string(),
   ...chargedAmount,
   status: z.string(),
@@ -188,7 +187,7 @@ const ConflictSide = z.object({
 export const ReconciliationConflict = z.object({
   id: z.number().int(),
   reconciliationId: z.number().int(),
-  statementDate: isoDay,
+  statementDate: CalendarDay,
   transactionId: z.string(),
   /** The bank changed it, dropped it, or lists it again after the user accepted its removal. */
   kind: z.enum(['changed', 'removed', 'restored']),

@@ -9,15 +9,14 @@ import { ReportGroup } from './categories.ts';
  * Every list of lines comes with its total, and the total is the sum of its lines.
  */
 
-const isoDay = CalendarDay;
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const cents = z.number().int();
 
 export const ReportQuery = z
   .object({
     /** Inclusive bookkeeping dates. */
-    from: isoDay,
-    to: isoDay,
+    from: CalendarDay,
+    to: CalendarDay,
     /** Only these accounts (hidden ones too); all of them when left out, bar hidden ones. */
     accountIds: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
     /** Without `accountIds`, hidden accounts count too (a file of the transactions list showing them). */

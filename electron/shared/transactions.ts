@@ -10,14 +10,12 @@ export { transactionSortKeys, uncategorized } from './transaction-constants.ts';
  * bookkeeping dates `YYYY-MM-DD`.
  */
 
-const isoDay = CalendarDay;
-
 export const TransactionFilters = z
   .object({
     accountIds: z.array(z.string().min(1).max(100)).max(200).optional(),
     /** Inclusive bookkeeping dates. */
-    from: isoDay.optional(),
-    to: isoDay.optional(),
+    from: CalendarDay.optional(),
+    to: CalendarDay.optional(),
     /** Effective category ids (the user's or a rule's, else Pluggy's); `uncategorized` for none. */
     categoryIds: z.array(z.string().min(1).max(100)).max(500).optional(),
     /** The amount's size, in or out, in the account's currency (`direction` picks the sign). */
@@ -58,7 +56,7 @@ export type TransactionQuery = z.input<typeof TransactionQuery>;
 
 export const TransactionRow = z.object({
   id: z.string(),
-  date: isoDay,
+  date: CalendarDay,
   description: z.string(),
   /** Who the money came from or went to, as the user named them, else as the bank did. */
   counterparty: z.string().nullable(),

@@ -8,7 +8,6 @@ import {
   type PdfExportInput,
   type XlsxExportInput,
 } from '../../shared/exports.ts';
-import { isCalendarDay } from '../../shared/calendar-day.ts';
 import type { Language } from '../../shared/models.ts';
 import { AppError } from '../../shared/errors.ts';
 import { diskFull, isDiskFull } from '../typed-error.ts';
@@ -53,20 +52,7 @@ export class Exporter {
     return this.run({ format: 'ofx', filters: input.filters ?? {}, accountId: input.accountId, now }, destination);
   }
 
-  /**
-   * Throws INVALID_INPUT when the filters' period is no report period (a day that does not
-   * exist, a year outside 1900–2199): the workbook's DRE and livro-caixa need one. Call
-   * before asking the user where to save.
-   */
-  requireReportPeriod(input: XlsxExportInput): void {
-    const { from, to } = input.filters ?? {};
-    for (const day of [from, to]) {
-      if (day !== undefined && !isCalendarDay(day)) throw new AppError('INVALID_INPUT', `No such day: ${day}`);
-    }
-  }
-
   xlsx(input: XlsxExportInput, destination: Destination, language: Language): Promise<ExportResult | null> {
-    this.requireReportPeriod(input);
     return this.run({ format: 'xlsx', filters: input.filters ?? {}, language }, destination);
   }
 
