@@ -30,6 +30,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
+          // The books — database, sync, rules, reports, exports — in a worker thread off main's event loop (electron/core/books-host).
+          'books-worker': resolve('electron/core/books-host/books-worker.ts'),
           // The worker threads that apply rules to existing transactions and preview a rule being edited (electron/core/rules/worker-client.ts).
           'apply-worker': resolve('electron/core/rules/apply-worker.ts'),
           'preview-worker': resolve('electron/core/rules/preview-worker.ts'),

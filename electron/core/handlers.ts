@@ -42,7 +42,7 @@ import { deleteRule, listRules, missingRuleIds, reorderRules, saveRule } from '.
 import { acceptSuggestion, dismissSuggestion, prefillFromTransaction, ruleSuggestions } from './rules/suggestions.ts';
 import { applyRulesInWorker, previewRuleInWorker } from './rules/worker-client.ts';
 import type { Logger, SecretRegistry } from './log.ts';
-import type { CredentialStore } from './secrets/credential-store.ts';
+import type { PluggyKeys } from './secrets/credential-store.ts';
 import type { BankConnections } from './sync/bank-connections.ts';
 import { PluggyAccount, type PluggyApiTarget } from './settings/pluggy-account.ts';
 import { readSettings, updateSettings } from './settings/settings-store.ts';
@@ -60,7 +60,7 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   /** Pushes an event to every window (main) or to the page (E2E bridge). */
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-  credentials: CredentialStore;
+  credentials: PluggyKeys;
   /** Where the user's own Pluggy application is checked: Pluggy's API (a sandbox in tests). */
   pluggyApi: PluggyApiTarget;
   logger: Logger;

@@ -1,18 +1,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, net, Notification, powerMonitor, session } from 'electron';
-import { openDatabaseWithBackup, type OpenedDatabase } from '../../db/open.ts';
-import { createHandlers } from '../core/handlers.ts';
+import { BooksHost } from '../core/books-host/books-host.ts';
+import type { SyncAlert, SyncCommand } from '../core/books-host/protocol.ts';
 import { createConsoleLogger, createRedactingLogger, SecretRegistry } from '../core/log.ts';
 import { CredentialStore } from '../core/secrets/credential-store.ts';
-import { startSandbox } from '../core/sandbox/server.ts';
 import { pluggyApi } from '../core/settings/pluggy-account.ts';
-import { BankConnections } from '../core/sync/bank-connections.ts';
 import type { OAuthCallbackLink } from '../core/connect/deep-link.ts';
 import { installAppMenu } from './app-menu.ts';
 import { shellMode } from './shell-mode.ts';
-import type { SyncEvent } from '../core/sync/sync-engine.ts';
-import { toSyncNotice } from '../core/sync/sync-notice.ts';
-import { notificationFor } from '../core/tray/notifications.ts';
 import { contentSecurityPolicy, cspPageOf } from '../shared/csp.ts';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { applyDataDirectoryOverride, databasePath, dataDirectory } from './data-directory.ts';
@@ -22,8 +17,6 @@ import { connectFlow, connectPartition, focusConnectWindow, openConnectWindow } 
 import { registerDeepLinks } from './deep-links.ts';
 import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
-import { readSettings } from '../core/settings/settings-store.ts';
-import { operatingSystemUser } from '../core/os-user.ts';
 import { windowReportPrinter } from './report-window.ts';
 import { chooseExportPath } from './save-dialog.ts';
 import { showStartupFailure } from './startup-failure-dialog.ts';
@@ -36,8 +29,10 @@ const { devServerUrl } = shellMode;
 const trustedOrigins = [devServerUrl ? new URL(devServerUrl).origin : appOrigin];
 
 let mainWindow: BrowserWindow | null = null;
-let database: OpenedDatabase | null = null;
-let bankConnections: BankConnections | null = null;
+/** The books: database, sync, rules, reports and exports, in their worker thread (core/books-host). */
+let books: BooksHost | null = null;
+/** Set once the books worker has closed the database: quitting may then go on. */
+let booksClosed = false;
 let tray: ReturnType<typeof createTray> | null = null;
 
 registerAppScheme();
@@ -58,16 +53,24 @@ if (!app.requestSingleInstanceLock()) {
   // Closing the window leaves Balancete syncing in the tray; the tray's Quit ends it.
   // (Unless the user turned that off in Settings: then closing the window quits.)
   app.on('window-all-closed', () => {
-    const keepInTray = tray !== null && database !== null && readSettings(database.db).closeToTray;
+    const keepInTray = tray !== null && books !== null && books.state.closeToTray;
     if (!keepInTray && process.platform !== 'darwin') app.quit();
   });
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && database) openMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && books) openMainWindow();
   });
-  app.on('will-quit', () => {
-    void bankConnections?.close();
-    database?.close();
+  // Quitting waits for the books worker to stop syncing and close the database (a few
+  // seconds at most: BooksHost.close ends the thread if it takes longer).
+  app.on('before-quit', (event) => {
+    if (!books || booksClosed) return;
+    event.preventDefault();
+    const closing = books;
+    books = null;
+    void closing.close().finally(() => {
+      booksClosed = true;
+      app.quit();
+    });
   });
   hardenWebContents({
     trustedOrigins,
@@ -82,10 +85,6 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  // Refuses books from a newer Balancete; copies them into backups/ before migrating.
-  database = await openDatabaseWithBackup(databasePath(), {
-    migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
-  });
   // 'session-created' covers every session; the default one is named too, should it predate the listener.
   denyPermissions(session.defaultSession);
   // No DevTools, nor a menu to open them, outside development (app-menu.ts).
@@ -110,78 +109,82 @@ async function start(): Promise<void> {
     serveAppScheme(rendererDir, { session: session.fromPartition(connectPartition), connectWindow: true });
   }
   const credentials = new CredentialStore();
-  bankConnections = new BankConnections({
-    database,
-    credentials,
-    pluggyApi,
-    // Demo mode: the embedded sandbox, its certificate and items kept in the user-data folder,
-    // with a few seconds between an update's steps so progress can be seen.
-    startDemoSandbox: (directory) =>
-      startSandbox({ certificateDir: directory, statePath: join(directory, 'state.json'), stepMs: 1500 }),
-    demoDirectory: app.getPath('userData'),
-    logger: log,
-    secrets,
-    // Each connect token sends Open Finance logins back with the open Connect flow's state.
-    oauthRedirectUri: () => connectFlow.redirectUri(),
-    onEvent: (event) => {
-      // A bank's OAuth page Pluggy names for a login: the browser may open it without asking.
-      if (event.kind === 'waiting-user-input') connectFlow.allowOAuthPage(event.parameter.data);
-      broadcast(trustedOrigins, 'sync:notice', toSyncNotice(event));
-      if (event.kind === 'sync-progress') return; // a count for the screens; the tray shows "updating" already
-      tray?.update();
-      notify(event);
+  const printReport = windowReportPrinter({ preloadPath: preloadPath(), origin: devServerUrl ?? appOrigin });
+  // Opens the books in their worker: refuses books from a newer Balancete, and copies them
+  // into backups/ before migrating (a failure rejects here and reaches fail() below).
+  books = await BooksHost.start({
+    config: {
+      databaseFile: databasePath(),
+      migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+      appInfo: { version: app.getVersion(), dataDirectory: app.getPath('userData') },
+      pluggyApi,
+      // Demo mode: the embedded sandbox, its certificate and items kept in the user-data folder,
+      // with a few seconds between an update's steps so progress can be seen.
+      demo: { directory: app.getPath('userData'), stepMs: 1500 },
     },
-  });
-  const handlers = createHandlers({
-    db: database.db,
-    appInfo: { version: app.getVersion(), dataDirectory: app.getPath('userData') },
-    emit: (event, payload) => broadcast(trustedOrigins, event, payload),
-    credentials,
-    pluggyApi,
+    shell: {
+      readCredentials: () => credentials.read(),
+      saveCredentials: async (keys) => {
+        await credentials.save(keys);
+        return null;
+      },
+      removeCredentials: async () => {
+        await credentials.remove();
+        return null;
+      },
+      chooseExportPath: (suggestion) => chooseExportPath(mainWindow, suggestion),
+      printReport: (request, signal) => printReport(request, signal),
+      openConnectWindow: ({ reconnect }) => {
+        openConnectWindow({
+          preloadPath: preloadPath(),
+          url: `${devServerUrl ? new URL('connect.html', devServerUrl).toString() : `${appOrigin}/connect.html`}${
+            reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''
+          }`,
+          iconPath: iconPath(),
+          parent: mainWindow,
+        });
+        return null;
+      },
+      // Each connect token sends Open Finance logins back with the open Connect flow's state.
+      oauthRedirectUri: () => connectFlow.redirectUri(),
+    },
+    onEvent: ({ event, payload }) => broadcast(trustedOrigins, event, payload),
+    onAlert: (alert) => {
+      // A bank's OAuth page Pluggy names for a login: the browser may open it without asking.
+      if (alert.oauthPage !== undefined) connectFlow.allowOAuthPage(alert.oauthPage);
+      notify(alert);
+    },
+    onState: () => tray?.update(),
+    // The books worker stopped over and over: say so as a failed start does, and quit.
+    onGiveUp: () => fail(new Error('The books worker keeps stopping')),
     logger: log,
-    secrets,
-    connections: bankConnections,
-    userName: operatingSystemUser(),
-    chooseExportPath: (suggestion) => chooseExportPath(mainWindow, suggestion),
-    printReport: windowReportPrinter({ preloadPath: preloadPath(), origin: devServerUrl ?? appOrigin }),
-    openConnectWindow: ({ reconnect }) =>
-      openConnectWindow({
-        preloadPath: preloadPath(),
-        url: `${devServerUrl ? new URL('connect.html', devServerUrl).toString() : `${appOrigin}/connect.html`}${
-          reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''
-        }`,
-        iconPath: iconPath(),
-        parent: mainWindow,
-      }),
   });
-  registerIpc(handlers, trustedOrigins, log);
+  const opened = books;
+  registerIpc((channel, input, window) => opened.invoke(channel, input, window), trustedOrigins, log);
   openMainWindow();
-  // Poll at start-up, then on the timer (design.md §5), and again on waking up or coming back online.
-  const connectionsRef = bankConnections;
-  connectionsRef.start().catch((error: unknown) => log.warn('connections.start-failed', { error }));
-  powerMonitor.on('resume', () => void connectionsRef.resume('resume'));
+  // The worker polls at start-up, then on the timer (design.md §5); again on waking up or coming back online.
+  const command = (order: SyncCommand) =>
+    opened
+      .command(order)
+      .catch((error: unknown) => log.warn('books.command-failed', { command: order.command, error }));
+  powerMonitor.on('resume', () => void command({ command: 'resume', reason: 'resume' }));
   let online = net.isOnline();
   setInterval(() => {
     const now = net.isOnline();
-    if (now && !online) void connectionsRef.resume('online');
+    if (now && !online) void command({ command: 'resume', reason: 'online' });
     online = now;
   }, 30_000).unref();
   tray = createTray({
     resourcesDir: join(app.getAppPath(), 'resources'),
-    state: () => ({
-      language: currentLanguage(),
-      connections: connectionsRef.list(),
-      paused: connectionsRef.isPaused(),
-      lastSyncedAt: connectionsRef.lastSyncedAt(),
-    }),
+    // As the books worker last told it (it tells every change).
+    state: () => opened.state,
     open: showMainWindow,
-    refreshAll: () => connectionsRef.refreshAll(),
+    refreshAll: () => command({ command: 'refresh-all' }),
     refresh: (itemId) =>
-      connectionsRef.refresh(itemId).then(
-        () => undefined,
-        (error: unknown) => log.warn('tray.refresh-failed', { itemId, error }),
-      ),
-    togglePause: () => (connectionsRef.isPaused() ? connectionsRef.resume('tray') : connectionsRef.pause()),
+      opened.command({ command: 'refresh', itemId }).catch((error: unknown) => {
+        log.warn('tray.refresh-failed', { itemId, error });
+      }),
+    togglePause: () => command(opened.state.paused ? { command: 'resume', reason: 'tray' } : { command: 'pause' }),
     quit: () => app.quit(),
   });
   log.info('app.started', { version: app.getVersion() });
@@ -203,17 +206,17 @@ function openDeepLink(link: OAuthCallbackLink): void {
   focusConnectWindow();
 }
 
-const currentLanguage = () => (database ? readSettings(database.db).language : 'pt-BR');
+const currentLanguage = () => books?.state.language ?? 'pt-BR';
 
-/** A desktop notification when a sync event calls for one (rules in core/tray/notifications.ts). */
-function notify(event: SyncEvent): void {
-  if (!Notification.isSupported() || !bankConnections) return;
-  const connection = bankConnections.list().find((candidate) => candidate.id === event.itemId);
-  const notification = notificationFor(event, {
-    language: currentLanguage(),
-    institution: connection?.institution ?? 'Balancete',
-    windowFocused: BrowserWindow.getFocusedWindow() !== null,
-  });
+/**
+ * A desktop notification when a sync event calls for one: worded by the books worker
+ * (core/tray/notifications.ts) for both cases, since only main knows whether a window of
+ * Balancete is in front.
+ */
+function notify(alert: SyncAlert): void {
+  if (!Notification.isSupported()) return;
+  const windowFocused = BrowserWindow.getFocusedWindow() !== null;
+  const notification = windowFocused ? alert.notification.looking : alert.notification.away;
   if (!notification) return;
   const shown = new Notification(notification);
   shown.on('click', showMainWindow);

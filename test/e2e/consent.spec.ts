@@ -5,6 +5,9 @@ import { invokeInConnectWindow } from './support/connect-window.ts';
 import { connectSandboxBank } from './support/sandbox-bank.ts';
 import { screenshotsAtEveryWidth } from './support/screenshots.ts';
 
+// These reach into demo mode's Pluggy (its clock, items and faults), which the books worker keeps out of reach.
+test.use({ books: 'in-process' });
+
 /**
  * Open Finance consents don't lapse silently (issue 16): the connection says until when,
  * warns from 15 days before (on its card and in a banner on Conexões), "Renovar

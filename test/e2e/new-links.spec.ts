@@ -5,6 +5,9 @@ import { invokeInConnectWindow } from './support/connect-window.ts';
 import { connectSandboxBank, linkSyncedSandboxBank } from './support/sandbox-bank.ts';
 import { screenshotsEverywhere } from './support/screenshots.ts';
 
+// These reach into demo mode's Pluggy (its clock, items and faults), which the books worker keeps out of reach.
+test.use({ books: 'in-process' });
+
 /**
  * Linking a bank never leaves junk (issue 16), as the user sees it: a failed first login
  * leaves nothing and "Tentar de novo" comes back to the same form; the same bank linked

@@ -11,6 +11,16 @@ export interface PluggyCredentials {
   clientSecret: string;
 }
 
+/**
+ * Where the keys are kept, as the books see it: the keychain itself in main, or main's
+ * keychain reached from the books worker (core/books-host).
+ */
+export interface PluggyKeys {
+  read(): Promise<PluggyCredentials | null>;
+  save(credentials: PluggyCredentials): Promise<void>;
+  remove(): Promise<void>;
+}
+
 /** The part of keytar the store uses. */
 export interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -33,7 +43,7 @@ const lockedKeychain = () =>
  * how to fix it, rather than keeping a secret in a file or the database. A keychain that
  * is there but locked fails with KEYCHAIN_LOCKED, never passing for one without keys.
  */
-export class CredentialStore {
+export class CredentialStore implements PluggyKeys {
   private readonly loadKeytar: () => Promise<Keytar>;
   private readonly service: string;
   private readonly locks: KeychainLocks;

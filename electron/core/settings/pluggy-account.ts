@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { PluggyAccountStatus, PluggyCredentialsInput, PluggyMode } from '../../shared/models.ts';
 import type { Logger, SecretRegistry } from '../log.ts';
 import { PluggyClient } from '../pluggy/client.ts';
-import type { CredentialStore, PluggyCredentials } from '../secrets/credential-store.ts';
+import type { PluggyKeys, PluggyCredentials } from '../secrets/credential-store.ts';
 import { readSettings, updateSettings } from './settings-store.ts';
 
 /** Where "your own Pluggy application" lives: Pluggy's API, or a stand-in in tests. */
@@ -17,7 +17,7 @@ export const pluggyApi: PluggyApiTarget = { baseUrl: 'https://api.pluggy.ai' };
 
 export interface PluggyAccountDeps {
   db: Db;
-  credentials: CredentialStore;
+  credentials: PluggyKeys;
   api: PluggyApiTarget;
   logger: Logger;
   secrets: SecretRegistry;

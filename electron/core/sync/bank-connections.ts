@@ -23,7 +23,7 @@ import { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Item } from '../pluggy/models.ts';
 import type { SandboxHandle } from '../sandbox/server.ts';
-import type { CredentialStore } from '../secrets/credential-store.ts';
+import type { PluggyKeys } from '../secrets/credential-store.ts';
 import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { repairSignsOnce } from './account-signs.ts';
@@ -41,7 +41,7 @@ const deadlineGraceMs = 3000;
 
 export interface BankConnectionsOptions {
   database: OpenedDatabase;
-  credentials: CredentialStore;
+  credentials: PluggyKeys;
   pluggyApi: PluggyApiTarget;
   /** Starts the embedded sandbox for demo mode, keeping its state in `directory`. */
   startDemoSandbox: (directory: string) => Promise<SandboxHandle>;
@@ -58,7 +58,7 @@ export interface BankConnectionsOptions {
    * Where Pluggy sends an Open Finance login back: main gives the open Connect flow's
    * callback, with its state (core/connect/oauth-flow.ts); without one, the bare callback.
    */
-  oauthRedirectUri?: () => string;
+  oauthRedirectUri?: () => string | Promise<string>;
 }
 
 interface Runtime {
@@ -203,7 +203,7 @@ export class BankConnections {
     }
     // Only a connection we keep may be reopened (NOT_FOUND for any other id), and only one of this mode.
     if (itemId) this.requireFollowed(itemId, mode);
-    const oauthRedirectUri = this.options.oauthRedirectUri?.() ?? oauthCallbackUrl;
+    const oauthRedirectUri = (await this.options.oauthRedirectUri?.()) ?? oauthCallbackUrl;
     const connectToken = await client.createConnectToken({ ...(itemId ? { itemId } : {}), oauthRedirectUri });
     return { connectToken, updateItem: itemId ?? null };
   }

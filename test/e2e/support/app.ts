@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
-import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
+import { pathToFileURL } from 'node:url';
+import { openDatabase, type OpenedDatabase, sourceMigrationsFolder } from '../../../db/open.ts';
+import { BooksHost } from '../../../electron/core/books-host/books-host.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
+import type { IpcResult } from '../../../electron/shared/errors.ts';
 import { CredentialStore } from '../../../electron/core/secrets/credential-store.ts';
 import type { KeychainLocks } from '../../../electron/core/secrets/keychain-locks.ts';
 import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
@@ -13,6 +16,7 @@ import { resolveStaticFile, staticContentTypes } from '../../../electron/core/st
 import type { EventName, EventPayload } from '../../../electron/shared/contract.ts';
 import type { WindowKind } from '../../../electron/shared/window-scopes.ts';
 import { testHandlerDeps } from '../../support/handler-deps.ts';
+import { silentLogger } from '../../../electron/core/log.ts';
 import { chromiumReportPrinter } from './report-printer.ts';
 import type { SandboxHandle } from '../../../electron/core/sandbox/server.ts';
 import { type SandboxClient, startTestSandbox } from '../../support/sandbox.ts';
@@ -20,13 +24,29 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 
 /**
  * The E2E bridge (design.md §2): the page gets a `window.balancete` of the same shape
- * the preload exposes, but its calls run the real handler map in this test process
- * against a real SQLite file. The built pages are served from an https origin of their
- * own, checked exactly as main checks the sender frame, and each page is a window of a
- * kind (main, Connect, report) answered only on its kind's channels, as main does.
+ * the preload exposes, and its calls reach the real handler map against a real SQLite
+ * file — in the app's own books worker, built (out/main/books-worker.js), with this test
+ * process as main: its keychain, its save "dialog", its report printer and Connect window
+ * (core/books-host). The built pages are served from an https origin of their own,
+ * checked exactly as main checks the sender frame, and each page is a window of a kind
+ * (main, Connect, report) answered only on its kind's channels, as main does.
+ *
+ * `books: 'in-process'` runs the handler map in this process instead, for the few tests
+ * that reach into demo mode's Pluggy itself (its clock, its items, its faults), which in
+ * the app lives in the books worker's thread, out of a test's reach.
  */
 export const appOrigin = 'https://balancete.test';
 const rendererDir = resolve('out/renderer');
+const builtBooksWorker = pathToFileURL(resolve('out/main/books-worker.js'));
+
+/** "Main" as the bridge runs it: what answers the pages, and what the fixture needs of it. */
+interface RunningMain {
+  answer(channel: unknown, input: unknown, window: WindowKind | null): Promise<IpcResult<unknown>>;
+  poll(): Promise<void>;
+  demoSandbox(): Promise<SandboxHandle>;
+  credentials: CredentialStore;
+  stop(): Promise<void>;
+}
 
 export interface IpcExchange {
   channel: unknown;
@@ -55,7 +75,7 @@ export interface AppFixture {
 }
 
 export const test = base.extend<
-  { app: AppFixture; keychain: 'real' | 'missing' | 'locked' },
+  { app: AppFixture; keychain: 'real' | 'missing' | 'locked'; books: 'worker' | 'in-process' },
   { sandbox: SandboxClient }
 >({
   /**
@@ -65,6 +85,7 @@ export const test = base.extend<
    * is the integration tests' (credential-store.test.ts): this one is shared by the workers.
    */
   keychain: ['real', { option: true }],
+  books: ['worker', { option: true }],
   sandbox: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring even when unused
     async ({}, use) => {
@@ -74,7 +95,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, context, sandbox, keychain }, use) => {
+  app: async ({ page, context, sandbox, keychain, books }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer is missing: run `npm run build` before the E2E tests');
     }
@@ -98,35 +119,102 @@ export const test = base.extend<
           ),
       );
     };
-    /** What main builds at start-up: the database opened and migrated, and the handler map over it. */
-    const startMain = () => {
+    const credentialStore = () =>
+      keychain === 'missing'
+        ? new CredentialStore({ loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")) })
+        : new CredentialStore({ service: keychainService, ...(keychain === 'locked' ? { locks: allLocked } : {}) });
+    const printReport = chromiumReportPrinter(context, appOrigin, (opened) => windowKinds.set(opened, 'report'));
+    /** The Connect window, as a new page of the same browser context (same bridge). */
+    const openConnectWindow = async ({ reconnect }: { reconnect?: string }) => {
+      const connectPage = await context.newPage();
+      windowKinds.set(connectPage, 'connect');
+      await connectPage.goto(
+        `${appOrigin}/connect.html${reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''}`,
+      );
+    };
+    const appInfo = { version: '0.0.0-e2e', dataDirectory: temp.path };
+    const pluggyApi = { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca };
+    const demoDirectory = join(temp.path, 'demo');
+
+    /** What main builds at start-up: the books worker, which opens and migrates the database. */
+    const startBooksWorker = async (): Promise<RunningMain> => {
+      const credentials = credentialStore();
+      const host = await BooksHost.start({
+        entry: builtBooksWorker,
+        config: {
+          databaseFile,
+          migrationsFolder: sourceMigrationsFolder,
+          appInfo,
+          pluggyApi,
+          demo: { directory: demoDirectory, stepMs: 0 },
+          refreshPollMs: 10,
+          logs: 'problems',
+          checkAnswers: true,
+        },
+        shell: {
+          readCredentials: () => credentials.read(),
+          saveCredentials: async (keys) => (await credentials.save(keys), null),
+          removeCredentials: async () => (await credentials.remove(), null),
+          // The save dialog's stand-in: the suggested name, in this test's folder.
+          chooseExportPath: ({ name }) => join(temp.path, name),
+          printReport,
+          openConnectWindow: async (options) => (await openConnectWindow(options), null),
+          oauthRedirectUri: () => 'balancete://oauth-callback',
+        },
+        onEvent: ({ event, payload }) => void emit(event, payload).catch(() => {}),
+        onAlert: () => {},
+        logger: silentLogger,
+      });
+      return {
+        answer: (channel, input, window) => host.invoke(channel, input, window),
+        poll: () => host.command({ command: 'resume', reason: 'test' }),
+        demoSandbox: () =>
+          Promise.reject(new Error("demo mode's sandbox lives in the books worker: use books: 'in-process'")),
+        credentials,
+        stop: () => host.close(),
+      };
+    };
+    /** The same handler map in this process, over a connection of its own. */
+    const startInProcess = (): RunningMain => {
       const opened = openDatabase(databaseFile);
-      const credentials =
-        keychain === 'missing'
-          ? new CredentialStore({ loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'")) })
-          : new CredentialStore({ service: keychainService, ...(keychain === 'locked' ? { locks: allLocked } : {}) });
+      const credentials = credentialStore();
       const deps = testHandlerDeps(
         opened,
         {
-          appInfo: { version: '0.0.0-e2e', dataDirectory: temp.path },
+          appInfo,
           emit: (event, payload) => void emit(event, payload).catch(() => {}),
-          pluggyApi: { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca },
+          pluggyApi,
           credentials,
-          printReport: chromiumReportPrinter(context, appOrigin, (opened) => windowKinds.set(opened, 'report')),
-          // The Connect window, as a new page of the same browser context (same bridge).
-          openConnectWindow: async ({ reconnect }) => {
-            const connectPage = await context.newPage();
-            windowKinds.set(connectPage, 'connect');
-            await connectPage.goto(
-              `${appOrigin}/connect.html${reconnect ? `?reconnect=${encodeURIComponent(reconnect)}` : ''}`,
-            );
-          },
+          printReport,
+          openConnectWindow,
         },
-        { demoDirectory: join(temp.path, 'demo') },
+        { demoDirectory },
       );
-      return { database: opened, handlers: createHandlers(deps), credentials, deps };
+      const handlers = createHandlers(deps);
+      return {
+        answer: (channel, input, window) =>
+          dispatch(handlers, channel, input, {
+            window,
+            validateOutput: true,
+            onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
+          }),
+        poll: () => deps.connections.resume('test'),
+        async demoSandbox() {
+          const started = await deps.demoSandbox();
+          if (!started) throw new Error('demo mode has not started its sandbox yet');
+          return started;
+        },
+        credentials,
+        async stop() {
+          await deps.dispose();
+          opened.close();
+        },
+      };
     };
-    let main = startMain();
+    const startMain = () => (books === 'worker' ? startBooksWorker() : Promise.resolve(startInProcess()));
+    let main = await startMain();
+    /** The test's own connection to the books, to seed and to check them. */
+    let database = openDatabase(databaseFile);
     const ipc: IpcExchange[] = [];
 
     await serveRenderer(context);
@@ -134,11 +222,7 @@ export const test = base.extend<
       if (!isTrustedOrigin(source.frame.url(), [appOrigin])) {
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not talk to Balancete.' } };
       }
-      const result = await dispatch(main.handlers, channel, input, {
-        window: windowKindOf(source.page),
-        validateOutput: true,
-        onInternalError: (failed, error) => console.error(`handler ${failed} failed`, error),
-      });
+      const result = await main.answer(channel, input, windowKindOf(source.page));
       ipc.push({ channel, input, result });
       return result;
     });
@@ -147,20 +231,17 @@ export const test = base.extend<
     const fixture: AppFixture = {
       ipc,
       sandbox,
-      database: main.database,
+      database,
       dataDirectory: temp.path,
-      poll: () => main.deps.connections.resume('test'),
-      async demoSandbox() {
-        const started = await main.deps.demoSandbox();
-        if (!started) throw new Error('demo mode has not started its sandbox yet');
-        return started;
-      },
+      poll: () => main.poll(),
+      demoSandbox: () => main.demoSandbox(),
       emit,
       async restart() {
-        await main.deps.dispose();
-        main.database.close();
-        main = startMain();
-        fixture.database = main.database;
+        await main.stop();
+        database.close();
+        main = await startMain();
+        database = openDatabase(databaseFile);
+        fixture.database = database;
         await page.reload();
         await expect(page.getByRole('navigation')).toBeVisible();
       },
@@ -174,8 +255,8 @@ export const test = base.extend<
     await Promise.all(context.pages().map((each) => each.close()));
     // Leave the shared test keychain clean; a store with no keychain has nothing to remove.
     await main.credentials.remove().catch(() => {});
-    await main.deps.dispose();
-    main.database.close();
+    await main.stop();
+    database.close();
     temp.remove();
   },
 });
