@@ -108,10 +108,14 @@ test('an account opens its register by click or keyboard: newest first, the bala
   await page.getByRole('link', { name: card.displayName, exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(registerTitle(page, card.displayName)).toBeVisible();
-  const cardBalances = await grid
-    .locator('.tx-body .cell-balance .money')
-    .evaluateAll((cells) => cells.slice(0, 5).map((cell) => Number(cell.getAttribute('data-cents'))));
-  expect(cardBalances).toEqual(foldedBalances(app, card, 5));
+  // The card's rows arrive from the books worker after the title: polled until shown.
+  await expect
+    .poll(() =>
+      grid
+        .locator('.tx-body .cell-balance .money')
+        .evaluateAll((cells) => cells.slice(0, 5).map((cell) => Number(cell.getAttribute('data-cents')))),
+    )
+    .toEqual(foldedBalances(app, card, 5));
   // Back returns to Contas.
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Contas' })).toBeVisible();

@@ -20,6 +20,8 @@ async function openWithSandboxBank(app: AppFixture, page: Page): Promise<void> {
 /** Picks the account whose label (bank · name · number) matches. */
 async function chooseAccount(page: Page, name: RegExp): Promise<void> {
   const picker = page.getByLabel('Conta', { exact: true });
+  // The accounts come from the books worker: wait for the one asked for before reading them all.
+  await expect(picker.locator('option').filter({ hasText: name }).first()).toBeAttached();
   const labels = await picker.locator('option').allTextContents();
   const label = labels.find((text) => name.test(text));
   if (!label) throw new Error(`no account like ${String(name)} in ${labels.join(' | ')}`);
