@@ -6,6 +6,8 @@ import { ProviderTransactionWriter } from '../electron/core/books/provider-trans
 import { RulesOnIngest } from '../electron/core/rules/ingest.ts';
 import { saveRule } from '../electron/core/rules/store.ts';
 import { applyRulesInWorker, previewRuleInWorker } from '../electron/core/rules/worker-client.ts';
+// Rows per write transaction, as sync writes them.
+import { writeSlice } from '../electron/core/sync/data-sync.ts';
 import type { TextCondition } from '../electron/shared/rules.ts';
 import { generateProviderTransactions } from '../test/fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../test/fixtures/seed.ts';
@@ -13,15 +15,13 @@ import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { Benchmark, Metric } from './harness.ts';
 
 const rowCount = 100_000;
-/** Rows per write transaction, as sync writes them (data-sync.ts). */
-const writeSlice = 500;
 
 /**
  * Issue 17's patterns and their kin: each backtracks for minutes in JavaScript's engine on a
  * near-miss such as `nearMiss` below. The last is the largest the editor accepts (see
  * maxPatternSize): what linear time leaves to cost is the size of the program.
  */
-const patterns = [
+export const patterns = [
   '(.|.)*#$',
   '.*.*.*.*.*.*.*.*=',
   '(a+)+$',
@@ -49,9 +49,10 @@ async function watched<T>(work: () => Promise<T>): Promise<{ ms: number; blockMs
 /**
  * design.md §10 and issue 17: with a rule of each pattern saved, 100k transactions go
  * through sync's ingest (written in slices as sync writes them, the rules run in each
- * slice's transaction on this thread, as on main), then the editor's preview and "apply to
- * existing" run in their worker threads. Reports each call's time (the rules' own share
- * of ingest; target ≤ 2 s) and main's worst event-loop block in each (target ≤ 50 ms).
+ * slice's transaction on this thread, as in the books worker), then the editor's preview
+ * and "apply to existing" run in their worker threads. Reports each call's time (the
+ * rules' own share of ingest; target ≤ 2 s) and this thread's worst event-loop block in
+ * each; main's own, with all of this in the books worker, is bench/main-thread.bench.ts's.
  */
 export const regexRulesBenchmark: Benchmark = {
   name: 'regex-rules',
@@ -91,28 +92,28 @@ export const regexRulesBenchmark: Benchmark = {
         worst.apply = Math.max(worst.apply, apply.blockMs);
       });
     }
+    // Ingest runs in the books worker (core/books-host): a block there delays the next
+    // request behind it, never main's thread, whose own blocks bench/main-thread.bench.ts measures.
     const block = (name: string, ms: number): Metric => ({
-      name: `main's worst event-loop block, ${name}`,
+      name: `the books worker's worst event-loop block, ${name}`,
       value: ms,
       unit: 'ms',
-      target: '≤ 50',
-      met: ms <= 50,
     });
     return [
       ...metrics,
       {
-        name: "the rules' share of one 500-row slice of ingest, worst",
+        name: `the rules' share of one ${writeSlice}-row slice of ingest, worst`,
         value: worst.sliceRules,
         unit: 'ms',
         target: '≤ 50',
         met: worst.sliceRules <= 50,
       },
       { name: "the same, 99th percentile (worst pattern's)", value: worst.sliceRulesP99, unit: 'ms' },
-      block('ingest (a 500-row slice: its writes, its rules, a GC)', worst.ingest),
+      block(`ingest (a ${writeSlice}-row slice: its writes, its rules, a GC)`, worst.ingest),
       { name: "the same ingest's worst block with no rule", value: writesAlone.blockMs, unit: 'ms' },
       block('preview', worst.preview),
       block('apply', worst.apply),
-      await withBook(({ database }) => checkOnMain(database.db)),
+      await withBook(({ database }) => checkOnSave(database.db)),
     ];
   },
 };
@@ -137,7 +138,7 @@ async function withBook<T>(
  * 100k transactions written as sync writes them: slices of `writeSlice` rows, each its own
  * transaction with the rules run on its new rows inside, the event loop let go between
  * slices. Every tenth row is `nearMiss`. The rows are made here and dropped after, as sync
- * drops each page once written: main holds no 100k rows while the workers run.
+ * drops each page once written: no 100k rows are held while the workers run.
  */
 async function ingestRows(sqlite: Database.Database, accountId: string) {
   const rows = generateProviderTransactions({ count: rowCount, accountId }).map((row, index) =>
@@ -164,11 +165,11 @@ async function ingestRows(sqlite: Database.Database, accountId: string) {
 }
 
 /**
- * What main still does with patterns: checking them when a rule is saved or previewed. A
- * rule of twenty conditions, each pattern as large as the editor accepts and each new (so
- * none is remembered from a check before), checked in one go.
+ * What the books worker does with patterns on its own thread: checking them when a rule is
+ * saved or previewed. A rule of twenty conditions, each pattern as large as the editor
+ * accepts and each new (so none is remembered from a check before), checked in one go.
  */
-function checkOnMain(db: Db): Metric {
+function checkOnSave(db: Db): Metric {
   const conditions = Array.from({ length: 20 }, (_, index): TextCondition => ({
     field: 'description',
     operator: 'regex',
@@ -178,7 +179,7 @@ function checkOnMain(db: Db): Metric {
   saveRule(db, { name: 'twenty large patterns', conditions, actions: { notes: 'x' } });
   const ms = performance.now() - begin;
   return {
-    name: 'saving a rule of 20 patterns at the size cap, on main',
+    name: 'saving a rule of 20 patterns at the size cap',
     value: ms,
     unit: 'ms',
     target: '≤ 50',

@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { Benchmark } from './harness.ts';
-import { startSandboxThread } from './sandbox-thread.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
 
 const rowsPerItem = 400_000;
 const streams = 4;
@@ -10,14 +10,14 @@ const streams = 4;
  * design.md §7: the sandbox serves ≥ 100k transactions/s over loopback HTTPS, so it never
  * limits the sync benchmarks. A client reads a large item's checking account through
  * the v2 cursor, in a few concurrent streams (one per quarter of the year), parsing every
- * page, with the sandbox in a worker thread. Timed on a second pass, after a warm-up pass.
+ * page, with the sandbox in a process of its own. Timed on a second pass, after a warm-up pass.
  */
 export const sandboxThroughputBenchmark: Benchmark = {
   name: 'sandbox-throughput',
   description: `v2 transactions of a ${rowsPerItem.toLocaleString('en-US')}-row item over loopback HTTPS, ${streams} streams`,
   async run() {
     const temp = makeTempDir('balancete-bench-sandbox-');
-    const started = await startSandboxThread(temp.path, rowsPerItem);
+    const started = await startSandboxProcess(temp.path, rowsPerItem);
     try {
       const agent = new Agent({ connect: { ca: started.ca }, connections: streams });
       const call = async (method: string, path: string, key: string | null, body?: unknown) => {

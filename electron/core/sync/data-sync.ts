@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/open.ts';
 import { accounts, connections, syncRuns, syncTriggers, transactions } from '../../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -7,13 +7,15 @@ import { type ProviderTransaction, ProviderTransactionWriter } from '../books/pr
 import type { Logger } from '../log.ts';
 import { typedError } from '../typed-error.ts';
 import { RulesOnIngest } from '../rules/ingest.ts';
-import type { PluggyClient } from '../pluggy/client.ts';
+import type { PluggyClient, TransactionFilters } from '../pluggy/client.ts';
 import type { Account, Transaction } from '../pluggy/models.ts';
 import { withdrawRemovals } from '../books/reconciliation/conflicts.ts';
 import type { AccountType, PluggyMode } from '../../shared/models.ts';
 import { AccountHolders } from './account-holders.ts';
+import { AccountListing, holdsBankRows } from './account-listing.ts';
 import { correctSigns } from './account-signs.ts';
 import { CardBills } from './card-bills.ts';
+import { eachAtMost } from './each-at-most.ts';
 import { resolveAccountType, toAccountRow, toConnectionRow, toProviderTransaction } from './pluggy-mapping.ts';
 
 export type SyncTrigger = (typeof syncTriggers)[number];
@@ -35,6 +37,8 @@ export interface DataSyncOptions {
   overlapMs?: number;
   /** The recent window re-read for changes and removals (design.md §5: about 45 days). */
   recentWindowDays?: number;
+  /** Accounts of an item synced side by side (default accountsAtOnce; 1 for one after another). */
+  accountsAtOnce?: number;
   /** Rows read so far in an item's sync, at most every `progressEveryMs` (default 250 ms). */
   onProgress?: (itemId: string, rowsRead: number) => void;
   progressEveryMs?: number;
@@ -42,7 +46,7 @@ export interface DataSyncOptions {
 
 const day = 24 * 3600 * 1000;
 /** Rows per write transaction: about 10 ms of work on the 2-core target machine. */
-const writeSlice = 500;
+export const writeSlice = 500;
 /**
  * Rows sorted by id together before they are written, as consecutive slices. Pluggy's ids
  * are random UUIDs, so the rows of a slice in arrival order land on hundreds of different
@@ -52,6 +56,14 @@ const writeSlice = 500;
  * writes and a quarter less time writing. Memory stays bounded at about two batches.
  */
 const sortBatch = 10 * writeSlice;
+/**
+ * Accounts of an item synced at once, each with up to two reads of one request in flight
+ * (see syncAccount): four requests at a time. Pluggy limits requests per endpoint per
+ * minute (360 a minute for transactions), not how many run together; the transport waits
+ * out a 429's Retry-After. Two keep this thread writing while pages travel, and no more
+ * than two accounts' batches are held.
+ */
+const accountsAtOnce = 2;
 
 /**
  * Data sync (design.md §5): brings one item's accounts and transactions up to date.
@@ -131,13 +143,15 @@ export class DataSync {
       const remote = await client.accounts(itemId, signal ? { signal } : {});
       const booked = this.upsertAccounts(itemId, remote);
       const progress = this.progressReporter(itemId);
-      for (const { account, type } of booked) {
-        const counts = await this.syncAccount(account, type, progress, signal);
+      // Accounts side by side: one's pages travel while another's rows are written.
+      const atOnce = this.options.accountsAtOnce ?? accountsAtOnce;
+      await eachAtMost(booked, atOnce, signal, async ({ account, type }, accountSignal) => {
+        const counts = await this.syncAccount(account, type, progress, accountSignal);
         totals.created += counts.created;
         totals.updated += counts.updated;
         totals.removed += counts.removed;
         if (type === 'CREDIT') aids.push(this.cardBills.refresh(account.id, signal));
-      }
+      });
       await Promise.all(aids);
       // Together: an item marked synced always has its run marked succeeded.
       db.transaction((tx) => {
@@ -242,9 +256,8 @@ export class DataSync {
     progress: (rows: number) => void,
     signal: AbortSignal | undefined,
   ): Promise<SyncCounts> {
-    const { db } = this.options.database;
+    const { db, sqlite } = this.options.database;
     const { client } = this.options;
-    const callOptions = signal ? { signal } : {};
     const stored = db
       .select({ watermark: accounts.transactionsSyncedThrough })
       .from(accounts)
@@ -253,108 +266,103 @@ export class DataSync {
     const watermark = stored?.watermark ?? null;
     const overlap = this.options.overlapMs ?? 2 * day;
     const windowStart = new Date(this.now().getTime() - (this.options.recentWindowDays ?? 45) * day);
+    // Which rows Pluggy listed matters only when the books already hold some of the
+    // account's: for what is gone, and for conflicts taken back. A first sync into an empty
+    // account (the large one) keeps no list at all, and skips both checks.
+    const listing = holdsBankRows(sqlite, account.id) ? new AccountListing(sqlite, account.id) : null;
+    try {
+      // Rows are written while pages arrive, a slice at a time, each slice its own
+      // transaction with the event loop let go in between: a large first sync neither holds
+      // every row in memory nor stalls the app, and the next page travels while a slice is
+      // written. Rows wait in batches sorted by id (see sortBatch). The watermark moves only
+      // with the last slice: an interruption leaves rows that will be read (and upserted,
+      // idempotently) again, never a watermark past rows not yet committed.
+      let newWatermark = watermark;
+      /** Rows not yet in a batch. */
+      let arriving: ProviderTransaction[] = [];
+      /** A batch sorted by id, written from `next` on. */
+      let batch: ProviderTransaction[] = [];
+      let next = 0;
+      const written = { created: 0, updated: 0 };
+      const write = async (slice: readonly ProviderTransaction[]) => {
+        const counts = this.writer.write(slice, this.now());
+        written.created += counts.created;
+        written.updated += counts.updated;
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      // One slice per page keeps writing in step with reading; more only if pages outgrow
+      // slices and rows pile up beyond two batches.
+      const writeSlices = async () => {
+        do {
+          if (next >= batch.length) {
+            if (arriving.length < sortBatch) return;
+            batch = arriving.sort(byId);
+            arriving = [];
+            next = 0;
+          }
+          await write(batch.slice(next, (next += writeSlice)));
+        } while (arriving.length + batch.length - next > 2 * sortBatch);
+      };
+      // Pages of both reads are taken in turn, each written before the next is looked at.
+      let absorbing = Promise.resolve();
+      const absorb = (page: readonly Transaction[]) =>
+        (absorbing = absorbing.then(async () => {
+          progress(page.length);
+          // A row both reads bring is written once.
+          for (const row of listing ? listing.firstListed(page) : page) {
+            if (row.createdAt && (!newWatermark || row.createdAt > newWatermark)) newWatermark = row.createdAt;
+            arriving.push(toProviderTransaction(row, type));
+          }
+          await writeSlices();
+        }));
 
-    // Rows are written while pages arrive, a slice per page, each slice its own transaction
-    // with the event loop let go in between: a large first sync neither holds every row in
-    // memory nor stalls the app, and the next page travels while a slice is written. Rows
-    // wait in batches sorted by id (see sortBatch). The watermark moves only with the last
-    // slice: an interruption leaves rows that will be read (and upserted, idempotently)
-    // again, never a watermark past rows not yet committed.
-    const seen = new Set<string>();
-    const inWindow = new Set<string>();
-    let newWatermark = watermark;
-    /** Rows not yet in a batch. */
-    let arriving: ProviderTransaction[] = [];
-    /** A batch sorted by id, written from `next` on. */
-    let batch: ProviderTransaction[] = [];
-    let next = 0;
-    const written = { created: 0, updated: 0 };
-    const write = async (slice: readonly ProviderTransaction[]) => {
-      const counts = this.writer.write(slice, this.now());
-      written.created += counts.created;
-      written.updated += counts.updated;
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-    // One slice per page keeps writing in step with reading; more only if pages outgrow
-    // slices and rows pile up beyond two batches.
-    const writeSlices = async () => {
-      do {
-        if (next >= batch.length) {
-          if (arriving.length < sortBatch) return;
-          batch = arriving.sort(byId);
-          arriving = [];
-          next = 0;
+      // New rows by `createdAtFrom`; after a first sync, also the recent window, by date. Read
+      // a day more than the window whose rows may be found gone: however Pluggy reads a bare
+      // date (São Paulo or UTC day), every row the check below looks at has been asked for.
+      // The two cursors are independent: both are followed at once, so each waits on Pluggy
+      // while the other's pages are written.
+      const createdAtFrom = watermark ? new Date(Date.parse(watermark) - overlap).toISOString() : undefined;
+      const reads: TransactionFilters[] = createdAtFrom
+        ? [{ createdAtFrom }, { dateFrom: bookkeepingDate(new Date(windowStart.getTime() - day)) }]
+        : [{}];
+      await eachAtMost(reads, reads.length, signal, async (filters, readSignal) => {
+        for await (const page of client.transactions(account.id, filters, { signal: readSignal })) await absorb(page);
+      });
+      const rest = [...batch.slice(next), ...arriving.sort(byId)];
+      batch = [];
+      arriving = [];
+      // Leave the last slice for the transaction that moves the watermark.
+      const lastSlice = rest.length % writeSlice || Math.min(rest.length, writeSlice);
+      for (let start = 0; start < rest.length - lastSlice; start += writeSlice) {
+        await write(rest.slice(start, start + writeSlice));
+      }
+      const tail = rest.slice(rest.length - lastSlice);
+      // Rows of the window we hold but Pluggy no longer lists: the bank dropped them. Found
+      // before the last transaction, so that it stays short: its own rows were all listed.
+      // (A first sync read every row already: nothing it holds can be missing from Pluggy.)
+      const gone = listing ? await listing.unlistedSince(bookkeepingDate(windowStart)) : [];
+      const removedAt = this.now().toISOString();
+
+      return db.transaction((tx) => {
+        const counts = this.writer.write(tail, this.now());
+        written.created += counts.created;
+        written.updated += counts.updated;
+        // (A reconciled one is held back as a conflict by migration 0006's trigger, not counted.)
+        let removed = 0;
+        for (let start = 0; start < gone.length; start += 500) {
+          removed += tx
+            .update(transactions)
+            .set({ removedAt })
+            .where(inArray(transactions.id, gone.slice(start, start + 500)))
+            .run().changes;
         }
-        await write(batch.slice(next, (next += writeSlice)));
-      } while (arriving.length + batch.length - next > 2 * sortBatch);
-    };
-    const absorb = async (page: readonly Transaction[], window: boolean) => {
-      progress(page.length);
-      for (const row of page) {
-        if (window) inWindow.add(row.id);
-        if (seen.has(row.id)) continue;
-        seen.add(row.id);
-        if (row.createdAt && (!newWatermark || row.createdAt > newWatermark)) newWatermark = row.createdAt;
-        arriving.push(toProviderTransaction(row, type));
-      }
-      await writeSlices();
-    };
-
-    const createdAtFrom = watermark ? new Date(Date.parse(watermark) - overlap).toISOString() : undefined;
-    for await (const page of client.transactions(account.id, createdAtFrom ? { createdAtFrom } : {}, callOptions)) {
-      await absorb(page, false);
+        if (listing) withdrawRemovals(db, account.id, (id) => listing.has(id));
+        tx.update(accounts).set({ transactionsSyncedThrough: newWatermark }).where(eq(accounts.id, account.id)).run();
+        return { created: written.created, updated: written.updated, removed };
+      });
+    } finally {
+      listing?.dispose();
     }
-    if (createdAtFrom) {
-      // Read a day more than the window whose rows may be found gone: however Pluggy reads a
-      // bare date (São Paulo or UTC day), every row the check below looks at has been asked for.
-      const readFrom = bookkeepingDate(new Date(windowStart.getTime() - day));
-      for await (const page of client.transactions(account.id, { dateFrom: readFrom }, callOptions)) {
-        await absorb(page, true);
-      }
-    }
-    // (A first sync read every row already: nothing it holds can be missing from Pluggy.)
-    const windowFromDate = bookkeepingDate(windowStart);
-    const removedAt = this.now().toISOString();
-    const rest = [...batch.slice(next), ...arriving.sort(byId)];
-    // Leave the last slice for the transaction that moves the watermark.
-    const lastSlice = rest.length % writeSlice || Math.min(rest.length, writeSlice);
-    for (let start = 0; start < rest.length - lastSlice; start += writeSlice) {
-      await write(rest.slice(start, start + writeSlice));
-    }
-    const tail = rest.slice(rest.length - lastSlice);
-
-    return db.transaction((tx) => {
-      const counts = this.writer.write(tail, this.now());
-      written.created += counts.created;
-      written.updated += counts.updated;
-      // Rows of the window we hold but Pluggy no longer lists: the bank dropped them. (A
-      // reconciled one is held back as a conflict by migration 0006's trigger, not counted.)
-      const gone = tx
-        .select({ id: transactions.id })
-        .from(transactions)
-        .where(
-          and(
-            eq(transactions.accountId, account.id),
-            eq(transactions.origin, 'bank'),
-            isNull(transactions.removedAt),
-            gte(transactions.date, windowFromDate),
-          ),
-        )
-        .all()
-        .map((row) => row.id)
-        .filter((id) => !inWindow.has(id) && !seen.has(id));
-      let removed = 0;
-      for (let start = 0; start < gone.length; start += 500) {
-        removed += tx
-          .update(transactions)
-          .set({ removedAt })
-          .where(inArray(transactions.id, gone.slice(start, start + 500)))
-          .run().changes;
-      }
-      withdrawRemovals(db, account.id, (id) => inWindow.has(id) || seen.has(id));
-      tx.update(accounts).set({ transactionsSyncedThrough: newWatermark }).where(eq(accounts.id, account.id)).run();
-      return { created: written.created, updated: written.updated, removed };
-    });
   }
 }
 

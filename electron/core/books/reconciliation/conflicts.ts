@@ -156,14 +156,16 @@ export function resolveConflict(
 
 /**
  * Removals held back as conflicts that the bank took back (it lists the row again, as it
- * was): no longer a question, so they go. Sync calls it with what it just read.
+ * was): no longer a question, so they go. Sync calls it with what it just read. Driven by
+ * the open conflicts (CROSS JOIN keeps them the outer loop): a handful, where the account
+ * may hold a million rows.
  */
 export function withdrawRemovals(db: Db, accountId: string, listed: (id: string) => boolean): void {
   const open = db.$client
     .prepare(
       `SELECT c.id, c.transaction_id AS transactionId FROM reconciliation_conflicts c
-         JOIN transactions t ON t.id = c.transaction_id
-        WHERE t.account_id = ? AND c.kind = 'removed' AND c.resolved_at IS NULL`,
+        CROSS JOIN transactions t ON t.id = c.transaction_id
+        WHERE c.resolved_at IS NULL AND c.kind = 'removed' AND t.account_id = ?`,
     )
     .all(accountId) as { id: number; transactionId: string }[];
   const withdrawn = open.filter((conflict) => listed(conflict.transactionId)).map((conflict) => conflict.id);
