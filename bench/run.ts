@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Benchmark, formatTable, machine, type Metric } from './harness.ts';
 import { accountRegisterBenchmark } from './account-register.bench.ts';
 import { exportsBenchmark } from './exports.bench.ts';
+import { mainThreadBenchmark } from './main-thread.bench.ts';
 import { pdfReportBenchmark } from './pdf-report.bench.ts';
 import { reconciliationBenchmark } from './reconciliation.bench.ts';
 import { regexRulesBenchmark } from './regex-rules.bench.ts';
@@ -14,7 +15,7 @@ import { reportsBenchmark } from './reports.bench.ts';
 import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
 import { rendererTransactionsBenchmark } from './renderer-transactions.bench.ts';
 import { sandboxThroughputBenchmark } from './sandbox-throughput.bench.ts';
-import { syncBenchmark } from './sync.bench.ts';
+import { syncBenchmark, syncIncrementalBenchmark, syncMillionBenchmark } from './sync.bench.ts';
 import { transactionsQueryBenchmark } from './transactions-query.bench.ts';
 import { writePathBenchmark } from './write-path.bench.ts';
 
@@ -22,9 +23,12 @@ const benchmarks: Benchmark[] = [
   writePathBenchmark,
   sandboxThroughputBenchmark,
   syncBenchmark,
+  syncIncrementalBenchmark,
+  syncMillionBenchmark,
   syncWithRulesBenchmark,
   rulesBenchmark,
   regexRulesBenchmark,
+  mainThreadBenchmark,
   transactionsQueryBenchmark,
   accountRegisterBenchmark,
   rendererTransactionsBenchmark,

@@ -13,8 +13,10 @@ const chunkSize = 5_000;
  */
 export class TransactionSearchIndex {
   private readonly indexChunk: (limit: number) => number;
+  private readonly sqlite: Database.Database;
 
   constructor(sqlite: Database.Database) {
+    this.sqlite = sqlite;
     const watermark = sqlite.prepare<[], number>('SELECT indexed_through FROM transactions_search_state').pluck();
     const lastNew = sqlite
       .prepare<[number, number], number | null>(
@@ -61,9 +63,12 @@ export class TransactionSearchIndex {
     });
   }
 
-  /** Indexes everything queued or new, a chunk at a time. */
+  /**
+   * Indexes everything queued or new, a chunk at a time. Stops quietly if the books are
+   * closed meanwhile (quitting): the watermark and the queue keep where it was for next time.
+   */
   async catchUp(): Promise<void> {
-    while (this.indexChunk(chunkSize) > 0) await new Promise((resolve) => setImmediate(resolve));
+    while (this.sqlite.open && this.indexChunk(chunkSize) > 0) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
