@@ -178,8 +178,15 @@ export const transactions = sqliteTable(
       t.userUsage,
       t.description,
     ),
-    /** A page of all time in date order, which stops after the page. */
-    index('transactions_date_idx').on(t.date),
+    /**
+     * The live transactions by date (migration 0012): a page in date order walks it and
+     * stops after the page, and a period's count is the entries between two dates, read
+     * without visiting a row (removed ones are not in it). Partial, so sync's writes cost
+     * what the whole-table date index cost.
+     */
+    index('transactions_date_idx')
+      .on(t.date)
+      .where(sql`removed_at IS NULL`),
   ],
 );
 
@@ -468,3 +475,67 @@ export const reconciliationEvents = sqliteTable(
   },
   (t) => [index('reconciliation_events_reconciliation_idx').on(t.reconciliationId)],
 );
+
+/**
+ * The books' running totals by month (issue 18, migration 0011): every counted movement
+ * (reports/report-rows.ts: not removed, in the account's currency, a split as its parts)
+ * summed by account, month of its bookkeeping date (`YYYY-MM`), effective category (the
+ * user's or a rule's, else Pluggy's; a part's own), sign (`incoming`: 1 for money in or
+ * zero), the transaction's usage and deductible flag as stored (the category's group is
+ * read when a report runs, so a group change moves no total). Kept by triggers in the same
+ * transaction as every write; reports read whole months from here and only the rows of a
+ * period's partial first and last months. Keys are never null, so that an upsert finds
+ * its row: '' stands for no category or no usage, -1 for no deductible flag.
+ */
+export const monthlyTotals = sqliteTable(
+  'monthly_totals',
+  {
+    accountId: text('account_id').notNull(),
+    month: text('month').notNull(),
+    categoryId: text('category_id').notNull(),
+    incoming: integer('incoming').notNull(),
+    usage: text('usage').notNull(),
+    deductible: integer('deductible').notNull(),
+    cents: integer('cents').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.month, t.categoryId, t.incoming, t.usage, t.deductible] })],
+);
+
+/**
+ * The same movements by counterparty (the user's name for it, else the bank's counterparty
+ * or merchant), for the dashboard's top payers and payees; movements without one are not
+ * kept. No deductible flag: no counterparty figure reads it.
+ */
+export const monthlyCounterpartyTotals = sqliteTable(
+  'monthly_counterparty_totals',
+  {
+    accountId: text('account_id').notNull(),
+    month: text('month').notNull(),
+    counterparty: text('counterparty').notNull(),
+    categoryId: text('category_id').notNull(),
+    incoming: integer('incoming').notNull(),
+    usage: text('usage').notNull(),
+    cents: integer('cents').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.month, t.counterparty, t.categoryId, t.incoming, t.usage] })],
+);
+
+/**
+ * Movements counted or taken away since the totals were last folded (migration 0011): the
+ * triggers on changes append here, cheaper than updating a sum in place, and fold what is
+ * here into the two tables above every 4,096 entries, in the same transaction.
+ */
+export const monthlyTotalsPending = sqliteTable('monthly_totals_pending', {
+  accountId: text('account_id').notNull(),
+  month: text('month').notNull(),
+  categoryId: text('category_id').notNull(),
+  incoming: integer('incoming').notNull(),
+  usage: text('usage').notNull(),
+  deductible: integer('deductible').notNull(),
+  /** Null for a movement without a counterparty, which only monthly_totals keeps. */
+  counterparty: text('counterparty'),
+  cents: integer('cents').notNull(),
+  count: integer('count').notNull(),
+});

@@ -23,3 +23,9 @@ export function lastDayOfMonth(dayOrMonth: string): string {
   const [year, month] = [Number(dayOrMonth.slice(0, 4)), Number(dayOrMonth.slice(5, 7))];
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
+
+/** The day after a day: `2026-02-28` → `2026-03-01`. */
+export function dayAfter(day: string): string {
+  const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}

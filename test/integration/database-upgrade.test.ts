@@ -35,7 +35,13 @@ function contentOf(path: string): unknown {
       .all();
     const rows = objects
       .filter((object) => object.type === 'table' && !object.name.startsWith('transactions_search_'))
-      .map((table) => [table.name, sqlite.prepare(`SELECT * FROM "${table.name}" ORDER BY rowid`).all()]);
+      // A WITHOUT ROWID table (the running totals, 0011) is read in its key's order.
+      .map((table) => [
+        table.name,
+        sqlite
+          .prepare(`SELECT * FROM "${table.name}"${table.sql?.includes('WITHOUT ROWID') ? '' : ' ORDER BY rowid'}`)
+          .all(),
+      ]);
     return { objects, rows };
   } finally {
     sqlite.close();

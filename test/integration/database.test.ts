@@ -15,6 +15,11 @@ const expectedTables = [
   'connections',
   'credit_card_bills',
   'institution_logos',
+  // The reports' running totals (migration 0011).
+  'monthly_counterparty_totals',
+  'monthly_totals',
+  'monthly_totals_pending',
+  'monthly_totals_state',
   // Reconciliation (migration 0006).
   'reconciliation_conflicts',
   'reconciliation_events',

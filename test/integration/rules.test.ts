@@ -7,6 +7,8 @@ import { applyUndo } from '../../electron/core/books/undo.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { silentLogger } from '../../electron/core/log.ts';
+import { MonthlyTotalsCatchUp } from '../../electron/core/reports/totals-catch-up.ts';
+import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
 import { applyRulesToExisting } from '../../electron/core/rules/apply.ts';
 import { RulesOnIngest } from '../../electron/core/rules/ingest.ts';
 import { previewRule } from '../../electron/core/rules/preview.ts';
@@ -46,8 +48,10 @@ beforeEach(() => {
     .run();
 });
 afterEach(() => {
-  // Every writer of user fields leaves the transactions' copies in step (migration 0005).
+  // Every writer of user fields leaves the transactions' copies in step (migration 0005),
+  // and the reports' running totals the rows' (migration 0011).
   expect(userFieldCopyMismatches(database.sqlite)).toBe(0);
+  expect(monthlyTotalsMismatches(database.sqlite)).toEqual([]);
   database.close();
   temp.remove();
 });
@@ -57,6 +61,8 @@ function seedTransactions(count = 400) {
   const { checking } = seedTwoAccounts(database.db);
   const rows = generateProviderTransactions({ count, accountId: checking });
   new ProviderTransactionWriter(database.sqlite).write(rows);
+  // Counted, as the app counts a sync's rows: the rules' writes then move the totals.
+  new MonthlyTotalsCatchUp(database.sqlite).countAll();
   return rows;
 }
 

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers, type HandlerDeps } from '../../electron/core/handlers.ts';
 import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
+import { MonthlyTotalsCatchUp } from '../../electron/core/reports/totals-catch-up.ts';
+import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
 import type { SandboxClock } from '../../electron/core/sandbox/clock.ts';
 import { testHandlerDeps } from './handler-deps.ts';
 import { invoke } from './ipc-session.ts';
@@ -21,8 +23,11 @@ export interface HandlerSession {
 
 /**
  * What main builds at start-up, anew for each test of the file: a migrated database and the
- * real handler map over it (with `testHandlerDeps`), then `seed`. After each test, `check`
- * looks at the books while they are still open; then everything is stopped and removed.
+ * real handler map over it (with `testHandlerDeps`), then `seed`, counted into the reports'
+ * running totals (as a sync's rows are after it), so that the test's writes move them.
+ * After each test, the running totals must still be the rows' (monthlyTotalsMismatches)
+ * and `check` looks at the books while they are still open; then everything is stopped
+ * and removed.
  */
 export function handlerSession(
   options: {
@@ -61,11 +66,13 @@ export function handlerSession(
     current = { temp, database, overrides, ...start(database, temp, overrides) };
     running = true;
     options.seed?.(database);
+    new MonthlyTotalsCatchUp(database.sqlite).countAll();
   });
   afterEach(async () => {
     const { temp, database, deps } = opened();
     running = false;
     try {
+      expect(monthlyTotalsMismatches(database.sqlite)).toEqual([]);
       options.check?.(database);
     } finally {
       await deps.dispose();

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { createHandlers } from '../../electron/core/handlers.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import type { HandlerMap } from '../../electron/core/ipc/handler-map.ts';
+import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
 import { testHandlerDeps } from './handler-deps.ts';
 import { invoke, NoticeRecorder } from './ipc-session.ts';
 import type { SandboxClock } from '../../electron/core/sandbox/clock.ts';
@@ -63,6 +64,8 @@ export function ownPluggySession(
     state.handlers = createHandlers(state.deps);
   });
   afterEach(async () => {
+    // Whatever the test wrote (demo data removed, say), the reports' running totals are still the rows'.
+    expect(monthlyTotalsMismatches(state.database.sqlite)).toEqual([]);
     await dispatch(state.handlers, 'pluggy-account:remove', undefined);
     await state.deps.dispose();
     state.database.close();

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import type { Logger } from '../../electron/core/log.ts';
 import type { PluggyClient } from '../../electron/core/pluggy/client.ts';
+import { MonthlyTotalsCatchUp } from '../../electron/core/reports/totals-catch-up.ts';
+import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
 import { createClock, type SandboxClock } from '../../electron/core/sandbox/clock.ts';
 import type { ItemData } from '../../electron/core/sandbox/data/item-data.ts';
 import { DataSync } from '../../electron/core/sync/data-sync.ts';
@@ -29,7 +31,11 @@ export interface SyncSession {
   readonly logged: LoggedEvent[];
   /** The sandbox's own view of the item's rows: the ground truth a sync must reproduce. */
   sandboxData(): ItemData;
-  /** Pluggy's next daily update of the item (new rows, rows posted, changed or dropped), then a sync. */
+  /**
+   * Pluggy's next daily update of the item (new rows, rows posted, changed or dropped), then a
+   * sync, over books counted into the reports' running totals as the app counts them after
+   * each sync (so the update's changes move them).
+   */
   nextDay(): Promise<Awaited<ReturnType<DataSync['syncItem']>>>;
 }
 
@@ -63,6 +69,8 @@ export function syncSession(): SyncSession {
     Object.assign(state, { clock, sandbox, client, temp, database, logged, sync, itemId });
   });
   afterEach(async () => {
+    // Whatever the test synced, the reports' running totals are still the rows'.
+    expect(monthlyTotalsMismatches(state.database.sqlite)).toEqual([]);
     await state.client.close();
     await state.sandbox.stop();
     state.database.close();
@@ -96,6 +104,7 @@ export function syncSession(): SyncSession {
       return data;
     },
     async nextDay() {
+      new MonthlyTotalsCatchUp(state.database.sqlite).countAll();
       state.clock.advance(23 * 3600 * 1000);
       state.sandbox.sandbox.control.autoUpdate(state.itemId);
       return state.sync.syncItem(state.itemId, 'poll');

@@ -11,10 +11,11 @@ import {
 import { splitPartShares } from '../reports/report-rows.ts';
 import {
   accountAmount,
+  anyAccountHidden,
   categoryPicked,
   conditions,
   countRows,
-  effectiveCategory,
+  periodOf,
   planSearch,
   type Prepare,
   type SearchPlan,
@@ -22,37 +23,10 @@ import {
 } from './transaction-conditions.ts';
 import { type StoredRow, storedRow, storedRowColumns, toRow } from './transaction-rows.ts';
 import { TransactionSearchIndex } from './transaction-search.ts';
+import { transactionSort } from './transaction-sorts.ts';
+import { countedPage } from './counted-page.ts';
 import { runningBalances } from './running-balances.ts';
-import { type AccountLabel, accountLabels, accountLabelsById } from './account-labels.ts';
-
-interface Sort {
-  join: string;
-  column: string;
-  /** The join's bound values. */
-  values?: unknown[];
-}
-
-/**
- * What a sort key orders by, and what it joins. Accounts and categories sort through their
- * rank among the few there are, ranked once per query: a join to the small ranked set costs
- * less per row than to the table. Accounts rank as every picker lists them
- * (account-labels.ts: by institution, then name), categories by name in the user's language.
- */
-const sorts: Record<ParsedQuery['sort'], (language: Language, sqlite: Database.Database) => Sort> = {
-  date: () => ({ join: '', column: 't.date' }),
-  description: () => ({ join: '', column: 't.description COLLATE NOCASE' }),
-  account: (_language, sqlite) => ({
-    join: 'JOIN json_each(?) r ON r.value = t.account_id',
-    column: 'r.key',
-    values: [JSON.stringify(accountLabels(sqlite).map((label) => label.id))],
-  }),
-  category: (language) => ({
-    join: `LEFT JOIN (SELECT id, row_number() OVER (ORDER BY ${language === 'en' ? 'name_en' : 'name_pt'}, id) AS rank
-           FROM categories) r ON r.id = ${effectiveCategory}`,
-    column: 'r.rank',
-  }),
-  amount: () => ({ join: '', column: accountAmount }),
-};
+import { type AccountLabel, accountLabelsById } from './account-labels.ts';
 
 type ParsedQuery = ReturnType<typeof TransactionQuery.parse>;
 
@@ -79,62 +53,106 @@ export class TransactionQueries {
   async list(input: TransactionQuery, language: Language): Promise<TransactionPage> {
     const query = TransactionQuery.parse(input);
     const register = query.runningBalance === true ? registerAccount(query.filters) : null;
+    // A search and nothing else counts in the search index alone (it holds no removed rows),
+    // unless hidden accounts' rows, which the index holds too, are to be left out.
+    const searchOnly =
+      query.filters.search !== undefined &&
+      Object.keys(query.filters).every((key) => key === 'search' || key === 'includeHidden') &&
+      (query.filters.includeHidden === true || !anyAccountHidden(this.statement));
     const plan = await planSearch(this.statement, this.search, query.filters, {
       sort: query.sort,
       wanted: query.offset + query.limit,
     });
-    const page = this.page(query, plan, language);
-    // A search and nothing else counts in the search index alone (it holds no removed rows),
-    // unless hidden accounts' rows, which the index holds too, are to be left out.
-    const searchOnly =
-      plan !== null &&
-      Object.keys(query.filters).every((key) => key === 'search' || key === 'includeHidden') &&
-      (query.filters.includeHidden === true || !this.anyHidden());
-    const total = !query.count
-      ? null
-      : searchOnly
-        ? plan.matches
-        : (page.total ?? countRows(this.statement, query.filters, plan));
-    const rows = this.shown(page.rowids);
+    const { rowids, total } = this.find(query, plan, language, searchOnly);
+    const rows = this.shown(rowids);
     // In date order only: sorted otherwise, a page's rows span the account's whole history.
     if (register === null || query.sort !== 'date') return { rows, total };
-    const balances = runningBalances(this.statement, register, page.rowids);
+    const balances = runningBalances(this.statement, register, rowids);
     return { rows: rows.map((row) => ({ ...row, runningBalanceCents: balances.get(row.id) })), total };
   }
 
-  /** Whether the user hid any account (a handful of rows: no index needed). */
-  private anyHidden(): boolean {
-    return this.statement('SELECT EXISTS (SELECT 1 FROM accounts WHERE hidden_at IS NOT NULL)').pluck().get() === 1;
+  /** The page's rows and, when asked for, the filtered set's count. */
+  private find(
+    query: ParsedQuery,
+    plan: SearchPlan | null,
+    language: Language,
+    searchOnly: boolean,
+  ): { rowids: number[]; total: number | null } {
+    if (!query.count) return { rowids: this.page(query, plan, language).rowids, total: null };
+    if (plan !== null && searchOnly) return { rowids: this.page(query, plan, language).rowids, total: plan.matches };
+    const { from, to } = query.filters;
+    // A search within a period counts its rows in the page's own statement, so that the
+    // search's matches are gathered once (few rows pass: counting them along costs little).
+    if (plan !== null && (from !== undefined || to !== undefined)) {
+      const page = this.page(query, plan, language, { countAlong: true });
+      return { rowids: page.rowids, total: page.total ?? countRows(this.statement, query.filters, plan) };
+    }
+    const period = periodOf(this.statement, query.filters);
+    // Pages that read little beyond their own rows: walking the dates, one account's rows
+    // in date order, one account after another (most of whose rows pass), or a search's
+    // matches.
+    const manyPass = selective(query.filters) === undefined;
+    const oneAccount = query.filters.accountIds?.length === 1;
+    const cheap =
+      walksDates(query) || (manyPass && (query.sort === 'account' || (query.sort === 'date' && oneAccount)));
+    if (cheap || plan !== null || period === null) {
+      return { rowids: this.page(query, plan, language).rowids, total: countRows(this.statement, query.filters, plan) };
+    }
+    // Sorted otherwise, the page's rows come out of the pass that counts the set.
+    const counted = countedPage(this.statement, {
+      filters: query.filters,
+      access: { search: null, listing: true },
+      sort: transactionSort(
+        query.sort,
+        language,
+        { sqlite: this.sqlite, prepare: this.statement },
+        query.filters.accountIds,
+      ),
+      descending: query.descending,
+      offset: query.offset,
+      limit: query.limit,
+      period,
+    });
+    return { rowids: counted.rowids ?? this.page(query, plan, language).rowids, total: counted.total };
   }
 
   /**
    * Which rows make the page, reading only the columns the filters and the sort need. Ties
    * go by rowid, the order in which the books first saw the rows: unique, and in every index.
-   * A search within a period counts its rows in the same statement (`total`), so that the
-   * search's matches are gathered once.
+   * `countAlong`: the set's count too (`total`, absent when the page is empty).
    */
-  private page(query: ParsedQuery, plan: SearchPlan | null, language: Language): { rowids: number[]; total?: number } {
+  private page(
+    query: ParsedQuery,
+    plan: SearchPlan | null,
+    language: Language,
+    { countAlong = false } = {},
+  ): { rowids: number[]; total?: number } {
     const { filters } = query;
-    const ofAllTime = filters.from === undefined && filters.to === undefined;
-    const listing = !(query.sort === 'date' && ofAllTime);
-    const where = conditions(filters, { search: plan && { terms: plan.terms, walkIndex: plan.walkForPage }, listing });
-    // In date order, the date index gives a period's rows already sorted and stops after
-    // the page: best when most rows pass. When a filter passes few, that walk visits much
-    // of the period row by row; reading the listing index and sorting what passes is then
-    // cheaper (`+` keeps SQLite off the date index).
-    const selective = filters.categoryIds ?? filters.usage ?? filters.pending ?? filters.minCents ?? filters.maxCents;
-    const sort = sorts[query.sort](language, this.sqlite);
-    const sortColumn =
-      query.sort === 'date' && listing && (selective !== undefined || plan !== null) ? '+t.date' : sort.column;
+    const listing = !walksDates(query);
+    const where = conditions(filters, {
+      search: plan && { ...plan, walkIndex: plan.walkForPage },
+      listing,
+      noneHidden: !listing && !anyAccountHidden(this.statement),
+    });
+    // In date order through the listing index, filtered to a few rows: reading the period's
+    // entries and sorting what passes is cheaper than walking the date index row by row
+    // (`+` keeps SQLite off it). Named accounts alone leave SQLite the choice: one account's
+    // entries in the listing index are already in date order.
+    const sort = transactionSort(
+      query.sort,
+      language,
+      { sqlite: this.sqlite, prepare: this.statement },
+      query.filters.accountIds,
+    );
+    const fewPass = selective(filters) !== undefined || plan !== null;
+    const ordering = sort.order(query.sort === 'date' && listing && fewPass ? '+t.date' : sort.value, query.descending);
     const direction = query.descending ? 'DESC' : 'ASC';
-    const countAlong = query.count && plan !== null && !ofAllTime;
     const found = this.statement(
-      `SELECT t.rowid AS rowid${countAlong ? ', count(*) OVER () AS total' : ''} FROM transactions t
-       ${sort.join}
+      `${ordering.with} SELECT t.rowid AS rowid${countAlong ? ', count(*) OVER () AS total' : ''} FROM ${ordering.from}
        WHERE ${where.sql}
-       ORDER BY ${sortColumn} ${direction}, t.rowid ${direction}
+       ORDER BY ${ordering.column} ${direction}, t.rowid ${direction}
        LIMIT ? OFFSET ?`,
-    ).all(...(sort.values ?? []), ...where.values, query.limit, query.offset) as { rowid: number; total?: number }[];
+    ).all(...ordering.values, ...where.values, query.limit, query.offset) as { rowid: number; total?: number }[];
     return { rowids: found.map((each) => each.rowid), total: found[0]?.total };
   }
 
@@ -168,7 +186,7 @@ export class TransactionQueries {
     const filters = TransactionFilters.parse(input);
     const plan = await planSearch(this.statement, this.search, filters, null);
     const where = conditions(filters, {
-      search: plan && { terms: plan.terms, walkIndex: plan.walkForAll },
+      search: plan && { ...plan, walkIndex: plan.walkForAll },
       listing: true,
     });
     // Filtered by category, a split found by its parts counts as the parts in the filter
@@ -189,6 +207,25 @@ export class TransactionQueries {
     ).get(...movements.values) as { inCents: number; outCents: number };
     return { ...sums, netCents: sums.inCents + sums.outCents };
   }
+}
+
+/**
+ * Whether a page in date order walks the live transactions' date index, which gives the
+ * rows already sorted and stops after the page: of all time (which the listing index would
+ * sort whole), or with no filter but the period and a search (its entries are the
+ * narrowest to check against the search's matches). When a filter passes few rows of a
+ * period, that walk would visit much of it row by row: the listing index is read instead.
+ */
+function walksDates(query: ParsedQuery): boolean {
+  if (query.sort !== 'date') return false;
+  const { filters } = query;
+  const ofAllTime = filters.from === undefined && filters.to === undefined;
+  return ofAllTime || (filters.accountIds === undefined && selective(filters) === undefined);
+}
+
+/** A filter that may let few of a period's rows through, if any. */
+function selective(filters: TransactionFilters): unknown {
+  return filters.categoryIds ?? filters.usage ?? filters.pending ?? filters.minCents ?? filters.maxCents;
 }
 
 /** The one account whose register a query with running balances lists. */

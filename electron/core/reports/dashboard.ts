@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { type Dashboard, type DashboardMonth, ReportQuery, type TopCounterparty } from '../../shared/reports.ts';
 import { inAccountOrder } from '../books/account-labels.ts';
-import { balancesAtEnd, reportAccounts } from './balances.ts';
+import { balancesAtEnd, movementNets, reportAccounts } from './balances.ts';
 import { categoryLines } from './profit-and-loss.ts';
-import { accountAmount, accountsAndDays, classifiedMovements, monthsOf, prepared } from './report-rows.ts';
+import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
 
 /** How many payers and payees the dashboard lists. */
 const topCount = 10;
@@ -46,11 +46,12 @@ function monthly(sqlite: Database.Database, query: ReportQuery): DashboardMonth[
 
 /**
  * Each account's balance at the end of every month of the period (at `to` for the last):
- * the balance at `to` (balances.ts) less what moved in the later months of the period.
+ * the balance at `to` (balances.ts) less what moved in the later months of the period
+ * (`movementNets`).
  */
 function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['balances'] {
   const end = balancesAtEnd(query);
-  const period = accountsAndDays(query, { from: query.from, to: query.to });
+  const nets = movementNets(query, query.from, query.to);
   const accounts = reportAccounts(query);
   const rows = prepared(
     sqlite,
@@ -58,10 +59,7 @@ function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['bal
        SELECT substr(?, 1, 7)
        UNION ALL SELECT strftime('%Y-%m', month || '-01', '+1 month') FROM months WHERE month < substr(?, 1, 7)
      ),
-     nets AS (
-       SELECT t.account_id, substr(t.date, 1, 7) AS month, sum(${accountAmount}) AS cents
-       FROM transactions t WHERE ${period.sql} GROUP BY t.account_id, month
-     )
+     nets AS (SELECT account_id, month, sum(cents) AS cents FROM (${nets.sql}) GROUP BY account_id, month)
      SELECT a.id AS accountId, m.month,
        b.cents - coalesce(sum(n.cents) OVER (PARTITION BY a.id ORDER BY m.month DESC
                                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cents
@@ -71,7 +69,7 @@ function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['bal
      LEFT JOIN nets n ON n.account_id = a.id AND n.month = m.month
      WHERE ${accounts.sql}
      ORDER BY m.month`,
-  ).all(query.from, query.to, ...period.values, ...end.values, ...accounts.values) as {
+  ).all(query.from, query.to, ...nets.values, ...end.values, ...accounts.values) as {
     accountId: string;
     month: string;
     cents: number;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportQuery } from '../../shared/reports.ts';
+import { periodParts, totalBuckets, uncountedRows } from './monthly-totals.ts';
 
 /**
  * The one source every report reads (issue 8 item 4): the period's counted movements, so
@@ -41,6 +42,13 @@ export interface MovementOptions {
   counterparty?: boolean;
 }
 
+/** What `rowBuckets` keys on and picks, beyond `MovementOptions`. */
+interface RowBucketOptions extends MovementOptions {
+  businessOnly?: boolean;
+  usage?: boolean;
+  byRowid?: boolean;
+}
+
 export interface Sql {
   sql: string;
   values: unknown[];
@@ -50,19 +58,26 @@ export interface Sql {
 export const accountAmount = 'coalesce(t.amount_in_account_currency_cents, t.amount_cents)';
 
 /**
- * Which accounts and which days: with no account filter every account the user did not
- * hide (every one, with `includeHidden`) is named, so that SQLite walks
- * transactions_listing_idx (by account, then date, with the amounts and categories) one
- * account at a time without visiting the rows. An account filter reports what it names,
- * hidden or not.
+ * Which accounts, as `IN (…)`: with no account filter every account the user did not hide
+ * (every one, with `includeHidden`) is named, so that SQLite walks
+ * transactions_listing_idx (by account, then date, with the amounts and categories), and
+ * the totals' key, one account at a time without visiting the rows. An account filter
+ * reports what it names, hidden or not.
  */
+export function accountSet(query: ReportQuery): Sql {
+  if (query.accountIds)
+    return { sql: 'IN (SELECT value FROM json_each(?))', values: [JSON.stringify(query.accountIds)] };
+  return {
+    sql: `IN (SELECT id FROM accounts${query.includeHidden === true ? '' : ' WHERE hidden_at IS NULL'})`,
+    values: [],
+  };
+}
+
+/** Which accounts (`accountSet`) and which days, over `t`, counted rows only. */
 export function accountsAndDays(query: ReportQuery, days: { from?: string; to?: string; after?: string }): Sql {
-  const sql = [
-    query.accountIds
-      ? 't.account_id IN (SELECT value FROM json_each(?))'
-      : `t.account_id IN (SELECT id FROM accounts${query.includeHidden === true ? '' : ' WHERE hidden_at IS NULL'})`,
-  ];
-  const values: unknown[] = query.accountIds ? [JSON.stringify(query.accountIds)] : [];
+  const accounts = accountSet(query);
+  const sql = [`t.account_id ${accounts.sql}`];
+  const values: unknown[] = [...accounts.values];
   const add = (fragment: string, value: string | undefined) => {
     if (value === undefined) return;
     sql.push(fragment);
@@ -106,19 +121,83 @@ export function splitPartShares(where: string): string {
  * the category's `report_group`, `section` (see `reportSections`) and `side` ('income',
  * 'expense', or null for transfers and investments).
  *
- * How it stays fast (design.md §10: a month's P&L over 1M rows ≤ 100 ms): the period's
- * transactions are walked in transactions_listing_idx alone and summed into buckets
- * straight away; the few rows with more to say are joined in by rowid: split parts (read
- * first, CROSS JOIN, as they are always far fewer than the period's transactions) and
- * deductible flags (read from the user data that has one, not looked up per transaction,
- * which would visit every row). The buckets are materialized once, as the sections read
- * them twice (the ungrouped categories' sides).
+ * How it stays fast (issue 18: a year's dashboard, P&L and livro-caixa over 1M rows
+ * ≤ 100 ms): the period's whole months are read from the running totals (monthly-totals.ts),
+ * which hold these buckets already, with the transactions not counted yet; only the days
+ * of a partial first or last month come from the rows (`rowBuckets`). The buckets are
+ * materialized once, as the sections read them twice (the ungrouped categories' sides).
  */
 export function classifiedMovements(query: ReportQuery, options: MovementOptions = {}): Sql {
-  const period = accountsAndDays(query, { from: query.from, to: query.to });
-  const business = query.businessOnly ? " AND t.user_usage = 'business'" : '';
+  const buckets = periodBuckets(query, options);
+  // The running totals by counterparty keep only movements that have one, but an ungrouped
+  // category's side is its net over every movement: read from the totals without them.
+  const sides = options.counterparty ? periodBuckets(query, {}) : null;
+  const sql = `WITH buckets AS MATERIALIZED (${buckets.sql}),
+    ${sides ? `side_buckets AS (${sides.sql}),` : ''}
+    grouped AS (
+      SELECT b.*, c.report_group FROM buckets b LEFT JOIN categories c ON c.id = b.category_id
+    ),
+    ungrouped_sides AS (
+      SELECT b.category_id, sum(b.cents) >= 0 AS incoming
+      FROM ${sides ? 'side_buckets' : 'buckets'} b LEFT JOIN categories c ON c.id = b.category_id
+      WHERE c.report_group IS NULL AND b.category_id IS NOT NULL GROUP BY b.category_id
+    ),
+    sectioned AS (
+      SELECT g.*, CASE
+          WHEN g.report_group IS NOT NULL THEN g.report_group
+          WHEN (g.category_id IS NULL AND g.incoming) OR s.incoming THEN 'unclassified_income'
+          ELSE 'unclassified_expense' END AS section
+      FROM grouped g LEFT JOIN ungrouped_sides s ON s.category_id = g.category_id
+    ),
+    classified AS (
+      SELECT *, CASE
+          WHEN section IN ('income', 'unclassified_income') THEN 'income'
+          WHEN section IN ('transfer', 'investment') THEN NULL
+          ELSE 'expense' END AS side
+      FROM sectioned
+    )`;
+  return { sql, values: [...buckets.values, ...(sides?.values ?? [])] };
+}
+
+/**
+ * The query's buckets (see `classifiedMovements`) as one `UNION ALL`: the period's whole
+ * months from the running totals and the rows they do not count yet, the days of a
+ * partial first or last month from the rows. A key may come from more than one of them.
+ */
+function periodBuckets(query: ReportQuery, options: MovementOptions): Sql {
+  const parts = periodParts(query.from, query.to);
+  const business = { ...options, businessOnly: query.businessOnly === true };
+  const { months } = parts;
+  const sources = [
+    ...parts.days.map((days) => rowBuckets(accountsAndDays(query, days), business)),
+    ...(months
+      ? [
+          totalBuckets(accountSet(query), months, business),
+          rowBuckets(uncountedRows(accountSet(query), months), { ...business, byRowid: true }),
+        ]
+      : []),
+  ];
+  return {
+    sql: sources.map((source) => source.sql).join('\n UNION ALL '),
+    values: sources.flatMap((source) => source.values),
+  };
+}
+
+/**
+ * The buckets (see `classifiedMovements`) of the rows `period` (over `t`) picks, summed
+ * straight from transactions_listing_idx; the few rows with more to say are joined in by
+ * rowid: split parts (read first, CROSS JOIN, as they are always far fewer than the
+ * period's transactions) and deductible flags (read from the user data that has one, not
+ * looked up per transaction, which would visit every row). With `usage`, the usage is a key
+ * too (after the sign), as the running totals keep it; with `businessOnly`, only business
+ * movements count. With `byRowid`, `period` picks a range of rowids (the rows the totals
+ * do not count yet) and SQLite walks the table by rowid, not an index of every row.
+ */
+export function rowBuckets(period: Sql, options: RowBucketOptions): Sql {
+  const business = options.businessOnly ? " AND t.user_usage = 'business'" : '';
   const cents = `coalesce(p.cents, ${accountAmount})`;
   const extra = [
+    ...(options.usage ? ['t.user_usage AS usage'] : []),
     ...(options.deductible ? ['d.deductible'] : []),
     ...(options.counterparty
       ? ['coalesce(cu.counterparty_display_name, t.counterparty_name, t.merchant_name) AS counterparty']
@@ -137,41 +216,19 @@ export function classifiedMovements(query: ReportQuery, options: MovementOptions
   ];
   // By position: the columns before the sums (names would bind to the joined tables' first).
   const keys = Array.from({ length: 4 + extra.length }, (_, index) => index + 1);
-  const sql = `WITH split_parts AS (SELECT trowid, category_id, cents FROM (${splitPartShares(period.sql)})),
-    buckets AS MATERIALIZED (
-      SELECT t.account_id, substr(t.date, 1, 7) AS month,
-        CASE WHEN p.trowid IS NULL THEN coalesce(t.user_category_id, t.pluggy_category_id) ELSE p.category_id END
-          AS category_id,
-        ${cents} >= 0 AS incoming,
-        ${extra.map((column) => `${column},`).join(' ')}
-        sum(${cents}) AS cents, count(*) AS count
-      FROM transactions t
-      LEFT JOIN split_parts p ON p.trowid = t.rowid
-      ${joins.join('\n')}
-      WHERE ${period.sql}${business}
-      GROUP BY ${keys.join(', ')}
-    ),
-    grouped AS (
-      SELECT b.*, c.report_group FROM buckets b LEFT JOIN categories c ON c.id = b.category_id
-    ),
-    ungrouped_sides AS (
-      SELECT category_id, sum(cents) >= 0 AS incoming FROM grouped
-      WHERE report_group IS NULL AND category_id IS NOT NULL GROUP BY category_id
-    ),
-    sectioned AS (
-      SELECT g.*, CASE
-          WHEN g.report_group IS NOT NULL THEN g.report_group
-          WHEN (g.category_id IS NULL AND g.incoming) OR s.incoming THEN 'unclassified_income'
-          ELSE 'unclassified_expense' END AS section
-      FROM grouped g LEFT JOIN ungrouped_sides s ON s.category_id = g.category_id
-    ),
-    classified AS (
-      SELECT *, CASE
-          WHEN section IN ('income', 'unclassified_income') THEN 'income'
-          WHEN section IN ('transfer', 'investment') THEN NULL
-          ELSE 'expense' END AS side
-      FROM sectioned
-    )`;
+  const sql = `SELECT * FROM (
+    WITH split_parts AS (SELECT trowid, category_id, cents FROM (${splitPartShares(period.sql)}))
+    SELECT t.account_id, substr(t.date, 1, 7) AS month,
+      CASE WHEN p.trowid IS NULL THEN coalesce(t.user_category_id, t.pluggy_category_id) ELSE p.category_id END
+        AS category_id,
+      ${cents} >= 0 AS incoming,
+      ${extra.map((column) => `${column},`).join(' ')}
+      sum(${cents}) AS cents, count(*) AS count
+    FROM transactions t${options.byRowid ? ' NOT INDEXED' : ''}
+    LEFT JOIN split_parts p ON p.trowid = t.rowid
+    ${joins.join('\n')}
+    WHERE ${period.sql}${business}
+    GROUP BY ${keys.join(', ')})`;
   return { sql, values: [...period.values, ...(options.deductible ? period.values : []), ...period.values] };
 }
 

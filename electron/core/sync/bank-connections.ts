@@ -22,6 +22,7 @@ import type { Logger, SecretRegistry } from '../log.ts';
 import { PluggyClient } from '../pluggy/client.ts';
 import { PluggyError } from '../pluggy/errors.ts';
 import type { Item } from '../pluggy/models.ts';
+import { MonthlyTotalsCatchUp } from '../reports/totals-catch-up.ts';
 import type { SandboxHandle } from '../sandbox/server.ts';
 import type { PluggyKeys } from '../secrets/credential-store.ts';
 import type { PluggyApiTarget } from '../settings/pluggy-account.ts';
@@ -81,6 +82,7 @@ export class BankConnections {
   private paused = false;
   private readonly logos: InstitutionLogos;
   private readonly searchIndex: TransactionSearchIndex;
+  private readonly monthlyTotals: MonthlyTotalsCatchUp;
   private readonly now: () => Date;
   /** Connections before any of their data is kept: failed ones cleared away, duplicates asked about. */
   private readonly newLinks: NewLinks;
@@ -98,6 +100,9 @@ export class BankConnections {
     });
     this.logos = new InstitutionLogos(options.database.db, options.logger);
     this.searchIndex = new TransactionSearchIndex(options.database.sqlite);
+    this.monthlyTotals = new MonthlyTotalsCatchUp(options.database.sqlite);
+    // Rows a sync wrote before the app stopped, not counted yet: counted now, in the background.
+    this.countForReports();
     const interrupted = closeInterruptedRuns(options.database.db, new Date());
     if (interrupted > 0) options.logger.warn('sync.interrupted-runs', { count: interrupted });
     // Signs an older version flipped (account-signs.ts): put right once, in the background.
@@ -521,6 +526,9 @@ export class BankConnections {
         this.options.onEvent(event);
         if (event.kind === 'item-updated' && event.counts.created + event.counts.updated + event.counts.removed > 0)
           this.indexForSearch();
+        // A sync that failed part-way may have written rows too.
+        if (event.kind === 'item-error' || (event.kind === 'item-updated' && event.counts.created > 0))
+          this.countForReports();
       },
       intervalMs: readSettings(database.db).syncIntervalMinutes * 60_000,
       ...this.options.engine,
@@ -534,6 +542,16 @@ export class BankConnections {
    */
   private indexForSearch(): void {
     this.searchIndex.catchUp().catch((error: unknown) => this.options.logger.warn('search.index-failed', { error }));
+  }
+
+  /**
+   * Counts the transactions a sync created into the reports' running totals now, a chunk
+   * at a time between other work (reports read rows not counted yet from the table, slower).
+   */
+  private countForReports(): void {
+    this.monthlyTotals
+      .catchUp()
+      .catch((error: unknown) => this.options.logger.warn('reports.totals-count-failed', { error }));
   }
 
   /**

@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PluggyClient } from '../../../electron/core/pluggy/client.ts';
+import { monthlyTotalsMismatches } from '../../../electron/core/reports/totals-check.ts';
 import { createClock, type SandboxClock } from '../../../electron/core/sandbox/clock.ts';
 import type { ItemData } from '../../../electron/core/sandbox/data/item-data.ts';
 import type { SyncChildConfig } from '../../fixtures/sync/run-sync.ts';
@@ -175,7 +176,8 @@ function expectNone(ids: readonly string[], message: string): void {
  * each transaction once, under an account of this item; no row the bank never had; a
  * watermark only over rows that are all there (the next sync reads from it on, so a row
  * below it that is missing would never come); the item marked synced only when every
- * account is; the user's rows as they were; no run recorded as failed (a killed run stays
+ * account is; the user's rows as they were; the reports' running totals the rows' (the child
+ * counts new rows after its sync, as the app does); no run recorded as failed (a killed run stays
  * "running"), a success for every run that said it was done, and none for a run that
  * never started (a run killed between its last commit and its exit counts either way).
  */
@@ -239,6 +241,7 @@ function expectConsistent(
     }
 
     expect(userRows(sqlite), `${context}: user fields`).toEqual(expected.user);
+    expect(monthlyTotalsMismatches(sqlite), `${context}: the reports' running totals`).toEqual([]);
     const runs = sqlite.prepare<[], { status: string }>('SELECT status FROM sync_runs').all();
     expect(
       runs.filter((run) => run.status === 'failed'),
