@@ -91,6 +91,8 @@ test('bulk categorize with reconciled rows in the selection names how many, and 
   reconcile(app.database.sqlite, 'acc-checking', ['t2'], '2026-10-31T12:00:00.000Z');
   await page.setViewportSize({ width: 1280, height: 800 });
   await app.open('/transactions');
+  // Ctrl+A selects the rows loaded: wait for both.
+  await expect(transactionGrid(page).locator('.tx-description')).toHaveCount(2);
   await transactionGrid(page).focus();
   await page.keyboard.press('Control+a');
   await page.getByRole('button', { name: 'Categorizar 2 transações' }).click();
