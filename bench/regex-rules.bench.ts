@@ -12,25 +12,10 @@ import type { TextCondition } from '../electron/shared/rules.ts';
 import { generateProviderTransactions } from '../test/fixtures/provider-transactions.ts';
 import { seedTwoAccounts } from '../test/fixtures/seed.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
+import { patterns } from './backtracking-patterns.ts';
 import type { Benchmark, Metric } from './harness.ts';
 
 const rowCount = 100_000;
-
-/**
- * Issue 17's patterns and their kin: each backtracks for minutes in JavaScript's engine on a
- * near-miss such as `nearMiss` below. The last is the largest the editor accepts (see
- * maxPatternSize): what linear time leaves to cost is the size of the program.
- */
-export const patterns = [
-  '(.|.)*#$',
-  '.*.*.*.*.*.*.*.*=',
-  '(a+)+$',
-  '^(\\w+\\s?)*#$',
-  '(x+x+)+y',
-  '(a|aa)*b',
-  '^(([a-z])+.)+[A-Z]([a-z])+$',
-  '.{0,150}#$',
-];
 
 /** A long PIX description, every tenth row: almost, but not quite, a match for each pattern. */
 const nearMiss = `PIX ENVIADO ${'A'.repeat(120)} ${'X'.repeat(60)} #!`;

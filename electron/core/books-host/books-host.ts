@@ -158,12 +158,25 @@ export class BooksHost {
   }
 }
 
+/**
+ * The books worker's V8 heap, at most. What a sync or a report keeps alive is a few tens
+ * of MiB (rows wait in bounded batches, results are pages and months), but V8 lets a heap
+ * with room grow with garbage: a million-row sync took the process past 700 MiB resident.
+ * Capped, it collects sooner; the cap leaves several times the live size for the largest
+ * request (an export's rows are written by its own worker thread, outside this heap).
+ */
+const booksHeapMiB = 256;
+
 /** Starts a worker thread and waits for its first word: the books open, or why not. */
 async function spawn(
   options: BooksHostOptions,
   stateChanged: (state: ShellState) => void,
 ): Promise<{ run: Run; state: ShellState }> {
-  const worker = new Worker(options.entry ?? workerEntry, { workerData: options.config, name: 'books' });
+  const worker = new Worker(options.entry ?? workerEntry, {
+    workerData: options.config,
+    name: 'books',
+    resourceLimits: { maxOldGenerationSizeMb: booksHeapMiB },
+  });
   let settle: (startup: BooksStartup) => void = () => {};
   const started = new Promise<BooksStartup>((resolve) => (settle = resolve));
   const peer = new RpcPeer<BooksApi, ShellApi, BooksNotices>(worker, options.shell, (topic, payload) => {

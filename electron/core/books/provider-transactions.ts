@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { transactions } from '../../../db/schema.ts';
+import { MonthlyTotalsCatchUp } from '../reports/totals-catch-up.ts';
 
 /** What sync knows about a transaction: its provider fields, already mapped to cents and dates. */
 export type ProviderTransaction = Omit<
@@ -28,7 +29,7 @@ const isJson = columns.map(([, column]) => column.dataType === 'json');
  * inserted; a known one is rewritten only when a provider field differs (SQLite compares
  * the columns itself) or when the bank had dropped it and it came back. User fields live
  * in another table and are never touched. A batch commits in one SQLite transaction:
- * all rows or none.
+ * all rows or none, and the reports' running totals with them.
  *
  * Raw prepared statements with positional parameters: this is the hot path of every sync.
  * Insert-then-update rather than one UPSERT, because the plain insert that a first sync
@@ -54,6 +55,7 @@ export class ProviderTransactionWriter {
        WHERE id = ?
          AND (removed_at IS NOT NULL OR ${otherNames.map((name) => `${name} IS NOT ?`).join(' OR ')})`,
     );
+    const monthlyTotals = new MonthlyTotalsCatchUp(sqlite);
     this.writeAll = sqlite.transaction((rows: readonly ProviderTransaction[], now: Date) => {
       const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
       const created: ProviderTransaction[] | null = onCreated ? [] : null;
@@ -67,6 +69,9 @@ export class ProviderTransactionWriter {
         else counts.unchanged += 1;
       }
       if (created) onCreated?.(created, now);
+      // The new rows, categorized, are counted into the reports' monthly totals in this same
+      // transaction: a report right after a sync reads months, not a million rows pending.
+      if (counts.created > 0) monthlyTotals.countAll();
       return counts;
     });
   }

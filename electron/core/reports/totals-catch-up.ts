@@ -40,7 +40,7 @@ export class MonthlyTotalsCatchUp {
     while (this.sqlite.open && this.countChunk(chunkSize) > 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  /** Counts every new transaction now (tests, benchmarks). */
+  /** Counts every new transaction now, in the caller's transaction if it has one (the sync's writer, tests, benchmarks). */
   countAll(): void {
     while (this.countChunk(chunkSize) > 0);
   }

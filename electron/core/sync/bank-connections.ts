@@ -101,7 +101,8 @@ export class BankConnections {
     this.logos = new InstitutionLogos(options.database.db, options.logger);
     this.searchIndex = new TransactionSearchIndex(options.database.sqlite);
     this.monthlyTotals = new MonthlyTotalsCatchUp(options.database.sqlite);
-    // Rows a sync wrote before the app stopped, not counted yet: counted now, in the background.
+    // A sync's writer counts its rows as it writes them (provider-transactions.ts); rows
+    // added otherwise (a reconciliation's adjustment) are counted at start, in the background.
     this.countForReports();
     const interrupted = closeInterruptedRuns(options.database.db, new Date());
     if (interrupted > 0) options.logger.warn('sync.interrupted-runs', { count: interrupted });
@@ -526,9 +527,6 @@ export class BankConnections {
         this.options.onEvent(event);
         if (event.kind === 'item-updated' && event.counts.created + event.counts.updated + event.counts.removed > 0)
           this.indexForSearch();
-        // A sync that failed part-way may have written rows too.
-        if (event.kind === 'item-error' || (event.kind === 'item-updated' && event.counts.created > 0))
-          this.countForReports();
       },
       intervalMs: readSettings(database.db).syncIntervalMinutes * 60_000,
       ...this.options.engine,
@@ -545,8 +543,8 @@ export class BankConnections {
   }
 
   /**
-   * Counts the transactions a sync created into the reports' running totals now, a chunk
-   * at a time between other work (reports read rows not counted yet from the table, slower).
+   * Counts transactions not counted yet into the reports' running totals, a chunk at a time
+   * between other work (reports read rows not counted yet from the table, slower).
    */
   private countForReports(): void {
     this.monthlyTotals

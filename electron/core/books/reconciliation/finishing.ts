@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../../db/open.ts';
 import { accounts, reconciliations, transactions } from '../../../../db/schema.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { MonthlyTotalsCatchUp } from '../../reports/totals-catch-up.ts';
 import type { Language } from '../../../shared/models.ts';
 import type { ReconciliationDraft, ReconciliationSummary } from '../../../shared/reconciliation.ts';
 import { draftLines, latestFinished, reconciliationDraft, requireReconciliation } from './drafts.ts';
@@ -85,6 +86,8 @@ export function finishReconciliation(db: Db, id: number, options: FinishOptions)
       sqlite
         .prepare('INSERT INTO reconciliation_items (reconciliation_id, transaction_id) VALUES (?, ?)')
         .run(id, adjustmentTransactionId);
+      // Into the reports' monthly totals in this same transaction, as a sync's rows are.
+      new MonthlyTotalsCatchUp(sqlite).countAll();
     }
     // Keep each line's amount as reconciled, and lock it. A user-data row made here is
     // marked, so undo can take it away again; rows that existed keep their updated_at.
