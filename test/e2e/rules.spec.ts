@@ -237,11 +237,14 @@ test('a suggestion after three manual choices becomes a rule; rules reorder from
   await page.getByRole('button', { name: 'Categorizar 3 transações' }).click();
   await page.keyboard.type('transp');
   await page.keyboard.press('Enter');
-  expect(categoriesOf(app.database.db, rideIds)).toEqual({
-    p1: 'cat-transport',
-    p2: 'cat-transport',
-    p3: 'cat-transport',
-  });
+  // Saved by the books worker once it answers.
+  await expect
+    .poll(() => categoriesOf(app.database.db, rideIds))
+    .toEqual({
+      p1: 'cat-transport',
+      p2: 'cat-transport',
+      p3: 'cat-transport',
+    });
 
   await page.keyboard.press('Control+4');
   const suggestion = page.getByRole('listitem', { name: 'Sempre colocar “CABIFY CORRIDA” em Transporte?' });
