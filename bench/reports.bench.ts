@@ -118,10 +118,9 @@ export const reportsBenchmark: Benchmark = {
       const countSeconds = (performance.now() - countStart) / 1000;
       refreshPlannerStatistics(sqlite);
       const totalsRows = sqlite.prepare('SELECT count(*) FROM monthly_totals').pluck().get() as number;
-      const counterpartyRows = sqlite
-        .prepare('SELECT count(*) FROM monthly_counterparty_totals')
-        .pluck()
-        .get() as number;
+      const [counterpartyRows, sideRows] = ['monthly_counterparty_totals', 'monthly_counterparty_sides'].map(
+        (table) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number,
+      );
 
       const first = Date.UTC(2021, 10, 1);
       const period = (months: number): ReportQuery => {
@@ -186,7 +185,11 @@ export const reportsBenchmark: Benchmark = {
       const metrics: Metric[] = [
         { name: 'build 1M rows', value: buildSeconds, unit: 's' },
         { name: '  counted into the running totals', value: countSeconds, unit: 's' },
-        { name: '  their rows: by category / by counterparty', value: totalsRows, unit: `/ ${counterpartyRows}` },
+        {
+          name: '  their rows: by category / by counterparty / by counterparty and side',
+          value: totalsRows,
+          unit: `/ ${counterpartyRows} / ${sideRows}`,
+        },
         {
           name: 'monthly category report (P&L, a month) p95',
           value: month.p95,

@@ -519,7 +519,35 @@ export const monthlyCounterpartyTotals = sqliteTable(
     cents: integer('cents').notNull(),
     count: integer('count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.month, t.counterparty, t.categoryId, t.incoming, t.usage] })],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.month, t.counterparty, t.categoryId, t.incoming, t.usage] }),
+    // A category's movements, for moving them when its side changes (migration 0013).
+    index('monthly_counterparty_totals_category_idx').on(t.categoryId),
+  ],
+);
+
+/**
+ * The same movements again, over every account and by the side of the books they fall on
+ * (migration 0013), for a year's top payers and payees to read a few thousand sums, not
+ * one per account, category and sign: 'income', 'expense' or 'none' (transfers and
+ * investments) as the category's group says (money without a category by its sign), or ''
+ * with the category for one without a group, whose side a report takes from its net over
+ * the period. Kept from monthly_counterparty_totals by triggers: as it is folded, and when
+ * a category's group moves it to another side.
+ */
+export const monthlyCounterpartySides = sqliteTable(
+  'monthly_counterparty_sides',
+  {
+    month: text('month').notNull(),
+    counterparty: text('counterparty').notNull(),
+    side: text('side').notNull(),
+    /** The category for side '', else ''. */
+    categoryId: text('category_id').notNull(),
+    usage: text('usage').notNull(),
+    cents: integer('cents').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.counterparty, t.side, t.categoryId, t.usage] })],
 );
 
 /**

@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import { type Dashboard, type DashboardMonth, ReportQuery, type TopCounterparty } from '../../shared/reports.ts';
 import { inAccountOrder } from '../books/account-labels.ts';
 import { balancesAtEnd, movementNets, reportAccounts } from './balances.ts';
+import { counterpartySides } from './counterparty-sides.ts';
 import { categoryLines } from './profit-and-loss.ts';
-import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
+import { monthlySums, monthsOf, prepared } from './report-rows.ts';
 
 /** How many payers and payees the dashboard lists. */
 const topCount = 10;
@@ -15,33 +16,53 @@ const topCount = 10;
  */
 export function dashboard(sqlite: Database.Database, input: ReportQuery): Dashboard {
   const query = ReportQuery.parse(input);
+  const lines = categoryLines(sqlite, query);
   return {
     query,
-    months: monthly(sqlite, query),
-    spending: categoryLines(sqlite, query)
+    months: monthly(sqlite, query, lines),
+    spending: lines
       .filter((line) => line.side === 'expense')
       .map(({ section: _section, side: _side, ...line }) => line)
       .sort((a, b) => a.cents - b.cents),
     balances: balances(sqlite, query),
-    ...counterparties(sqlite, query),
+    ...counterparties(sqlite, query, lines),
   };
 }
 
-function monthly(sqlite: Database.Database, query: ReportQuery): DashboardMonth[] {
-  const movements = classifiedMovements(query);
+/**
+ * Income and expenses per month, summed by account and month as the buckets are read
+ * (`monthlySums`), each category without a group on the side the P&L's `lines` put it.
+ */
+function monthly(sqlite: Database.Database, query: ReportQuery, lines: readonly CategoryLine[]): DashboardMonth[] {
+  const sums = monthlySums(
+    query,
+    { ungroupedIncoming: ungroupedIncoming(lines) },
+    ({ side }) => `
+      sum(CASE WHEN (${side}) = 'income' THEN b.cents END) AS incomeCents,
+      sum(CASE WHEN (${side}) = 'expense' THEN b.cents END) AS expenseCents`,
+  );
   const rows = prepared(
     sqlite,
-    `${movements.sql}
-     SELECT month,
-       coalesce(sum(CASE WHEN side = 'income' THEN cents END), 0) AS incomeCents,
-       coalesce(sum(CASE WHEN side = 'expense' THEN cents END), 0) AS expenseCents
-     FROM classified GROUP BY month`,
-  ).all(...movements.values) as Omit<DashboardMonth, 'netCents'>[];
+    `SELECT month, coalesce(sum(incomeCents), 0) AS incomeCents, coalesce(sum(expenseCents), 0) AS expenseCents
+     FROM (${sums.sql}) GROUP BY month`,
+  ).all(...sums.values) as Omit<DashboardMonth, 'netCents'>[];
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   return monthsOf(query.from, query.to).map((month) => {
     const { incomeCents, expenseCents } = byMonth.get(month) ?? { incomeCents: 0, expenseCents: 0 };
     return { month, incomeCents, expenseCents, netCents: incomeCents + expenseCents };
   });
+}
+
+/** The P&L's lines as far as the dashboard reads them. */
+type CategoryLine = { categoryId: string | null; reportGroup: string | null; section: string };
+
+/** Which categories without a group the period's net puts on the income side, as the P&L's `lines` say. */
+function ungroupedIncoming(lines: readonly CategoryLine[]): [string, number][] {
+  return lines.flatMap((line) =>
+    line.categoryId !== null && line.reportGroup === null
+      ? [[line.categoryId, line.section === 'unclassified_income' ? 1 : 0] as [string, number]]
+      : [],
+  );
 }
 
 /**
@@ -87,21 +108,37 @@ function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['bal
   return { accounts: list, months };
 }
 
-/** Top payers and payees by net amount, by the counterparty's name (the user's, else the bank's). */
-function counterparties(sqlite: Database.Database, query: ReportQuery): Pick<Dashboard, 'topPayers' | 'topPayees'> {
-  const movements = classifiedMovements(query, { counterparty: true });
+/**
+ * Top payers and payees by net amount, by the counterparty's name (the user's, else the
+ * bank's), from the sums by counterparty and side (counterparty-sides.ts): a category
+ * without a group is on the side the P&L's `lines` put it, by its net over the period
+ * (over every movement, those without a counterparty too).
+ */
+function counterparties(
+  sqlite: Database.Database,
+  query: ReportQuery,
+  lines: readonly CategoryLine[],
+): Pick<Dashboard, 'topPayers' | 'topPayees'> {
+  const sides = counterpartySides(query);
   const rows = prepared(
     sqlite,
-    `${movements.sql}
+    `WITH counterparty_sides AS (${sides.sql}),
+     ungrouped AS MATERIALIZED (SELECT value ->> 0 AS category_id, value ->> 1 AS incoming FROM json_each(?)),
+     sided AS (
+       SELECT s.counterparty AS name, s.cents, s.count,
+         CASE WHEN s.side <> '' THEN s.side WHEN u.incoming THEN 'income' ELSE 'expense' END AS side
+       FROM counterparty_sides s LEFT JOIN ungrouped u ON u.category_id = s.category_id)
      SELECT side, name, cents, count FROM (
-       SELECT side, counterparty AS name, sum(cents) AS cents, sum(count) AS count,
+       SELECT side, name, sum(cents) AS cents, sum(count) AS count,
          row_number() OVER (PARTITION BY side
-                            ORDER BY CASE side WHEN 'income' THEN -sum(cents) ELSE sum(cents) END, counterparty) AS rank
-       FROM classified WHERE side IS NOT NULL AND counterparty IS NOT NULL
-       GROUP BY side, counterparty)
+                            ORDER BY CASE side WHEN 'income' THEN -sum(cents) ELSE sum(cents) END, name) AS rank
+       FROM sided WHERE side IN ('income', 'expense')
+       GROUP BY side, name HAVING sum(count) <> 0)
      WHERE rank <= ${topCount}
      ORDER BY side, rank`,
-  ).all(...movements.values) as (TopCounterparty & { side: 'income' | 'expense' })[];
+  ).all(...sides.values, JSON.stringify(ungroupedIncoming(lines))) as (TopCounterparty & {
+    side: 'income' | 'expense';
+  })[];
   const of = (side: 'income' | 'expense') =>
     rows.filter((row) => row.side === side).map(({ name, cents, count }) => ({ name, cents, count }));
   return { topPayers: of('income'), topPayees: of('expense') };

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { lastDayOfMonth } from '../../shared/calendar-day.ts';
 import { type LivroCaixa, type LivroCaixaMonth, ReportQuery } from '../../shared/reports.ts';
-import { classifiedMovements, monthsOf, prepared } from './report-rows.ts';
+import { monthlySums, monthsOf, prepared } from './report-rows.ts';
 
 /**
  * The livro-caixa as a freelancer keeps it for the Carnê-Leão: month by month, income
- * received and deductible expenses paid, from the counted movements (`classifiedMovements`).
+ * received and deductible expenses paid, from the counted movements (report-rows.ts's
+ * `classifiedMovements` says how they count).
  *
  * - Income: the net of the month's movements in 'income' categories (a returned payment
  *   reduces it). Income is never deductible, whatever flag a transaction carries.
@@ -51,20 +52,25 @@ export function livroCaixa(sqlite: Database.Database, input: ReportQuery): Livro
   };
 }
 
-/** Income and deductible paid, per month of the query's period (see `livroCaixa`). */
+/**
+ * Income and deductible paid, per month of the query's period (see `livroCaixa`), summed by
+ * account and month as the buckets are read (`monthlySums`); transfers and investments are
+ * the movements without a side.
+ */
 function monthFigures(sqlite: Database.Database, query: ReportQuery): MonthFigures[] {
-  const movements = classifiedMovements(query, { deductible: true });
+  const sums = monthlySums(
+    query,
+    { deductible: true },
+    ({ side }) => `
+      sum(CASE WHEN c.report_group = 'income' THEN b.cents END) AS incomeCents,
+      sum(CASE WHEN (b.deductible = 1 AND (${side}) IS NOT NULL AND c.report_group IS NOT 'income')
+                 OR (b.deductible IS NULL AND c.report_group = 'deductible_expense') THEN -b.cents END) AS deductibleCents`,
+  );
   return prepared(
     sqlite,
-    `${movements.sql}
-     SELECT month,
-       coalesce(sum(CASE WHEN report_group = 'income' THEN cents END), 0) AS incomeCents,
-       coalesce(sum(CASE WHEN (deductible = 1 AND side IS NOT NULL AND report_group IS NOT 'income')
-                           OR (deductible IS NULL AND report_group = 'deductible_expense') THEN -cents END), 0)
-         AS deductibleCents
-     FROM classified
-     GROUP BY month`,
-  ).all(...movements.values) as MonthFigures[];
+    `SELECT month, coalesce(sum(incomeCents), 0) AS incomeCents, coalesce(sum(deductibleCents), 0) AS deductibleCents
+     FROM (${sums.sql}) GROUP BY month`,
+  ).all(...sums.values) as MonthFigures[];
 }
 
 export interface MonthFigures {

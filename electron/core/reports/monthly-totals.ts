@@ -1,10 +1,11 @@
 import { lastDayOfMonth } from '../../shared/calendar-day.ts';
-import type { MovementOptions, Sql } from './report-rows.ts';
+import type { Sql } from './report-rows.ts';
 
 /**
  * The books' running totals (migration 0011): the counted movements (report-rows.ts)
  * summed by account, month, effective category, sign, usage and deductible flag — and, in
- * monthly_counterparty_totals, by counterparty — kept by triggers in the same transaction
+ * monthly_counterparty_totals, by counterparty, and in monthly_counterparty_sides (0013) by
+ * counterparty and side over every account (counterparty-sides.ts) — kept by triggers in the same transaction
  * as every change, with what is not yet folded in (monthly_totals_pending; the current_…
  * views read both). Transactions newer than monthly_totals_state's rowid are not counted
  * yet (totals-catch-up.ts counts them after a sync): a report reads those few from the
@@ -57,29 +58,55 @@ function accountsAndMonths(accounts: Sql, months: NonNullable<PeriodParts['month
 
 /**
  * Buckets of the accounts' whole `months`, as report-rows.ts's `rowBuckets` makes them of
- * days (the same columns, in the same order), from the totals: the stored '' and -1 back to
- * null, the usage summed over unless only business movements count, and a key whose
- * pending movements took it back to nothing left out, as the rows have none.
+ * days (the same columns, in the same order), from the totals: the stored '' back to null,
+ * the usage and the deductible flag summed over (only business movements read, with
+ * `businessOnly`). With `byCategory`, one bucket per category and sign over the whole
+ * period (account and month null), for a report that reads no more.
+ *
+ * The folded totals and the pending list are summed apart, each by its own key: SQLite then
+ * walks the folded table in its primary key's order and sums as it goes, where a sum over
+ * both (the current_… views) would go through a sorter, several times the cost. A key may
+ * so come twice, and a key whose pending movements took it back to nothing comes as two
+ * buckets that add up to no movement (count 0): a report that lists keys leaves those out
+ * (`HAVING sum(count) <> 0`), the others only add them up.
  */
 export function totalBuckets(
   accounts: Sql,
   months: NonNullable<PeriodParts['months']>,
-  options: MovementOptions & { businessOnly?: boolean },
+  options: { businessOnly?: boolean; byCategory?: boolean },
 ): Sql {
   const where = accountsAndMonths(accounts, months);
   const business = options.businessOnly ? " AND m.usage = 'business'" : '';
-  const extra = [
-    ...(options.deductible ? ['nullif(m.deductible, -1) AS deductible'] : []),
-    ...(options.counterparty ? ['m.counterparty'] : []),
-  ];
-  const keys = Array.from({ length: 4 + extra.length }, (_, index) => index + 1);
+  const [columns, keys] = options.byCategory
+    ? ['NULL AS account_id, NULL AS month', 'm.category_id, m.incoming']
+    : ['m.account_id, m.month', 'm.account_id, m.month, m.category_id, m.incoming'];
+  const select = (table: string) => `SELECT ${columns}, nullif(m.category_id, '') AS category_id, m.incoming,
+        sum(m.cents) AS cents, sum(m.count) AS count
+      FROM ${table} m
+      WHERE ${where.sql}${business}
+      GROUP BY ${keys}`;
+  return {
+    sql: `${select('monthly_totals')} UNION ALL ${select('monthly_totals_pending')}`,
+    values: [...where.values, ...where.values],
+  };
+}
+
+/**
+ * The stored sums of the accounts' whole `months` in `table` (the folded totals or the
+ * pending list), one per stored key, as buckets' columns (the stored '' and -1 back to
+ * null), in the table's order: for a caller that sums them by account and month as it reads.
+ */
+export function totalRows(
+  table: 'monthly_totals' | 'monthly_totals_pending',
+  accounts: Sql,
+  months: NonNullable<PeriodParts['months']>,
+  options: { businessOnly?: boolean },
+): Sql {
+  const where = accountsAndMonths(accounts, months);
   return {
     sql: `SELECT m.account_id, m.month, nullif(m.category_id, '') AS category_id, m.incoming,
-        ${extra.map((column) => `${column},`).join(' ')}
-        sum(m.cents) AS cents, sum(m.count) AS count
-      FROM ${options.counterparty ? 'current_monthly_counterparty_totals' : 'current_monthly_totals'} m
-      WHERE ${where.sql}${business}
-      GROUP BY ${keys.join(', ')} HAVING sum(m.count) <> 0`,
+        nullif(m.deductible, -1) AS deductible, m.cents, m.count
+      FROM ${table} m WHERE ${where.sql}${options.businessOnly ? " AND m.usage = 'business'" : ''}`,
     values: where.values,
   };
 }
@@ -104,12 +131,17 @@ export function uncountedRows(accounts: Sql, months: NonNullable<PeriodParts['mo
   return { sql: sql.join(' AND '), values };
 }
 
-/** What moved in each of the accounts in the whole `months`, as `(account_id, month, cents)`. */
+/**
+ * What moved in each of the accounts in the whole `months`, as `(account_id, month, cents)`,
+ * the folded totals and the pending list apart (see `totalBuckets`): an account's month
+ * may come twice.
+ */
 export function totalNets(accounts: Sql, months: NonNullable<PeriodParts['months']>): Sql {
   const where = accountsAndMonths(accounts, months);
+  const select = (table: string) =>
+    `SELECT m.account_id, m.month, sum(m.cents) AS cents FROM ${table} m WHERE ${where.sql} GROUP BY m.account_id, m.month`;
   return {
-    sql: `SELECT m.account_id, m.month, sum(m.cents) AS cents FROM current_monthly_totals m
-      WHERE ${where.sql} GROUP BY m.account_id, m.month`,
-    values: where.values,
+    sql: `${select('monthly_totals')} UNION ALL ${select('monthly_totals_pending')}`,
+    values: [...where.values, ...where.values],
   };
 }

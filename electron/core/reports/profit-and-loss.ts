@@ -17,13 +17,13 @@ type LineRow = ReportCategoryLine & { section: ReportSection; side: 'income' | '
  * P&L and by the dashboard's spending, which must agree.
  */
 export function categoryLines(sqlite: Database.Database, query: ReportQuery): LineRow[] {
-  const movements = classifiedMovements(query);
+  const movements = classifiedMovements(query, { byCategory: true });
   return prepared(
     sqlite,
     `${movements.sql}
      SELECT l.section, l.side, ${categoryLineColumns}, l.cents, l.count
      FROM (SELECT section, side, category_id, sum(cents) AS cents, sum(count) AS count
-           FROM classified GROUP BY section, category_id) l
+           FROM classified GROUP BY section, category_id HAVING sum(count) <> 0) l
      LEFT JOIN categories c ON c.id = l.category_id
      ORDER BY l.side IS NULL, abs(l.cents) DESC, l.category_id`,
   ).all(...movements.values) as LineRow[];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportQuery } from '../../shared/reports.ts';
-import { periodParts, totalBuckets, uncountedRows } from './monthly-totals.ts';
+import { type PeriodParts, periodParts, totalBuckets, totalRows, uncountedRows } from './monthly-totals.ts';
 
 /**
  * The one source every report reads (issue 8 item 4): the period's counted movements, so
@@ -115,48 +115,110 @@ export function splitPartShares(where: string): string {
  * `WITH … classified AS (…)`: the period's counted movements, summed into buckets, for a
  * report to select from and add up (no report needs a single movement). A bucket holds the
  * movements of one account, month (`month`, `YYYY-MM`), category (`category_id`, null for
- * none) and sign (`incoming`: 1 for money in, or zero) — and deductible flag (`deductible`:
- * 1, 0 or null) or counterparty (`counterparty`: the user's name, else the bank's
- * counterparty or merchant) when asked for — with their sum (`cents`), how many (`count`),
- * the category's `report_group`, `section` (see `reportSections`) and `side` ('income',
- * 'expense', or null for transfers and investments).
+ * none) and sign (`incoming`: 1 for money in, or zero) — the whole months' over every
+ * account and month at once with `byCategory` (account and month null), for a report that
+ * reads no more — with their sum (`cents`), how many (`count`), the category's
+ * `report_group`, `section` (see `reportSections`) and `side` ('income', 'expense', or
+ * null for transfers and investments). A key may come more than once, and
+ * its buckets may add up to no movement (see monthly-totals.ts's `totalBuckets`). The
+ * sides of the categories without a group are `ungrouped_sides` (`category_id`, `incoming`).
  *
  * How it stays fast (issue 18: a year's dashboard, P&L and livro-caixa over 1M rows
  * ≤ 100 ms): the period's whole months are read from the running totals (monthly-totals.ts),
  * which hold these buckets already, with the transactions not counted yet; only the days
  * of a partial first or last month come from the rows (`rowBuckets`). The buckets are
  * materialized once, as the sections read them twice (the ungrouped categories' sides).
+ * Reports by month sum the same buckets as they read them (`monthlySums`), and the
+ * dashboard's payers and payees have sums of their own (counterparty-sides.ts).
  */
-export function classifiedMovements(query: ReportQuery, options: MovementOptions = {}): Sql {
+export function classifiedMovements(query: ReportQuery, options: { byCategory?: boolean } = {}): Sql {
   const buckets = periodBuckets(query, options);
-  // The running totals by counterparty keep only movements that have one, but an ungrouped
-  // category's side is its net over every movement: read from the totals without them.
-  const sides = options.counterparty ? periodBuckets(query, {}) : null;
   const sql = `WITH buckets AS MATERIALIZED (${buckets.sql}),
-    ${sides ? `side_buckets AS (${sides.sql}),` : ''}
     grouped AS (
       SELECT b.*, c.report_group FROM buckets b LEFT JOIN categories c ON c.id = b.category_id
     ),
     ungrouped_sides AS (
       SELECT b.category_id, sum(b.cents) >= 0 AS incoming
-      FROM ${sides ? 'side_buckets' : 'buckets'} b LEFT JOIN categories c ON c.id = b.category_id
+      FROM buckets b LEFT JOIN categories c ON c.id = b.category_id
       WHERE c.report_group IS NULL AND b.category_id IS NOT NULL GROUP BY b.category_id
     ),
     sectioned AS (
-      SELECT g.*, CASE
-          WHEN g.report_group IS NOT NULL THEN g.report_group
-          WHEN (g.category_id IS NULL AND g.incoming) OR s.incoming THEN 'unclassified_income'
-          ELSE 'unclassified_expense' END AS section
+      SELECT g.*, ${sectionOf('g.report_group', 'g', 's.incoming')} AS section
       FROM grouped g LEFT JOIN ungrouped_sides s ON s.category_id = g.category_id
     ),
-    classified AS (
-      SELECT *, CASE
-          WHEN section IN ('income', 'unclassified_income') THEN 'income'
-          WHEN section IN ('transfer', 'investment') THEN NULL
-          ELSE 'expense' END AS side
-      FROM sectioned
-    )`;
-  return { sql, values: [...buckets.values, ...(sides?.values ?? [])] };
+    classified AS (SELECT *, ${sideOf('section')} AS side FROM sectioned)`;
+  return { sql, values: buckets.values };
+}
+
+/**
+ * A bucket's section (see `reportSections`), as SQL: its category's `group`, else by sign —
+ * the bucket's own (over `bucket`'s `category_id` and `incoming`) for money without a
+ * category, its category's net over the period (`ungroupedIncoming`) for one without a group.
+ */
+function sectionOf(group: string, bucket: string, ungroupedIncoming: string): string {
+  return `CASE WHEN ${group} IS NOT NULL THEN ${group}
+    WHEN (${bucket}.category_id IS NULL AND ${bucket}.incoming) OR ${ungroupedIncoming} THEN 'unclassified_income'
+    ELSE 'unclassified_expense' END`;
+}
+
+/** A section's side, as SQL: 'income', 'expense', or null for transfers and investments. */
+function sideOf(section: string): string {
+  return `CASE WHEN ${section} IN ('income', 'unclassified_income') THEN 'income'
+    WHEN ${section} IN ('transfer', 'investment') THEN NULL ELSE 'expense' END`;
+}
+
+/**
+ * Sums per account and month of the query's buckets (see `classifiedMovements`), for the
+ * reports that need no more than months (the dashboard's months, the livro-caixa): `sums`
+ * gets each bucket's section and side as SQL and gives the select list, over the bucket
+ * `b` (its `cents`, `incoming`, `deductible`…) and its category `c` (`report_group`).
+ * `ungroupedIncoming` says, as `[categoryId, 1 or 0]` pairs, which categories without a
+ * group the period's net puts on the income side (the P&L's lines say it); left out, they
+ * are on the expense side. Each source is summed apart, the folded totals in their key's
+ * order with no sorting, so only a few sums per account and month reach the caller's
+ * `GROUP BY month`.
+ */
+export function monthlySums(
+  query: ReportQuery,
+  options: Pick<MovementOptions, 'deductible'> & { ungroupedIncoming?: [string, number][] },
+  sums: (bucket: { section: string; side: string }) => string,
+): Sql {
+  const section = sectionOf('c.report_group', 'b', 'u.incoming');
+  const select = `b.account_id, b.month, ${sums({ section, side: sideOf(section) })}`;
+  const joins = `LEFT JOIN categories c ON c.id = b.category_id LEFT JOIN ungrouped u ON u.category_id = b.category_id`;
+  const parts = periodParts(query.from, query.to);
+  const business = { ...options, businessOnly: query.businessOnly === true };
+  const fromBuckets = (buckets: Sql): Sql => ({
+    sql: `SELECT ${select} FROM (${buckets.sql}) b ${joins} GROUP BY b.account_id, b.month`,
+    values: buckets.values,
+  });
+  const fromTotals = (
+    table: 'monthly_totals' | 'monthly_totals_pending',
+    months: NonNullable<PeriodParts['months']>,
+  ): Sql => {
+    const totals = totalRows(table, accountSet(query), months, business);
+    return {
+      sql: `SELECT ${select} FROM (${totals.sql}) b ${joins} GROUP BY b.account_id, b.month`,
+      values: totals.values,
+    };
+  };
+  const { months } = parts;
+  const sources = [
+    ...parts.days.map((days) => fromBuckets(rowBuckets(accountsAndDays(query, days), business))),
+    ...(months
+      ? [
+          fromTotals('monthly_totals', months),
+          fromTotals('monthly_totals_pending', months),
+          fromBuckets(rowBuckets(uncountedRows(accountSet(query), months), { ...business, byRowid: true })),
+        ]
+      : []),
+  ];
+  // Materialized, so that SQLite indexes it once rather than read the JSON for every bucket.
+  return {
+    sql: `WITH ungrouped AS MATERIALIZED (SELECT value ->> 0 AS category_id, value ->> 1 AS incoming FROM json_each(?))
+      ${sources.map((source) => source.sql).join('\n UNION ALL ')}`,
+    values: [JSON.stringify(options.ungroupedIncoming ?? []), ...sources.flatMap((source) => source.values)],
+  };
 }
 
 /**
@@ -164,15 +226,15 @@ export function classifiedMovements(query: ReportQuery, options: MovementOptions
  * months from the running totals and the rows they do not count yet, the days of a
  * partial first or last month from the rows. A key may come from more than one of them.
  */
-function periodBuckets(query: ReportQuery, options: MovementOptions): Sql {
+function periodBuckets(query: ReportQuery, options: { byCategory?: boolean }): Sql {
   const parts = periodParts(query.from, query.to);
-  const business = { ...options, businessOnly: query.businessOnly === true };
+  const business = { businessOnly: query.businessOnly === true };
   const { months } = parts;
   const sources = [
     ...parts.days.map((days) => rowBuckets(accountsAndDays(query, days), business)),
     ...(months
       ? [
-          totalBuckets(accountSet(query), months, business),
+          totalBuckets(accountSet(query), months, { ...business, byCategory: options.byCategory }),
           rowBuckets(uncountedRows(accountSet(query), months), { ...business, byRowid: true }),
         ]
       : []),
