@@ -15,7 +15,8 @@ const expectedTables = [
   'connections',
   'credit_card_bills',
   'institution_logos',
-  // The reports' running totals (migration 0011).
+  // The reports' running totals (migrations 0011 and 0013).
+  'monthly_counterparty_sides',
   'monthly_counterparty_totals',
   'monthly_totals',
   'monthly_totals_pending',
