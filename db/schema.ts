@@ -179,13 +179,24 @@ export const transactions = sqliteTable(
       t.description,
     ),
     /**
-     * The live transactions by date (migration 0012): a page in date order walks it and
-     * stops after the page, and a period's count is the entries between two dates, read
-     * without visiting a row (removed ones are not in it). Partial, so sync's writes cost
-     * what the whole-table date index cost.
+     * The live transactions by date (migrations 0012, 0014), with every column the
+     * transactions page's filters, count, totals and sorts read after the date: a page in
+     * date order walks it and stops after the page, and a period with no account named is
+     * counted, totalled and sorted from the entries between two dates, without visiting a
+     * row (removed ones are not in it).
      */
     index('transactions_date_idx')
-      .on(t.date)
+      .on(
+        t.date,
+        t.accountId,
+        t.status,
+        t.amountCents,
+        t.amountInAccountCurrencyCents,
+        t.pluggyCategoryId,
+        t.userCategoryId,
+        t.userUsage,
+        t.description,
+      )
       .where(sql`removed_at IS NULL`),
   ],
 );

@@ -4,7 +4,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open.ts';
 import { accountLabels } from '../../electron/core/books/account-labels.ts';
 import { TransactionQueries } from '../../electron/core/books/transaction-query.ts';
 import { randomStream } from '../../electron/core/sandbox/data/random.ts';
-import { type TransactionFilters, transactionSortKeys } from '../../electron/shared/transactions.ts';
+import { type TransactionFilters, transactionSortKeys, uncategorized } from '../../electron/shared/transactions.ts';
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -102,6 +102,9 @@ function everyRow(filters: TransactionFilters, sort: Sort, descending: boolean, 
          AND (@direction IS NULL OR (t.amount_cents < 0) = (@direction = 'out'))
          AND (@pending IS NULL OR (t.status = 'PENDING') = @pending)
          AND (@search IS NULL OR t.rowid IN (SELECT rowid FROM transactions_search WHERE transactions_search MATCH @search))
+         AND (@categories IS NULL OR coalesce(t.user_category_id, t.pluggy_category_id) IN (SELECT value FROM json_each(@categories))
+           OR (@uncategorized AND coalesce(t.user_category_id, t.pluggy_category_id) IS NULL))
+         AND (@minCents IS NULL OR abs(t.amount_cents) >= @minCents)
        ORDER BY ${keys[sort]} ${direction}, t.rowid ${direction}`,
     )
     .pluck()
@@ -112,6 +115,9 @@ function everyRow(filters: TransactionFilters, sort: Sort, descending: boolean, 
       direction: filters.direction ?? null,
       pending: filters.pending === undefined ? null : Number(filters.pending),
       search: filters.search === undefined ? null : `"${filters.search}"*`,
+      categories: filters.categoryIds === undefined ? null : JSON.stringify(filters.categoryIds),
+      uncategorized: Number(filters.categoryIds?.includes(uncategorized) ?? false),
+      minCents: filters.minCents ?? null,
     }) as string[];
 }
 
@@ -122,6 +128,10 @@ const filterSets: TransactionFilters[] = [
   { ...month, pending: true },
   { ...month, pending: false },
   { ...month, search: 'uber' },
+  // Read along the live rows' date index, which holds the category and the amounts too.
+  { ...month, categoryIds: ['04000000', uncategorized] },
+  { ...month, minCents: 100_000 },
+  { ...month, search: 'aluguel', direction: 'in' },
 ];
 
 describe('a dense month’s page, counted in the same pass', () => {

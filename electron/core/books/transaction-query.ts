@@ -12,6 +12,8 @@ import { splitPartShares } from '../reports/report-rows.ts';
 import {
   accountAmount,
   anyAccountHidden,
+  booksFacts,
+  byAccount,
   categoryPicked,
   conditions,
   countRows,
@@ -80,13 +82,6 @@ export class TransactionQueries {
   ): { rowids: number[]; total: number | null } {
     if (!query.count) return { rowids: this.page(query, plan, language).rowids, total: null };
     if (plan !== null && searchOnly) return { rowids: this.page(query, plan, language).rowids, total: plan.matches };
-    const { from, to } = query.filters;
-    // A search within a period counts its rows in the page's own statement, so that the
-    // search's matches are gathered once (few rows pass: counting them along costs little).
-    if (plan !== null && (from !== undefined || to !== undefined)) {
-      const page = this.page(query, plan, language, { countAlong: true });
-      return { rowids: page.rowids, total: page.total ?? countRows(this.statement, query.filters, plan) };
-    }
     const period = periodOf(this.statement, query.filters);
     // Pages that read little beyond their own rows: walking the dates, one account's rows
     // in date order, one account after another (most of whose rows pass), or a search's
@@ -101,7 +96,7 @@ export class TransactionQueries {
     // Sorted otherwise, the page's rows come out of the pass that counts the set.
     const counted = countedPage(this.statement, {
       filters: query.filters,
-      access: { search: null, listing: true },
+      access: { search: null, listing: byAccount(query.filters), ...booksFacts(this.statement) },
       sort: transactionSort(
         query.sort,
         language,
@@ -119,20 +114,16 @@ export class TransactionQueries {
   /**
    * Which rows make the page, reading only the columns the filters and the sort need. Ties
    * go by rowid, the order in which the books first saw the rows: unique, and in every index.
-   * `countAlong`: the set's count too (`total`, absent when the page is empty).
    */
-  private page(
-    query: ParsedQuery,
-    plan: SearchPlan | null,
-    language: Language,
-    { countAlong = false } = {},
-  ): { rowids: number[]; total?: number } {
+  private page(query: ParsedQuery, plan: SearchPlan | null, language: Language): { rowids: number[] } {
     const { filters } = query;
-    const listing = !walksDates(query);
+    // By account when they are named, or for a sort by account (its rows come account
+    // after account: see transactionSort).
+    const listing = !walksDates(query) && (byAccount(filters) || query.sort === 'account');
     const where = conditions(filters, {
       search: plan && { ...plan, walkIndex: plan.walkForPage },
       listing,
-      noneHidden: !listing && !anyAccountHidden(this.statement),
+      ...booksFacts(this.statement),
     });
     // In date order through the listing index, filtered to a few rows: reading the period's
     // entries and sorting what passes is cheaper than walking the date index row by row
@@ -148,12 +139,14 @@ export class TransactionQueries {
     const ordering = sort.order(query.sort === 'date' && listing && fewPass ? '+t.date' : sort.value, query.descending);
     const direction = query.descending ? 'DESC' : 'ASC';
     const found = this.statement(
-      `${ordering.with} SELECT t.rowid AS rowid${countAlong ? ', count(*) OVER () AS total' : ''} FROM ${ordering.from}
+      `${ordering.with} SELECT t.rowid AS rowid FROM ${ordering.from}
        WHERE ${where.sql}
        ORDER BY ${ordering.column} ${direction}, t.rowid ${direction}
        LIMIT ? OFFSET ?`,
-    ).all(...ordering.values, ...where.values, query.limit, query.offset) as { rowid: number; total?: number }[];
-    return { rowids: found.map((each) => each.rowid), total: found[0]?.total };
+    )
+      .pluck()
+      .all(...ordering.values, ...where.values, query.limit, query.offset) as number[];
+    return { rowids: found };
   }
 
   /** Transactions as the list shows them, in the order of the rowids given (those still in the books). */
@@ -187,7 +180,8 @@ export class TransactionQueries {
     const plan = await planSearch(this.statement, this.search, filters, null);
     const where = conditions(filters, {
       search: plan && { ...plan, walkIndex: plan.walkForAll },
-      listing: true,
+      listing: byAccount(filters),
+      ...booksFacts(this.statement),
     });
     // Filtered by category, a split found by its parts counts as the parts in the filter
     // (their shares, as the reports count them), not as the whole transaction.
@@ -212,15 +206,15 @@ export class TransactionQueries {
 /**
  * Whether a page in date order walks the live transactions' date index, which gives the
  * rows already sorted and stops after the page: of all time (which the listing index would
- * sort whole), or with no filter but the period and a search (its entries are the
- * narrowest to check against the search's matches). When a filter passes few rows of a
- * period, that walk would visit much of it row by row: the listing index is read instead.
+ * sort whole), or with no filter but the period and a search. When a filter passes few
+ * rows of a period, that walk would read much of it, and the count read it all again: the
+ * page comes out of the pass that counts (`countedPage`) instead.
  */
 function walksDates(query: ParsedQuery): boolean {
   if (query.sort !== 'date') return false;
   const { filters } = query;
   const ofAllTime = filters.from === undefined && filters.to === undefined;
-  return ofAllTime || (filters.accountIds === undefined && selective(filters) === undefined);
+  return ofAllTime || (!byAccount(filters) && selective(filters) === undefined);
 }
 
 /** A filter that may let few of a period's rows through, if any. */
