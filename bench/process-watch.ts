@@ -10,6 +10,12 @@ export interface Watched<T> {
   /** This process's resident memory just before, and at its highest during, `work` (MiB). */
   rssBeforeMiB: number;
   rssPeakMiB: number;
+  /**
+   * CPU time this process (all its threads) spent during `work`, in ms. On a machine other
+   * work keeps busy, `ms` stretches with the wait for a core; this does much less, so it
+   * tells what the work costs, and 1/cost what it could reach with a core to itself.
+   */
+  cpuMs: number;
 }
 
 const mebibytes = (bytes: number) => bytes / 2 ** 20;
@@ -29,12 +35,15 @@ export async function watched<T>(work: () => Promise<T>): Promise<Watched<T>> {
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const begin = performance.now();
+  const cpuBefore = process.cpuUsage();
   try {
     const result = await work();
     const ms = performance.now() - begin;
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       result,
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       blockMs: lag.max / 1e6,
       blockP99Ms: lag.percentile(99) / 1e6,
       rssBeforeMiB: mebibytes(rssBefore),
@@ -60,4 +69,21 @@ function resetPeak(): boolean {
 function peakResident(): number {
   const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   return Number(kib ?? 0) * 1024;
+}
+
+/**
+ * CPU time another process (all its threads) has used so far, in ms, from /proc/<pid>/stat
+ * (utime and stime, in USER_HZ ticks, which the kernel's ABI fixes at 100 a second);
+ * undefined where /proc does not tell.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // The fields after the command name, which may itself hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

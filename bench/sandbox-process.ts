@@ -1,6 +1,8 @@
 import { fork } from 'node:child_process';
 
 export interface SandboxProcess {
+  /** The child's process id, for its CPU time (process-watch.ts). */
+  pid: number | undefined;
   url: string;
   ca: string;
   credentials: { clientId: string; clientSecret: string };
@@ -40,6 +42,7 @@ export async function startSandboxProcess(
   const started = await nextMessage<Pick<SandboxProcess, 'url' | 'ca' | 'credentials'>>();
   return {
     ...started,
+    pid: child.pid,
     async advanceAndUpdate(itemId, advanceMs) {
       const answer = nextMessage<{ now: number }>();
       command({ kind: 'update', itemId, advanceMs });

@@ -5,7 +5,7 @@ import { PluggyClient } from '../electron/core/pluggy/client.ts';
 import { DataSync, type SyncCounts } from '../electron/core/sync/data-sync.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { Benchmark, Metric } from './harness.ts';
-import { type Watched, watched } from './process-watch.ts';
+import { processCpuMs, type Watched, watched } from './process-watch.ts';
 import { sameRowsWritten } from './same-rows.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 
@@ -67,6 +67,7 @@ export function runFirstSync(prepare?: (db: Db) => void, rows = 100_000): Promis
       raw,
       writer,
       { name: 'end to end / raw insert', value: rate / raw.value, unit: '×' },
+      ...cpuMetrics(run, run.result.counts.created),
       ...watchMetrics(run),
     ];
   });
@@ -76,6 +77,8 @@ interface SyncRun {
   counts: SyncCounts;
   /** Rows Pluggy sent, the same row twice if two reads brought it. */
   rowsRead: number;
+  /** CPU time the sandbox process spent meanwhile (ms), where /proc tells. */
+  sandboxCpuMs: number | undefined;
 }
 
 interface ItemBench {
@@ -121,7 +124,16 @@ async function withItem(
     return await work({
       async sync(trigger) {
         rowsRead = 0;
-        return watched(async () => ({ counts: await sync.syncItem(created.id, trigger), rowsRead }));
+        return watched(async () => {
+          const sandboxCpuBefore = processCpuMs(sandbox.pid);
+          const counts = await sync.syncItem(created.id, trigger);
+          const sandboxCpuAfter = processCpuMs(sandbox.pid);
+          const sandboxCpuMs =
+            sandboxCpuBefore === undefined || sandboxCpuAfter === undefined
+              ? undefined
+              : sandboxCpuAfter - sandboxCpuBefore;
+          return { counts, rowsRead, sandboxCpuMs };
+        });
       },
       async advanceAndUpdate(advanceMs) {
         clockOffset = (await sandbox.advanceAndUpdate(created.id, advanceMs)) - Date.now();
@@ -134,6 +146,33 @@ async function withItem(
     await sandbox.stop();
     temp.remove();
   }
+}
+
+/**
+ * What the sync costs and what the sandbox costs, in CPU time per row: on this shared
+ * 2-core machine the rate moves with the other work running (the sync waits for a core),
+ * the CPU time much less. A million over it is the most each could do with a core to
+ * itself: the sync's, the end to end rate of a quiet machine; the sandbox's, whether it
+ * is what limits the sync.
+ */
+function cpuMetrics(run: Watched<SyncRun>, rows: number): Metric[] {
+  const perRow = (ms: number) => (ms * 1000) / rows;
+  const syncPerRow = perRow(run.cpuMs);
+  const sandboxMs = run.result.sandboxCpuMs;
+  return [
+    { name: 'CPU per row: the syncing process, all its threads', value: syncPerRow, unit: 'µs' },
+    { name: 'the rate that CPU time allows, a core to itself', value: 1e6 / syncPerRow, unit: 'rows/s' },
+    ...(sandboxMs === undefined
+      ? []
+      : [
+          { name: 'CPU per row: the sandbox process (rows made, JSON, HTTPS)', value: perRow(sandboxMs), unit: 'µs' },
+          {
+            name: 'the rate the sandbox could serve, a core to itself',
+            value: 1e6 / perRow(sandboxMs),
+            unit: 'rows/s',
+          },
+        ]),
+  ];
 }
 
 function watchMetrics(run: Watched<unknown>, label = ''): Metric[] {
