@@ -1,7 +1,7 @@
 import { dayAfter } from '../../shared/calendar-day.ts';
 import type { ReportQuery } from '../../shared/reports.ts';
-import { periodParts, totalNets, uncountedRows } from './monthly-totals.ts';
-import { accountAmount, accountSet, accountsAndDays, type Sql } from './report-rows.ts';
+import { totalNets } from './monthly-totals.ts';
+import { accountAmount, accountSet, periodSources, type Sql } from './report-rows.ts';
 
 /**
  * Account balances at a past date. The anchor is the balance the bank last reported
@@ -25,17 +25,15 @@ export function reportAccounts(query: ReportQuery): Sql {
  * partial ones from the rows.
  */
 export function movementNets(query: ReportQuery, from: string, to: string | null): Sql {
-  const parts = periodParts(from, to);
-  const sources = [
-    ...parts.days.map((days) => netsOf(accountsAndDays(query, days))),
-    ...(parts.months
-      ? [totalNets(accountSet(query), parts.months), netsOf(uncountedRows(accountSet(query), parts.months), true)]
-      : []),
-  ];
-  return {
-    sql: sources.map((source) => source.sql).join('\n UNION ALL '),
-    values: sources.flatMap((source) => source.values),
-  };
+  return periodSources(
+    query,
+    { from, to },
+    {
+      days: (days) => netsOf(days),
+      months: (months) => [totalNets(accountSet(query), months)],
+      uncounted: (rows) => netsOf(rows, true),
+    },
+  );
 }
 
 /**

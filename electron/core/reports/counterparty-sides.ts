@@ -1,6 +1,5 @@
 import type { ReportQuery } from '../../shared/reports.ts';
-import { periodParts, uncountedRows } from './monthly-totals.ts';
-import { accountSet, accountsAndDays, rowBuckets, type Sql } from './report-rows.ts';
+import { accountSet, periodSources, rowBuckets, type Sql } from './report-rows.ts';
 
 /**
  * The period's movements by counterparty and the side of the books they fall on, for the
@@ -18,20 +17,12 @@ import { accountSet, accountsAndDays, rowBuckets, type Sql } from './report-rows
  * month, come from the rows.
  */
 export function counterpartySides(query: ReportQuery): Sql {
-  const parts = periodParts(query.from, query.to);
   const businessOnly = query.businessOnly === true;
-  const fromRows = (period: Sql, byRowid = false) =>
-    sidesOfBuckets(rowBuckets(period, { counterparty: true, businessOnly, byRowid }));
-  const sources = [
-    ...parts.days.map((days) => fromRows(accountsAndDays(query, days))),
-    ...(parts.months
-      ? [...monthSources(query, parts.months), fromRows(uncountedRows(accountSet(query), parts.months), true)]
-      : []),
-  ];
-  return {
-    sql: sources.map((source) => source.sql).join('\n UNION ALL '),
-    values: sources.flatMap((source) => source.values),
-  };
+  return periodSources(query, query, {
+    days: (days) => sidesOfBuckets(rowBuckets(days, { counterparty: true, businessOnly })),
+    months: (months) => monthSources(query, months),
+    uncounted: (rows) => sidesOfBuckets(rowBuckets(rows, { counterparty: true, businessOnly, byRowid: true })),
+  });
 }
 
 /** The side a report group puts a category's movements on, as an SQL expression (as migration 0013's). */

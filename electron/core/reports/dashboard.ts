@@ -11,8 +11,8 @@ const topCount = 10;
 
 /**
  * The dashboard's figures, each aggregated in SQL from the same counted movements as the
- * P&L (`classifiedMovements`), so its months add up to the P&L's income and expenses and
- * its spending is the P&L's expense lines.
+ * P&L (report-rows.ts), so its months add up to the P&L's income and expenses and its
+ * spending is the P&L's expense lines.
  */
 export function dashboard(sqlite: Database.Database, input: ReportQuery): Dashboard {
   const query = ReportQuery.parse(input);

@@ -73,21 +73,13 @@ export function accountSet(query: ReportQuery): Sql {
   };
 }
 
-/** Which accounts (`accountSet`) and which days, over `t`, counted rows only. */
-export function accountsAndDays(query: ReportQuery, days: { from?: string; to?: string; after?: string }): Sql {
+/** Which accounts (`accountSet`) and which days (inclusive), over `t`, counted rows only. */
+function accountsAndDays(query: ReportQuery, days: { from: string; to: string }): Sql {
   const accounts = accountSet(query);
-  const sql = [`t.account_id ${accounts.sql}`];
-  const values: unknown[] = [...accounts.values];
-  const add = (fragment: string, value: string | undefined) => {
-    if (value === undefined) return;
-    sql.push(fragment);
-    values.push(value);
+  return {
+    sql: `t.account_id ${accounts.sql} AND t.date >= ? AND t.date <= ? AND t.removed_at IS NULL`,
+    values: [...accounts.values, days.from, days.to],
   };
-  add('t.date >= ?', days.from);
-  add('t.date <= ?', days.to);
-  add('t.date > ?', days.after);
-  sql.push('t.removed_at IS NULL');
-  return { sql: sql.join(' AND '), values };
 }
 
 /**
@@ -184,59 +176,68 @@ export function monthlySums(
   sums: (bucket: { section: string; side: string }) => string,
 ): Sql {
   const section = sectionOf('c.report_group', 'b', 'u.incoming');
-  const select = `b.account_id, b.month, ${sums({ section, side: sideOf(section) })}`;
-  const joins = `LEFT JOIN categories c ON c.id = b.category_id LEFT JOIN ungrouped u ON u.category_id = b.category_id`;
-  const parts = periodParts(query.from, query.to);
-  const business = { ...options, businessOnly: query.businessOnly === true };
-  const fromBuckets = (buckets: Sql): Sql => ({
-    sql: `SELECT ${select} FROM (${buckets.sql}) b ${joins} GROUP BY b.account_id, b.month`,
+  const summed = (buckets: Sql): Sql => ({
+    sql: `SELECT b.account_id, b.month, ${sums({ section, side: sideOf(section) })}
+      FROM (${buckets.sql}) b
+      LEFT JOIN categories c ON c.id = b.category_id LEFT JOIN ungrouped u ON u.category_id = b.category_id
+      GROUP BY b.account_id, b.month`,
     values: buckets.values,
   });
-  const fromTotals = (
-    table: 'monthly_totals' | 'monthly_totals_pending',
-    months: NonNullable<PeriodParts['months']>,
-  ): Sql => {
-    const totals = totalRows(table, accountSet(query), months, business);
-    return {
-      sql: `SELECT ${select} FROM (${totals.sql}) b ${joins} GROUP BY b.account_id, b.month`,
-      values: totals.values,
-    };
-  };
-  const { months } = parts;
-  const sources = [
-    ...parts.days.map((days) => fromBuckets(rowBuckets(accountsAndDays(query, days), business))),
-    ...(months
-      ? [
-          fromTotals('monthly_totals', months),
-          fromTotals('monthly_totals_pending', months),
-          fromBuckets(rowBuckets(uncountedRows(accountSet(query), months), { ...business, byRowid: true })),
-        ]
-      : []),
-  ];
+  const business = { deductible: options.deductible, businessOnly: query.businessOnly === true };
+  const sources = periodSources(query, query, {
+    days: (days) => summed(rowBuckets(days, business)),
+    months: (months) =>
+      (['monthly_totals', 'monthly_totals_pending'] as const).map((table) =>
+        summed(totalRows(table, accountSet(query), months, business)),
+      ),
+    uncounted: (rows) => summed(rowBuckets(rows, { ...business, byRowid: true })),
+  });
   // Materialized, so that SQLite indexes it once rather than read the JSON for every bucket.
   return {
     sql: `WITH ungrouped AS MATERIALIZED (SELECT value ->> 0 AS category_id, value ->> 1 AS incoming FROM json_each(?))
-      ${sources.map((source) => source.sql).join('\n UNION ALL ')}`,
-    values: [JSON.stringify(options.ungroupedIncoming ?? []), ...sources.flatMap((source) => source.values)],
+      ${sources.sql}`,
+    values: [JSON.stringify(options.ungroupedIncoming ?? []), ...sources.values],
   };
 }
 
 /**
- * The query's buckets (see `classifiedMovements`) as one `UNION ALL`: the period's whole
- * months from the running totals and the rows they do not count yet, the days of a
- * partial first or last month from the rows. A key may come from more than one of them.
+ * The query's buckets (see `classifiedMovements`) as one `UNION ALL` (`periodSources`).
  */
 function periodBuckets(query: ReportQuery, options: { byCategory?: boolean }): Sql {
-  const parts = periodParts(query.from, query.to);
   const business = { businessOnly: query.businessOnly === true };
-  const { months } = parts;
+  return periodSources(query, query, {
+    days: (days) => rowBuckets(days, business),
+    months: (months) => [totalBuckets(accountSet(query), months, { ...business, byCategory: options.byCategory })],
+    uncounted: (rows) => rowBuckets(rows, { ...business, byRowid: true }),
+  });
+}
+
+/** How a report reads each part of a period (`periodSources`). */
+export interface PeriodReaders {
+  /** The rows of a partial first or last month (`accountsAndDays`, over `t`). */
+  days: (days: Sql) => Sql;
+  /** The whole months, from the running totals. */
+  months: (months: NonNullable<PeriodParts['months']>) => Sql[];
+  /** The rows of the whole months the totals do not count yet (`uncountedRows`, by rowid, over `t`). */
+  uncounted: (rows: Sql) => Sql;
+}
+
+/**
+ * What `read` makes of the query's accounts from `from` to `to` (inclusive days; `to` null
+ * for no end), as one `UNION ALL`: whole months from the running totals (monthly-totals.ts)
+ * and the rows they do not count yet, the days of a partial first or last month from the
+ * rows. Every report reads its period so; a key may come from more than one part.
+ */
+export function periodSources(
+  query: ReportQuery,
+  { from, to }: { from: string; to: string | null },
+  read: PeriodReaders,
+): Sql {
+  const parts = periodParts(from, to);
   const sources = [
-    ...parts.days.map((days) => rowBuckets(accountsAndDays(query, days), business)),
-    ...(months
-      ? [
-          totalBuckets(accountSet(query), months, { ...business, byCategory: options.byCategory }),
-          rowBuckets(uncountedRows(accountSet(query), months), { ...business, byRowid: true }),
-        ]
+    ...parts.days.map((days) => read.days(accountsAndDays(query, days))),
+    ...(parts.months
+      ? [...read.months(parts.months), read.uncounted(uncountedRows(accountSet(query), parts.months))]
       : []),
   ];
   return {
