@@ -19,7 +19,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { classificationReviews, reportGroups } from '../electron/shared/categories.ts';
-import { pluggyModes } from '../electron/shared/models.ts';
+import { connectionModes } from '../electron/shared/models.ts';
+import { transactionOrigins } from '../electron/shared/transactions.ts';
 
 /** An instant column that SQLite fills with the time of the insert. */
 const insertedAt = (name: string) =>
@@ -28,7 +29,11 @@ const insertedAt = (name: string) =>
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 const createdAt = () => insertedAt('created_at');
 
-/** A Pluggy item: the user's link to one institution. */
+/**
+ * A Pluggy item: the user's link to one institution. Or, with mode 'manual', the holder of
+ * one account the user keeps by hand (its institution as the user typed it): never synced,
+ * never listed among the connections.
+ */
 export const connections = sqliteTable('connections', {
   id: text('id').primaryKey(),
   connectorId: integer('connector_id').notNull(),
@@ -51,7 +56,7 @@ export const connections = sqliteTable('connections', {
    * application. Only the current mode's connections are followed; demo data can be
    * told apart and removed.
    */
-  mode: text('mode', { enum: pluggyModes }).notNull().default('own'),
+  mode: text('mode', { enum: connectionModes }).notNull().default('own'),
   /**
    * What the user was last told of the Open Finance consent (sync/consent.ts: the state and
    * the end it was about), so each warning is notified once, across restarts.
@@ -98,6 +103,12 @@ export const accounts = sqliteTable(
     nickname: text('nickname'),
     hiddenAt: text('hidden_at'),
     closedAt: text('closed_at'),
+    /**
+     * A manual account's balance at the start of its opening date (null for the bank's):
+     * its balance is this plus every live transaction from that date on.
+     */
+    openingBalanceCents: integer('opening_balance_cents'),
+    openingBalanceDate: text('opening_balance_date'),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -106,8 +117,6 @@ export const accounts = sqliteTable(
 
 /** Who a movement is for, in a freelancer's books. */
 export const usages = ['business', 'personal'] as const;
-
-export const transactionOrigins = ['bank', 'adjustment'] as const;
 
 /** Provider fields, written by sync, never by the user (but for the copies of two user fields at the end). */
 export const transactions = sqliteTable(
@@ -157,6 +166,12 @@ export const transactions = sqliteTable(
      * recorded at the user's request, which sync neither writes nor finds missing.
      */
     origin: text('origin', { enum: transactionOrigins }).notNull().default('bank'),
+    /** The statement import that brought it (origin 'import'), so an import is undone as a whole. */
+    importId: text('import_id'),
+    /** The statement's own id for the row (an OFX FITID): seen once per account. */
+    externalId: text('external_id'),
+    /** The two sides of a transfer between the user's accounts, entered once, share it. */
+    transferId: text('transfer_id'),
   },
   (t) => [
     /**
@@ -198,6 +213,19 @@ export const transactions = sqliteTable(
         t.description,
       )
       .where(sql`removed_at IS NULL`),
+    /**
+     * The user's own rows only (migration 0015): partial, so the bank's rows, where these
+     * are null, cost sync nothing here.
+     */
+    index('transactions_external_id_idx')
+      .on(t.accountId, t.externalId)
+      .where(sql`external_id IS NOT NULL`),
+    index('transactions_import_idx')
+      .on(t.importId)
+      .where(sql`import_id IS NOT NULL`),
+    index('transactions_transfer_idx')
+      .on(t.transferId)
+      .where(sql`transfer_id IS NOT NULL`),
   ],
 );
 
@@ -268,6 +296,33 @@ export const categories = sqliteTable(
   },
   (t) => [index('categories_parent_idx').on(t.parentId)],
 );
+
+/** A statement file imported into an account; undone as a whole (its rows carry its id). */
+export const statementImports = sqliteTable(
+  'statement_imports',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: ['ofx', 'csv'] }).notNull(),
+    addedCount: integer('added_count').notNull(),
+    skippedCount: integer('skipped_count').notNull(),
+    createdAt: createdAt(),
+    undoneAt: text('undone_at'),
+  },
+  (t) => [index('statement_imports_account_idx').on(t.accountId)],
+);
+
+/** How the user last mapped a CSV statement's columns for an account, offered again next time. */
+export const csvMappings = sqliteTable('csv_mappings', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  options: text('options', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
 
 /** Non-secret preferences as JSON values. Secrets live in the OS keychain only. */
 export const settings = sqliteTable('settings', {

@@ -5,6 +5,13 @@ import type { AppInfo } from '../shared/models.ts';
 import { listAccounts } from './books/accounts.ts';
 import { updateAccount } from './books/account-user-fields.ts';
 import { accountDeletion, forgetAccount } from './books/removed-connections.ts';
+import { createManualAccount, editManualAccount } from './books/manual-accounts.ts';
+import {
+  createManualTransaction,
+  createTransfer,
+  deleteOwnTransactions,
+  editManualTransaction,
+} from './books/manual-transactions.ts';
 import { accountLabelsById } from './books/account-labels.ts';
 import { TransactionQueries } from './books/transaction-query.ts';
 import {
@@ -120,6 +127,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       forgetAccount(db, id, { confirmReconciled });
       return null;
     },
+    'accounts:create-manual': (input) => createManualAccount(db, input),
+    'accounts:edit-manual': (input) => editManualAccount(db, input),
     'transactions:list': (input) => transactionQueries.list(input, readSettings(db).language),
     'transactions:totals': (filters) => transactionQueries.totals(filters),
     'pluggy-account:get': () => pluggyAccount.status(),
@@ -200,6 +209,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       bulkCategorize(db, ids, categoryId, new Date(), { confirmReconciled }),
     'transactions:split': (input) => splitTransaction(db, input, new Date()),
     'transactions:get': ({ id }) => readTransactionDetails(db, id),
+    'transactions:create': (input) => createManualTransaction(db, input, new Date()),
+    'transactions:edit': (input) => editManualTransaction(db, input, new Date()),
+    'transactions:transfer': (input) => createTransfer(db, input, new Date()),
+    'transactions:delete': (input) => deleteOwnTransactions(db, input, `Delete ${input.ids.length} transaction(s)`),
     'undo:apply': ({ id, confirmReconciled }) => ({ restored: applyUndo(db, id, new Date(), { confirmReconciled }) }),
     'reconciliation:setup': ({ accountId }) => reconciliationSetup(db, accountId),
     'reconciliation:start': (input) => startReconciliation(db, input, new Date()),

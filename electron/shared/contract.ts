@@ -51,6 +51,17 @@ import {
 import { TransactionFilters, TransactionPage, TransactionQuery, TransactionTotals } from './transactions.ts';
 import { TransactionDetails, TransactionDetailsInput } from './transaction-details.ts';
 import {
+  CreatedTransaction,
+  ManualAccountCreate,
+  ManualAccountEdit,
+  ManualTransactionCreate,
+  ManualTransactionEdit,
+  TransactionsDelete,
+  TransactionsDeleted,
+  TransferCreate,
+  TransferResult,
+} from './own-entries.ts';
+import {
   Rule,
   RuleApplyInput,
   RuleApplyProgress,
@@ -107,6 +118,10 @@ export const contract = {
   'accounts:deletion': { input: AccountInput, output: AccountDeletion },
   /** Deletes a disconnected account and its transactions (ACCOUNT_CONNECTED if still connected; TRANSACTION_RECONCILED until confirmed). */
   'accounts:delete': { input: AccountDeleteInput, output: z.null() },
+  /** A new account kept by hand (cash, a bank Pluggy does not reach), with its opening balance. */
+  'accounts:create-manual': { input: ManualAccountCreate, output: AccountSummary },
+  /** Changes a manual account's institution, name, kind, number or opening balance (ACCOUNT_NOT_MANUAL for the bank's). */
+  'accounts:edit-manual': { input: ManualAccountEdit, output: AccountSummary },
   'pluggy-account:get': { input: z.void(), output: PluggyAccountStatus },
   /** Checks the keys with Pluggy (POST /auth) before keeping them in the OS keychain. */
   'pluggy-account:save': { input: PluggyCredentialsInput, output: PluggyAccountStatus },
@@ -174,6 +189,14 @@ export const contract = {
   'transactions:split': { input: TransactionSplit, output: TransactionUserFields },
   /** One transaction's user fields, split and the bank's own details, for its detail panel. */
   'transactions:get': { input: TransactionDetailsInput, output: TransactionDetails },
+  /** A transaction entered by hand, in any account; sync never touches it. Rules run on it unless a category is given. */
+  'transactions:create': { input: ManualTransactionCreate, output: CreatedTransaction },
+  /** Changes the date, description, amount, counterparty or pending mark of an entered or imported transaction. */
+  'transactions:edit': { input: ManualTransactionEdit, output: CreatedTransaction },
+  /** Money between two of the user's accounts, entered once: both sides, linked. */
+  'transactions:transfer': { input: TransferCreate, output: TransferResult },
+  /** Deletes entered or imported transactions (a transfer's two sides together), undoable with 'undo:apply'. */
+  'transactions:delete': { input: TransactionsDelete, output: TransactionsDeleted },
   /** Puts back what a bulk change (bulk categorize, applying rules, a category's group) changed, exactly. */
   'undo:apply': { input: UndoApply, output: z.object({ restored: z.number().int() }) },
   /** Every rule, in the order they apply. */

@@ -105,6 +105,12 @@ export const errorCodes = [
    * application is in use, or the reverse): it is not updated, reconnected or renewed from here.
    */
   'CONNECTION_OTHER_MODE',
+  /** Only an account the user keeps by hand has fields the user edits (institution, opening balance…). */
+  'ACCOUNT_NOT_MANUAL',
+  /** The bank's own transactions change only at the bank: only entered or imported ones are edited or deleted. */
+  'TRANSACTION_NOT_OWN',
+  /** A reconciled transaction of the user's own keeps its date, description and amount, and stays, until its reconciliation is undone (details.count). */
+  'OWN_TRANSACTION_RECONCILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -11,6 +11,15 @@ export const pluggyModes = ['demo', 'own'] as const;
 export const PluggyMode = z.enum(pluggyModes);
 export type PluggyMode = z.infer<typeof PluggyMode>;
 
+/**
+ * Where an account's rows come from: a Pluggy mode's connection, or 'manual' for the
+ * accounts the user keeps by hand (cash, an institution Pluggy does not reach), each
+ * under a connection of its own that is never synced nor listed among the connections.
+ */
+export const connectionModes = [...pluggyModes, 'manual'] as const;
+export const ConnectionMode = z.enum(connectionModes);
+export type ConnectionMode = z.infer<typeof ConnectionMode>;
+
 export const Settings = z.object({
   language: Language,
   pluggyMode: PluggyMode,
@@ -61,8 +70,11 @@ export const AccountSummary = z.object({
   nickname: z.string().nullable(),
   /** Hidden by the user: left out of totals, charts and reports unless hidden ones are shown. */
   hidden: z.boolean(),
-  /** Demo data (the embedded sandbox's) or the user's own Pluggy application's. */
-  mode: PluggyMode,
+  /** Demo data (the embedded sandbox's), the user's own Pluggy application's, or kept by hand ('manual'). */
+  mode: ConnectionMode,
+  /** A manual account's opening balance and its date (null for the bank's accounts). */
+  openingBalanceCents: z.number().int().nullable(),
+  openingBalanceDate: z.string().nullable(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 

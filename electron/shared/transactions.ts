@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { CalendarDay } from './calendar-day.ts';
 import { transactionSortKeys } from './transaction-constants.ts';
 
+/**
+ * Who wrote a transaction: the bank through Pluggy ('bank'), a reconciliation's balancing
+ * entry ('adjustment'), the user by hand ('manual') or a statement file the user imported
+ * ('import'). Sync writes and looks for only the bank's.
+ */
+export const transactionOrigins = ['bank', 'adjustment', 'manual', 'import'] as const;
+export const TransactionOrigin = z.enum(transactionOrigins);
+export type TransactionOrigin = z.infer<typeof TransactionOrigin>;
+
 export { transactionSortKeys, uncategorized } from './transaction-constants.ts';
 
 /**
@@ -94,6 +103,8 @@ export const TransactionRow = z.object({
   reconciled: z.boolean(),
   /** A balancing entry a reconciliation recorded at the user's request: not the bank's. */
   adjustment: z.boolean(),
+  /** Who wrote it: the bank, a reconciliation's adjustment, the user by hand, or a statement file imported. */
+  origin: TransactionOrigin,
   split: z.boolean(),
   /** How many parts the split has (0 when not split), for the row's marker. */
   splitParts: z.number().int(),

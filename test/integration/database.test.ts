@@ -14,6 +14,7 @@ const expectedTables = [
   'categories',
   'connections',
   'credit_card_bills',
+  'csv_mappings',
   'institution_logos',
   // The reports' running totals (migrations 0011 and 0013).
   'monthly_counterparty_sides',
@@ -28,6 +29,7 @@ const expectedTables = [
   'reconciliations',
   'rules',
   'settings',
+  'statement_imports',
   'sync_runs',
   'transaction_splits',
   'transaction_user_data',

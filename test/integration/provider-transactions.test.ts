@@ -76,6 +76,9 @@ describe('ProviderTransactionWriter', () => {
       userCategoryId: null,
       userUsage: null,
       origin: 'bank',
+      importId: null,
+      externalId: null,
+      transferId: null,
     });
   });
 

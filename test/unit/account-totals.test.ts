@@ -22,6 +22,8 @@ const account = (overrides: Partial<AccountSummary>): AccountSummary => ({
   nickname: null,
   hidden: false,
   mode: 'own',
+  openingBalanceCents: null,
+  openingBalanceDate: null,
   ...overrides,
 });
 

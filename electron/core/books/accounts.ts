@@ -30,6 +30,8 @@ export function listAccounts(db: Db): AccountSummary[] {
       closedAt: accounts.closedAt,
       hiddenAt: accounts.hiddenAt,
       mode: connections.mode,
+      openingBalanceCents: accounts.openingBalanceCents,
+      openingBalanceDate: accounts.openingBalanceDate,
       connectionRemovedAt: connections.removedAt,
     })
     .from(accounts)

@@ -6,7 +6,7 @@ import { MonthlyTotalsCatchUp } from '../reports/totals-catch-up.ts';
 /** What sync knows about a transaction: its provider fields, already mapped to cents and dates. */
 export type ProviderTransaction = Omit<
   typeof transactions.$inferInsert,
-  'firstSeenAt' | 'updatedAt' | 'removedAt' | 'userCategoryId' | 'userUsage' | 'origin'
+  'firstSeenAt' | 'updatedAt' | 'removedAt' | 'userCategoryId' | 'userUsage' | BooksOnlyColumn
 >;
 
 export interface WriteCounts {
@@ -15,8 +15,21 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-/** Columns sync never writes: its own bookkeeping, the copies of user fields, the origin (always the bank's). */
-const bookkeepingColumns = new Set(['firstSeenAt', 'updatedAt', 'removedAt', 'userCategoryId', 'userUsage', 'origin']);
+/** Columns only the books write: the origin (the bank's, for sync) and what ties the user's own rows together. */
+type BooksOnlyColumn = 'origin' | 'importId' | 'externalId' | 'transferId';
+
+/** Columns sync never writes: its own bookkeeping, the copies of user fields, and the books' own. */
+const bookkeepingColumns = new Set<string>([
+  'firstSeenAt',
+  'updatedAt',
+  'removedAt',
+  'userCategoryId',
+  'userUsage',
+  'origin',
+  'importId',
+  'externalId',
+  'transferId',
+] satisfies (keyof typeof transactions.$inferInsert)[]);
 /** Provider columns, the primary key first (the statements below rely on it). */
 const columns = Object.entries(getTableColumns(transactions))
   .filter(([key]) => !bookkeepingColumns.has(key))

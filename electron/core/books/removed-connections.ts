@@ -4,7 +4,9 @@ import {
   accounts,
   connections,
   creditCardBills,
+  csvMappings,
   reconciliations,
+  statementImports,
   syncRuns,
   transactions,
   transactionSplits,
@@ -90,6 +92,8 @@ function deleteAccounts(tx: DbOrTx, accountIds: AccountIds): void {
   tx.delete(transactionSplits).where(inArray(transactionSplits.transactionId, transactionIds)).run();
   tx.delete(transactionUserData).where(inArray(transactionUserData.transactionId, transactionIds)).run();
   tx.delete(transactions).where(inArray(transactions.accountId, accountIds)).run();
+  tx.delete(statementImports).where(inArray(statementImports.accountId, accountIds)).run();
+  tx.delete(csvMappings).where(inArray(csvMappings.accountId, accountIds)).run();
   tx.delete(accounts).where(inArray(accounts.id, accountIds)).run();
 }
 
@@ -109,16 +113,19 @@ function accountContents(tx: DbOrTx, accountId: string) {
   return { transactionCount: live?.count ?? 0, reconciled: reconciledAmong(tx, [accountId]) };
 }
 
-/** The account and its connection, or NOT_FOUND. */
+/**
+ * The account and its connection, or NOT_FOUND; `deletable` when nothing updates it any
+ * more: its connection removed (the data kept), or an account the user keeps by hand.
+ */
 function storedAccount(tx: DbOrTx, accountId: string) {
   const account = tx
-    .select({ connectionId: accounts.connectionId, removedAt: connections.removedAt })
+    .select({ connectionId: accounts.connectionId, removedAt: connections.removedAt, mode: connections.mode })
     .from(accounts)
     .innerJoin(connections, eq(connections.id, accounts.connectionId))
     .where(eq(accounts.id, accountId))
     .get();
   if (!account) throw new AppError('NOT_FOUND', `Account ${accountId} not found`);
-  return account;
+  return { connectionId: account.connectionId, deletable: account.removedAt !== null || account.mode === 'manual' };
 }
 
 /**
@@ -133,7 +140,7 @@ export function accountDeletion(db: DbOrTx, accountId: string): AccountDeletion 
     0;
   return {
     id: accountId,
-    deletable: account.removedAt !== null,
+    deletable: account.deletable,
     transactionCount,
     reconciledCount: reconciled.count,
     reconciled: reconciled.newest.map(({ id, date, description, amountCents }) => ({
@@ -147,16 +154,16 @@ export function accountDeletion(db: DbOrTx, accountId: string): AccountDeletion 
 }
 
 /**
- * Deletes an account the user keeps from a removed connection (ACCOUNT_CONNECTED while its
+ * Deletes an account the user keeps by hand, or one kept from a removed connection (ACCOUNT_CONNECTED while its
  * bank still updates it: removing the connection comes first), with its transactions and
  * everything on them, as deleting a connection's data does; reconciled transactions only
  * once the user confirmed (TRANSACTION_RECONCILED with how many, else). The last account of
- * a removed connection takes the connection's row with it. One transaction: all or nothing.
+ * a removed connection (a manual account's own) takes the connection's row with it. One transaction: all or nothing.
  */
 export function forgetAccount(db: Db, accountId: string, { confirmReconciled }: ReconciledConfirmation = {}): void {
   db.transaction((tx) => {
-    const { connectionId, removedAt } = storedAccount(tx, accountId);
-    if (removedAt === null) {
+    const { connectionId, deletable } = storedAccount(tx, accountId);
+    if (!deletable) {
       throw new AppError('ACCOUNT_CONNECTED', `Account ${accountId} is still connected: remove its connection first`);
     }
     const { count: reconciled } = reconciledAmong(tx, [accountId]);

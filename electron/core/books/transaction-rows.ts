@@ -1,4 +1,4 @@
-import type { TransactionRow } from '../../shared/transactions.ts';
+import type { TransactionOrigin, TransactionRow } from '../../shared/transactions.ts';
 import type { AccountLabel } from './account-labels.ts';
 import { accountAmount, effectiveCategory } from './transaction-conditions.ts';
 
@@ -11,7 +11,7 @@ export const storedRowColumns = `t.rowid, t.id, t.date, t.description,
     coalesce(u.counterparty_display_name, t.counterparty_name, t.merchant_name),
     t.account_id, t.amount_cents, t.currency_code, ${accountAmount}, t.status, ${effectiveCategory},
     u.category_source, u.category_id IS NOT NULL, u.notes, u.tags, u.usage, u.deductible,
-    u.reconciled_at IS NOT NULL, t.origin = 'adjustment'`;
+    u.reconciled_at IS NOT NULL, t.origin`;
 
 export type StoredRow = [
   rowid: number,
@@ -32,7 +32,7 @@ export type StoredRow = [
   usage: 'business' | 'personal' | null,
   deductible: number | null,
   reconciled: number,
-  adjustment: number,
+  origin: TransactionOrigin,
 ];
 
 /** Where `StoredRow` keeps what its readers pick out of it. */
@@ -66,7 +66,7 @@ export function toRow(
     usage,
     deductible,
     reconciled,
-    adjustment,
+    origin,
   ] = row;
   return {
     id,
@@ -90,7 +90,8 @@ export function toRow(
     usage,
     deductible: deductible === null ? null : deductible === 1,
     reconciled: reconciled === 1,
-    adjustment: adjustment === 1,
+    adjustment: origin === 'adjustment',
+    origin,
     split: splitParts > 0,
     splitParts,
   };

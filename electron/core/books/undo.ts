@@ -1,7 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.ts';
-import { categories, rules, transactions, transactionUserData, undoActions } from '../../../db/schema.ts';
+import {
+  categories,
+  rules,
+  transactions,
+  transactionSplits,
+  transactionUserData,
+  undoActions,
+} from '../../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
+import { MonthlyTotalsCatchUp } from '../reports/totals-catch-up.ts';
+import { refreshManualBalance } from './manual-balances.ts';
 import { guardReconciledEdit, type ReconciledConfirmation } from './reconciliation/locks.ts';
 
 /** The query builder, or the one a `db.transaction(...)` callback receives. */
@@ -41,8 +50,15 @@ interface GroupImage {
   reportGroupSetAt: string | null;
 }
 
-/** What an undo entry puts back: transactions' user fields, or categories' report groups. */
-type UndoJournal = { userData: BeforeImage[] } | { categoryGroups: GroupImage[] };
+/** A deleted transaction of the user's own, whole: its row, its user fields and its split. */
+interface DeletedImage {
+  transaction: typeof transactions.$inferSelect;
+  userData: UserDataRow | null;
+  splits: (typeof transactionSplits.$inferSelect)[];
+}
+
+/** What an undo entry puts back: transactions' user fields, categories' report groups, or deleted transactions. */
+type UndoJournal = { userData: BeforeImage[] } | { categoryGroups: GroupImage[] } | { deleted: DeletedImage[] };
 
 /** Binds a list of ids as one JSON parameter: no limit on how many, one statement. */
 const idsIn = (ids: readonly string[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
@@ -88,6 +104,34 @@ export function recordGroupUndo(db: DbOrTx, categoryIds: readonly string[], kind
   return insertUndo(db, kind, `Report group of ${categoryGroups.length} categories`, { categoryGroups });
 }
 
+/**
+ * Keeps the transactions about to be deleted whole (rows, user fields, splits), in the
+ * same database transaction as the deletion, before it; returns the undo id.
+ */
+export function recordDeletion(db: DbOrTx, ids: readonly string[], label: string): number {
+  const inIds = (column: Parameters<typeof sql>[1]) => sql`${column} in ${idsIn(ids)}`;
+  const userData = new Map(
+    db
+      .select()
+      .from(transactionUserData)
+      .where(inIds(transactionUserData.transactionId))
+      .all()
+      .map((row) => [row.transactionId, row]),
+  );
+  const splits = db.select().from(transactionSplits).where(inIds(transactionSplits.transactionId)).all();
+  const deleted = db
+    .select()
+    .from(transactions)
+    .where(inIds(transactions.id))
+    .all()
+    .map((transaction) => ({
+      transaction,
+      userData: userData.get(transaction.id) ?? null,
+      splits: splits.filter((part) => part.transactionId === transaction.id),
+    }));
+  return insertUndo(db, 'delete-transactions', label, { deleted });
+}
+
 function insertUndo(db: DbOrTx, kind: string, label: string, journal: UndoJournal): number {
   return db.insert(undoActions).values({ kind, label, before: journal }).returning({ id: undoActions.id }).get().id;
 }
@@ -106,6 +150,7 @@ export function applyUndo(db: Db, id: number, now: Date, confirmation: Reconcile
     if (action.undoneAt !== null) throw new AppError('UNDO_ALREADY_APPLIED', `Undo entry ${id} was already applied`);
     tx.update(undoActions).set({ undoneAt: now.toISOString() }).where(eq(undoActions.id, id)).run();
     const journal = action.before as UndoJournal;
+    if ('deleted' in journal) return restoreDeleted(tx, db.$client, journal.deleted);
     if ('categoryGroups' in journal) {
       for (const { id: categoryId, ...group } of journal.categoryGroups) {
         tx.update(categories).set(group).where(eq(categories.id, categoryId)).run();
@@ -171,4 +216,35 @@ export function applyUndo(db: Db, id: number, now: Date, confirmation: Reconcile
     }
     return userData.length;
   });
+}
+
+/**
+ * Puts deleted transactions back as they were, user fields and splits included (a rule
+ * deleted since is no longer named). They come back under new rowids, so the running
+ * totals and the search index count them as new; a manual account's balance follows.
+ */
+function restoreDeleted(tx: DbOrTx, sqlite: Db['$client'], deleted: readonly DeletedImage[]): number {
+  const ruleIds = new Set(
+    tx
+      .select({ id: rules.id })
+      .from(rules)
+      .all()
+      .map((row) => row.id),
+  );
+  for (const image of deleted) {
+    tx.insert(transactions).values(image.transaction).onConflictDoNothing().run();
+    if (image.userData) {
+      const { ruleId } = image.userData;
+      tx.insert(transactionUserData)
+        .values({ ...image.userData, ruleId: ruleId !== null && ruleIds.has(ruleId) ? ruleId : null })
+        .onConflictDoNothing()
+        .run();
+    }
+    if (image.splits.length > 0) tx.insert(transactionSplits).values(image.splits).onConflictDoNothing().run();
+  }
+  new MonthlyTotalsCatchUp(sqlite).countAll();
+  for (const accountId of new Set(deleted.map((image) => image.transaction.accountId))) {
+    refreshManualBalance(sqlite, accountId);
+  }
+  return deleted.length;
 }

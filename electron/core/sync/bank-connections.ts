@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/open.ts';
 import { connections, syncRuns } from '../../../db/schema.ts';
 import type {
@@ -380,13 +380,16 @@ export class BankConnections {
 
   list(): ConnectionSummary[] {
     const { db } = this.options.database;
-    return db
-      .select({ id: connections.id })
-      .from(connections)
-      .where(isNull(connections.removedAt))
-      .orderBy(connections.connectorName)
-      .all()
-      .map((row) => this.summary(row.id));
+    return (
+      db
+        .select({ id: connections.id })
+        .from(connections)
+        // A manual account's holder is no connection: nothing to sync, refresh or remove.
+        .where(and(isNull(connections.removedAt), ne(connections.mode, 'manual')))
+        .orderBy(connections.connectorName)
+        .all()
+        .map((row) => this.summary(row.id))
+    );
   }
 
   /** The user paused syncing (tray). */
@@ -569,7 +572,7 @@ export class BankConnections {
   private summary(itemId: string): ConnectionSummary {
     const { db } = this.options.database;
     const row = db.select().from(connections).where(eq(connections.id, itemId)).get();
-    if (!row) throw new AppError('NOT_FOUND', `No connection ${itemId}`);
+    if (!row || row.mode === 'manual') throw new AppError('NOT_FOUND', `No connection ${itemId}`);
     const lastRun = db
       .select({
         status: syncRuns.status,

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/open.ts';
 import { connections } from '../../../db/schema.ts';
 import type { Logger } from '../log.ts';
@@ -169,7 +169,7 @@ export class SyncEngine {
     const ids = db
       .select({ id: connections.id })
       .from(connections)
-      .where(and(isNull(connections.removedAt), mode ? eq(connections.mode, mode) : undefined))
+      .where(and(isNull(connections.removedAt), mode ? eq(connections.mode, mode) : ne(connections.mode, 'manual')))
       .all();
     this.options.logger.info('sync.poll', { reason, connections: ids.length });
     let troubled = false;
