@@ -309,6 +309,8 @@ export const statementImports = sqliteTable(
     format: text('format', { enum: ['ofx', 'csv'] }).notNull(),
     addedCount: integer('added_count').notNull(),
     skippedCount: integer('skipped_count').notNull(),
+    /** A manual account's opening balance before the import set it from the file's closing balance, for undo. */
+    replacedOpening: text('replaced_opening', { mode: 'json' }).$type<{ cents: number | null; date: string | null }>(),
     createdAt: createdAt(),
     undoneAt: text('undone_at'),
   },

@@ -20,6 +20,7 @@ CREATE TABLE `statement_imports` (
 	`format` text NOT NULL,
 	`added_count` integer NOT NULL,
 	`skipped_count` integer NOT NULL,
+	`replaced_opening` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`undone_at` text,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action

@@ -27,6 +27,7 @@ import { categoryGroupEffect, setCategoryGroup } from './books/category-groups.t
 import { classificationReview } from './books/classification-review.ts';
 import { bulkCategorize, splitTransaction, updateTransaction } from './books/categorizing.ts';
 import { readTransactionDetails } from './books/transaction-details.ts';
+import { StatementImports } from './imports/file-import.ts';
 import { applyUndo } from './books/undo.ts';
 import { openConflicts, resolveConflict } from './books/reconciliation/conflicts.ts';
 import {
@@ -99,6 +100,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   });
   const { connections } = deps;
   const transactionQueries = new TransactionQueries(db.$client);
+  const statementImports = new StatementImports(db);
   const exporter = new Exporter(db.$client, (progress) => emit('exports:progress', progress));
   // The freelancer's starting categories, on first run (a no-op afterwards), and Pluggy's
   // categories' default groups as this version's table has them.
@@ -213,6 +215,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'transactions:edit': (input) => editManualTransaction(db, input, new Date()),
     'transactions:transfer': (input) => createTransfer(db, input, new Date()),
     'transactions:delete': (input) => deleteOwnTransactions(db, input, `Delete ${input.ids.length} transaction(s)`),
+    'imports:preview': (input) => statementImports.preview(input),
+    'imports:apply': (input) => statementImports.apply(input, new Date()),
+    'imports:undo': ({ id }) => statementImports.undo(id, new Date()),
+    'imports:list': (input) => statementImports.list(input?.accountId),
     'undo:apply': ({ id, confirmReconciled }) => ({ restored: applyUndo(db, id, new Date(), { confirmReconciled }) }),
     'reconciliation:setup': ({ accountId }) => reconciliationSetup(db, accountId),
     'reconciliation:start': (input) => startReconciliation(db, input, new Date()),

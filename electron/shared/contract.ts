@@ -51,6 +51,15 @@ import {
 import { TransactionFilters, TransactionPage, TransactionQuery, TransactionTotals } from './transactions.ts';
 import { TransactionDetails, TransactionDetailsInput } from './transaction-details.ts';
 import {
+  ImportApply,
+  ImportFile,
+  ImportInput,
+  ImportPreview,
+  ImportResult,
+  ImportsQuery,
+  ImportSummary,
+} from './imports.ts';
+import {
   CreatedTransaction,
   ManualAccountCreate,
   ManualAccountEdit,
@@ -197,6 +206,14 @@ export const contract = {
   'transactions:transfer': { input: TransferCreate, output: TransferResult },
   /** Deletes entered or imported transactions (a transfer's two sides together), undoable with 'undo:apply'. */
   'transactions:delete': { input: TransactionsDelete, output: TransactionsDeleted },
+  /** Reads a statement file (OFX or CSV) for an account: how it is read, what is new, held already, or to review. Writes nothing. */
+  'imports:preview': { input: ImportFile, output: ImportPreview },
+  /** Adds the file's new rows (and the reviewed ones kept) in one transaction; STATEMENT_INVALID with the line for a bad file. */
+  'imports:apply': { input: ImportApply, output: ImportResult },
+  /** Takes an import's rows away as a whole. */
+  'imports:undo': { input: ImportInput, output: ImportSummary },
+  /** The imports made, newest first (of one account, or all). */
+  'imports:list': { input: ImportsQuery, output: z.array(ImportSummary) },
   /** Puts back what a bulk change (bulk categorize, applying rules, a category's group) changed, exactly. */
   'undo:apply': { input: UndoApply, output: z.object({ restored: z.number().int() }) },
   /** Every rule, in the order they apply. */

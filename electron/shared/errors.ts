@@ -111,6 +111,15 @@ export const errorCodes = [
   'TRANSACTION_NOT_OWN',
   /** A reconciled transaction of the user's own keeps its date, description and amount, and stays, until its reconciliation is undone (details.count). */
   'OWN_TRANSACTION_RECONCILED',
+  /**
+   * A statement file that cannot be imported, refused whole before anything is written:
+   * details.reason says why (STATEMENT_EMPTY, STATEMENT_NOT_OFX, STATEMENT_UNSUPPORTED,
+   * STATEMENT_UNREADABLE, STATEMENT_BAD_DATE, STATEMENT_BAD_AMOUNT, STATEMENT_MISSING_COLUMN),
+   * details.line and details.value where it is.
+   */
+  'STATEMENT_INVALID',
+  /** An OFX statement in another currency than the account's (details.file, details.account). */
+  'IMPORT_CURRENCY_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

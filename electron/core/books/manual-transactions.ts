@@ -21,7 +21,7 @@ import { type DbOrTx, recordDeletion } from './undo.ts';
 /** The user's own rows: entered by hand or imported from a statement; the bank's and adjustments are not. */
 export const ownOrigins = ['manual', 'import'] as const;
 
-type NewRow = ProviderTransaction & {
+export type NewRow = ProviderTransaction & {
   origin: (typeof ownOrigins)[number];
   importId?: string | null;
   externalId?: string | null;
@@ -31,7 +31,7 @@ type NewRow = ProviderTransaction & {
 /** Noon in São Paulo on the day, so the instant and the bookkeeping date agree (as adjustments do). */
 export const noonOf = (day: string) => `${day}T15:00:00.000Z`;
 
-function accountCurrency(db: DbOrTx, accountId: string): string {
+export function accountCurrency(db: DbOrTx, accountId: string): string {
   const row = db.select({ currencyCode: accounts.currencyCode }).from(accounts).where(eq(accounts.id, accountId)).get();
   if (!row) throw new AppError('NOT_FOUND', `Account ${accountId} not found`);
   return row.currencyCode;

@@ -1,0 +1,420 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/open.ts';
+import { accounts, connections, csvMappings, statementImports } from '../../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import {
+  CsvReading,
+  ImportApply,
+  ImportFile,
+  type ImportPreview,
+  type ImportResult,
+  type ImportSummary,
+} from '../../shared/imports.ts';
+import type { TransactionOrigin } from '../../shared/transactions.ts';
+import { accountCurrency, deleteRows, insertOwnRows, type NewRow, noonOf } from '../books/manual-transactions.ts';
+import { refreshManualBalance } from '../books/manual-balances.ts';
+import type { DbOrTx } from '../books/undo.ts';
+import {
+  duplicateWindowDays,
+  type HeldRow,
+  matchDuplicates,
+  normalizedText,
+  type RowVerdict,
+} from './import-duplicates.ts';
+import { parseCsv, sniffCsv } from './statement-csv.ts';
+import { StatementError } from './statement-errors.ts';
+import { type OfxStatement, parseOfx } from './statement-ofx.ts';
+import type { StatementRow } from './statement-rows.ts';
+import { decodeStatement } from './statement-text.ts';
+
+/** A file read: its rows with the id each is known by, and what the preview says of the file. */
+interface ReadFile {
+  format: 'ofx' | 'csv';
+  encoding: string;
+  rows: (StatementRow & { externalId: string })[];
+  csv: ImportPreview['csv'];
+  ofx: (ImportPreview['ofx'] & object) | null;
+}
+
+/** How many of the file's rows the preview lists as they will be read. */
+const firstRowsShown = 20;
+
+/** OFX by its extension or its first bytes (a bank's "extrato.txt" is OFX too); anything else is read as CSV. */
+function isOfx(fileName: string, bytes: Buffer): boolean {
+  if (/\.(ofx|qfx)$/i.test(fileName)) return true;
+  const head = bytes.subarray(0, 4096).toString('latin1').toUpperCase();
+  return head.includes('OFXHEADER') || head.includes('<OFX>');
+}
+
+/** The statement errors, as the user hears them: STATEMENT_INVALID with the parser's reason, line and text. */
+function asAppError(error: unknown): unknown {
+  if (!(error instanceof StatementError)) return error;
+  return new AppError('STATEMENT_INVALID', error.message, {
+    reason: error.code,
+    ...(error.line === undefined ? {} : { line: error.line }),
+    ...(error.value === undefined ? {} : { value: error.value }),
+  });
+}
+
+/**
+ * A statement the file holds for this account: the only one, else the one whose account
+ * number ends as the account's, else the first of the account's kind (bank or card).
+ */
+function statementFor(statements: readonly OfxStatement[], account: { type: string; number: string | null }) {
+  const digits = (text: string | null | undefined) => (text ?? '').replace(/\D/g, '');
+  const own = digits(account.number).slice(-4);
+  return (
+    (statements.length === 1 ? statements[0] : undefined) ??
+    (own === '' ? undefined : statements.find((each) => digits(each.account.accountId).endsWith(own))) ??
+    statements.find((each) => (each.kind === 'creditCard') === (account.type === 'CREDIT')) ??
+    statements[0]
+  );
+}
+
+/**
+ * Each row's id in the account: an OFX's FITID as the bank gave it; for a CSV, a digest of
+ * its day, amount and description. A second row with the same id in the file (two equal
+ * coffees on one day, or a bank that repeats FITIDs) gets its occurrence number, so
+ * re-reading the same file gives every row the same id again, and each row only once.
+ */
+function withIds(rows: readonly StatementRow[], idOf: (row: StatementRow) => string) {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const id = idOf(row);
+    const occurrence = seen.get(id) ?? 0;
+    seen.set(id, occurrence + 1);
+    return { ...row, externalId: occurrence === 0 ? id : `${id}#${occurrence + 1}` };
+  });
+}
+
+const csvRowId = (row: StatementRow) =>
+  `csv:${createHash('sha256')
+    .update(`${row.date}|${row.amountCents}|${normalizedText(row.description)}`)
+    .digest('base64url')
+    .slice(0, 22)}`;
+
+/**
+ * Statement files into an account (issue 19): read (OFX or CSV), matched against what the
+ * account holds, shown, then added in one SQLite transaction as origin 'import' rows that
+ * carry the import's id, so an import is undone as a whole. A file that cannot be read is
+ * refused whole (STATEMENT_INVALID naming the line), before anything is written.
+ */
+export class StatementImports {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  preview(input: ImportFile): ImportPreview {
+    const file = ImportFile.parse(input);
+    const read = this.read(file);
+    const verdicts = this.verdicts(file.accountId, read.rows);
+    const review: ImportPreview['review'] = [];
+    let newCount = 0;
+    let seenCount = 0;
+    const held = this.heldById(verdicts);
+    read.rows.forEach((row, index) => {
+      const verdict = verdicts[index];
+      if (verdict?.kind === 'new') newCount += 1;
+      else if (verdict?.kind === 'seen') seenCount += 1;
+      else if (verdict?.kind === 'likely') {
+        const existing = held.get(verdict.existingId);
+        if (existing) review.push({ ...shown(row), existing });
+      }
+    });
+    return {
+      format: read.format,
+      encoding: read.encoding,
+      csv: read.csv,
+      ofx: read.ofx,
+      rowCount: read.rows.length,
+      newCount,
+      seenCount,
+      review,
+      firstRows: read.rows.slice(0, firstRowsShown).map(shown),
+    };
+  }
+
+  apply(input: ImportApply, now: Date): ImportResult {
+    const file = ImportApply.parse(input);
+    const read = this.read(file);
+    const keep = new Set(file.keepLines);
+    const at = now.toISOString();
+    const id = randomUUID();
+    return this.db.transaction((tx) => {
+      // Read again inside the transaction: what the account holds now decides.
+      const verdicts = this.verdicts(file.accountId, read.rows);
+      const kept = read.rows.filter((row, index) => verdicts[index]?.kind === 'likely' && keep.has(row.line));
+      const adding = read.rows.filter((row, index) => verdicts[index]?.kind === 'new' || kept.includes(row));
+      const keptCount = kept.length;
+      const currencyCode = accountCurrency(tx, file.accountId);
+      tx.insert(statementImports)
+        .values({
+          id,
+          accountId: file.accountId,
+          fileName: file.fileName,
+          format: read.format,
+          addedCount: adding.length,
+          skippedCount: read.rows.length - adding.length,
+          createdAt: at,
+        })
+        .run();
+      insertOwnRows(
+        tx,
+        this.db.$client,
+        adding.map((row): NewRow => ({
+          id: `import:${randomUUID()}`,
+          accountId: file.accountId,
+          description: row.description,
+          descriptionRaw: row.memo ?? null,
+          amountCents: row.amountCents,
+          currencyCode,
+          date: row.date,
+          occurredAt: noonOf(row.date),
+          status: 'POSTED',
+          counterpartyName: row.counterparty ?? null,
+          origin: 'import',
+          importId: id,
+          externalId: row.externalId,
+        })),
+        now,
+      );
+      if (read.csv) this.remember(tx, file.accountId, read.csv.reading, at);
+      if (file.adoptBalance && read.ofx?.ledgerBalance) {
+        this.adoptBalance(tx, id, file.accountId, read.ofx.ledgerBalance, read.rows);
+      }
+      const categorizedCount = tx.get<{ count: number }>(sql`
+          select count(*) as count from transactions t join transaction_user_data u on u.transaction_id = t.id
+           where t.import_id = ${id} and u.category_source = 'rule'`).count;
+      return { ...this.summary(tx, id), categorizedCount, keptCount };
+    });
+  }
+
+  /** Takes an import's rows away, as a whole (OWN_TRANSACTION_RECONCILED if one is reconciled), and its balance change. */
+  undo(id: string, now: Date): ImportSummary {
+    return this.db.transaction((tx) => {
+      const found = tx.select().from(statementImports).where(eq(statementImports.id, id)).get();
+      if (!found) throw new AppError('NOT_FOUND', `No import ${id}`);
+      if (found.undoneAt !== null) throw new AppError('UNDO_ALREADY_APPLIED', `Import ${id} was already undone`);
+      const ids = tx.all<{ id: string }>(sql`select id from transactions where import_id = ${id}`).map((row) => row.id);
+      const { count } = tx.get<{ count: number }>(sql`
+        select count(*) as count from transaction_user_data u join transactions t on t.id = u.transaction_id
+         where t.import_id = ${id} and u.reconciled_at is not null`);
+      if (count > 0) {
+        throw new AppError('OWN_TRANSACTION_RECONCILED', `${count} reconciled transaction(s) in import ${id}`, {
+          count,
+        });
+      }
+      deleteRows(tx, ids);
+      if (found.replacedOpening) {
+        tx.update(accounts)
+          .set({ openingBalanceCents: found.replacedOpening.cents, openingBalanceDate: found.replacedOpening.date })
+          .where(eq(accounts.id, found.accountId))
+          .run();
+      }
+      refreshManualBalance(this.db.$client, found.accountId);
+      tx.update(statementImports).set({ undoneAt: now.toISOString() }).where(eq(statementImports.id, id)).run();
+      return this.summary(tx, id);
+    });
+  }
+
+  /** Imports, newest first: of one account, or all. */
+  list(accountId?: string): ImportSummary[] {
+    return this.db
+      .select(summaryColumns)
+      .from(statementImports)
+      .where(accountId ? eq(statementImports.accountId, accountId) : undefined)
+      .orderBy(desc(statementImports.createdAt))
+      .all();
+  }
+
+  private summary(db: DbOrTx, id: string): ImportSummary {
+    const row = db.select(summaryColumns).from(statementImports).where(eq(statementImports.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND', `No import ${id}`);
+    return row;
+  }
+
+  private read(file: ImportFile): ReadFile {
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    const account = this.db
+      .select({ type: accounts.type, number: accounts.number, currencyCode: accounts.currencyCode })
+      .from(accounts)
+      .innerJoin(connections, eq(connections.id, accounts.connectionId))
+      .where(eq(accounts.id, file.accountId))
+      .get();
+    if (!account) throw new AppError('NOT_FOUND', `Account ${file.accountId} not found`);
+    try {
+      if (isOfx(file.fileName, bytes)) return readOfx(bytes, account);
+      return this.readCsv(bytes, file);
+    } catch (error) {
+      throw asAppError(error);
+    }
+  }
+
+  private readCsv(bytes: Buffer, file: ImportFile): ReadFile {
+    const { text, encoding } = decodeStatement(bytes);
+    const sniff = sniffCsv(text);
+    const remembered = file.csv ? null : this.remembered(file.accountId, sniff.columnCount);
+    const reading: CsvReading = file.csv ?? remembered ?? readingOf(sniff);
+    const rows = parseCsv(text, reading);
+    return {
+      format: 'csv',
+      encoding,
+      rows: withIds(rows, csvRowId),
+      ofx: null,
+      csv: {
+        reading,
+        remembered: remembered !== null,
+        header: sniff.header,
+        sample: sniff.preview,
+        sampleLines: sniff.previewLines,
+        columnCount: sniff.columnCount,
+        guessed: file.csv || remembered ? [] : sniff.defaulted,
+      },
+    };
+  }
+
+  /** The account's last CSV reading, if the file has the columns it names. */
+  private remembered(accountId: string, columnCount: number): CsvReading | null {
+    const row = this.db
+      .select({ options: csvMappings.options })
+      .from(csvMappings)
+      .where(eq(csvMappings.accountId, accountId))
+      .get();
+    if (!row) return null;
+    const parsed = CsvReading.safeParse(row.options);
+    if (!parsed.success) return null;
+    const highest = Math.max(...Object.values(parsed.data.mapping));
+    return highest < columnCount ? parsed.data : null;
+  }
+
+  private remember(tx: DbOrTx, accountId: string, reading: CsvReading, at: string): void {
+    tx.insert(csvMappings)
+      .values({ accountId, options: reading, updatedAt: at })
+      .onConflictDoUpdate({ target: csvMappings.accountId, set: { options: reading, updatedAt: at } })
+      .run();
+  }
+
+  /**
+   * Sets a manual account's opening balance so its balance on the statement's day is the
+   * bank's closing balance, its opening date moved back to the file's first row if that is
+   * earlier; what it was is kept on the import, for undo. A bank's account is left alone.
+   */
+  private adoptBalance(
+    tx: DbOrTx,
+    importId: string,
+    accountId: string,
+    ledger: { amountCents: number; date: string },
+    rows: readonly StatementRow[],
+  ): void {
+    const account = tx
+      .select({ cents: accounts.openingBalanceCents, date: accounts.openingBalanceDate })
+      .from(accounts)
+      .where(and(eq(accounts.id, accountId)))
+      .get();
+    if (!account || account.date === null) return;
+    const firstDay = rows.reduce((first, row) => (row.date < first ? row.date : first), account.date);
+    const { moved } = tx.get<{ moved: number | null }>(sql`
+      select sum(coalesce(amount_in_account_currency_cents, amount_cents)) as moved from transactions
+       where account_id = ${accountId} and removed_at is null and date >= ${firstDay} and date <= ${ledger.date}`);
+    tx.update(accounts)
+      .set({ openingBalanceCents: ledger.amountCents - (moved ?? 0), openingBalanceDate: firstDay })
+      .where(eq(accounts.id, accountId))
+      .run();
+    tx.update(statementImports).set({ replacedOpening: account }).where(eq(statementImports.id, importId)).run();
+    refreshManualBalance(this.db.$client, accountId);
+  }
+
+  /** Each row's verdict against the account's live rows around the file's days. */
+  private verdicts(accountId: string, rows: ReadFile['rows']): RowVerdict[] {
+    if (rows.length === 0) return [];
+    let first = rows[0]?.date ?? '';
+    let last = first;
+    for (const row of rows) {
+      if (row.date < first) first = row.date;
+      if (row.date > last) last = row.date;
+    }
+    const held = this.db.$client
+      .prepare<[string, string, string], HeldRow>(
+        `SELECT id, date, coalesce(amount_in_account_currency_cents, amount_cents) AS amountCents, description,
+                external_id AS externalId
+           FROM transactions
+          WHERE account_id = ? AND removed_at IS NULL AND date BETWEEN ? AND ?`,
+      )
+      .all(accountId, shiftDay(first, -duplicateWindowDays), shiftDay(last, duplicateWindowDays));
+    return matchDuplicates(rows, held);
+  }
+
+  private heldById(verdicts: readonly RowVerdict[]) {
+    const ids = verdicts.flatMap((verdict) => (verdict.kind === 'likely' ? [verdict.existingId] : []));
+    const rows = this.db.$client
+      .prepare<
+        [string],
+        { id: string; date: string; description: string; amountCents: number; origin: TransactionOrigin }
+      >(
+        `SELECT id, date, description, coalesce(amount_in_account_currency_cents, amount_cents) AS amountCents, origin
+           FROM transactions WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids));
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}
+
+const summaryColumns = {
+  id: statementImports.id,
+  accountId: statementImports.accountId,
+  fileName: statementImports.fileName,
+  format: statementImports.format,
+  addedCount: statementImports.addedCount,
+  skippedCount: statementImports.skippedCount,
+  createdAt: statementImports.createdAt,
+  undoneAt: statementImports.undoneAt,
+};
+
+const shown = (row: StatementRow) => ({
+  line: row.line,
+  date: row.date,
+  description: row.description,
+  amountCents: row.amountCents,
+});
+
+function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function readingOf(sniff: ReturnType<typeof sniffCsv>): CsvReading {
+  const { separator, hasHeader, dateFormat, decimalMark, mapping, firstLine, invertAmounts } = sniff;
+  return { separator, hasHeader, dateFormat, decimalMark, mapping, firstLine, invertAmounts };
+}
+
+function readOfx(bytes: Buffer, account: { type: string; number: string | null; currencyCode: string }): ReadFile {
+  const statement = statementFor(parseOfx(bytes), account);
+  if (!statement) throw new StatementError('STATEMENT_UNSUPPORTED', 'The OFX file holds no bank or card statement');
+  if (statement.currency !== account.currencyCode) {
+    throw new AppError(
+      'IMPORT_CURRENCY_MISMATCH',
+      `The statement is in ${statement.currency}, the account in ${account.currencyCode}`,
+      { file: statement.currency, account: account.currencyCode },
+    );
+  }
+  // A FITID matches the row it names in this account: imported before, or the very row
+  // Balancete exported it from (its OFX export writes each transaction's id as the FITID).
+  return {
+    format: 'ofx',
+    encoding: decodeStatement(bytes).encoding,
+    rows: withIds(statement.transactions, (row) => row.fitId ?? csvRowId(row)),
+    csv: null,
+    ofx: {
+      kind: statement.kind,
+      currency: statement.currency,
+      accountNumber: statement.account.accountId ?? null,
+      from: statement.from ?? null,
+      to: statement.to ?? null,
+      ledgerBalance: statement.ledgerBalance ?? null,
+    },
+  };
+}
