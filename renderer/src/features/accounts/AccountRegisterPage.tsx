@@ -7,6 +7,7 @@ import { useAccounts, useUpdateAccount } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
+import { ManualAccountDialog } from '../own-entries/ManualAccountDialog.tsx';
 import { TransactionWorkspace } from '../transactions/TransactionWorkspace.tsx';
 import { typeLabelKey } from './account-type.ts';
 import { DeleteAccountDialog } from './DeleteAccountDialog.tsx';
@@ -57,6 +58,8 @@ function AccountRegister({ account }: { account: AccountSummary }) {
   const update = useUpdateAccount();
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const manual = account.mode === 'manual';
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'F2' || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -99,7 +102,12 @@ function AccountRegister({ account }: { account: AccountSummary }) {
             <button type="button" disabled={update.isPending} onClick={() => hide(!account.hidden)}>
               {t(account.hidden ? 'accounts.register.unhide' : 'accounts.register.hide')}
             </button>
-            {account.disconnected && (
+            {manual && (
+              <button type="button" onClick={() => setEditing(true)}>
+                {t('accounts.manual.edit')}
+              </button>
+            )}
+            {(account.disconnected || manual) && (
               <button type="button" className="quiet-danger" onClick={() => setDeleting(true)}>
                 {t('accounts.register.delete')}
               </button>
@@ -118,6 +126,9 @@ function AccountRegister({ account }: { account: AccountSummary }) {
         <p className="notice account-notice" role="note">
           {t('accounts.register.disconnectedNotice')}
         </p>
+      )}
+      {editing && (
+        <ManualAccountDialog account={account} onSaved={() => setEditing(false)} onClose={() => setEditing(false)} />
       )}
       {deleting && (
         <DeleteAccountDialog

@@ -4,6 +4,7 @@ import { formatDate } from '../../../../electron/shared/format.ts';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
 import { useUpdateAccount } from '../../api/queries.ts';
 import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+import '../own-entries/own-entries.css';
 import { typeLabelKey } from './account-type.ts';
 
 /** Where an account's register is. */
@@ -17,16 +18,22 @@ export const accountPath = (id: string) => `/accounts/${encodeURIComponent(id)}`
 export function AccountRow({
   account,
   onDelete,
+  onEdit,
 }: {
   account: AccountSummary;
   /** Where deleting is offered (Contas; Conexões lists connected accounts only). */
   onDelete?: (account: AccountSummary) => void;
+  /** Where a manual account's own fields are edited (Contas). */
+  onEdit?: (account: AccountSummary) => void;
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormatter();
   const navigate = useNavigate();
   const update = useUpdateAccount();
   const typeKey = typeLabelKey(account);
+  const manual = account.mode === 'manual';
+  // A manual account is the user's own: editable and deletable right here, like a disconnected one.
+  const deletable = (account.disconnected || manual) && onDelete;
   const classes = ['account'];
   if (account.closed) classes.push('account-closed');
   if (account.hidden) classes.push('account-hidden');
@@ -50,6 +57,11 @@ export function AccountRow({
           {(account.disconnected || account.closed) && (
             <span className="badge">{t(account.disconnected ? 'accounts.disconnected' : 'accounts.closed')}</span>
           )}
+          {manual && (
+            <span className="badge badge-manual" title={t('accounts.manual.badgeHelp')}>
+              {t('accounts.manual.badge')}
+            </span>
+          )}
           {account.hidden && <span className="badge">{t('accountNames.hiddenBadge')}</span>}
         </span>
         {account.disconnected && <span className="account-meta">{t('accounts.disconnectedHelp')}</span>}
@@ -66,25 +78,37 @@ export function AccountRow({
           )}
         </span>
       </div>
-      {(account.disconnected || account.hidden) && (
+      {(account.disconnected || account.hidden || (manual && (onEdit || onDelete))) && (
         <div className="account-actions">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t(account.hidden ? 'accounts.unhideNamed' : 'accounts.hideNamed', {
-              name: account.displayName,
-            })}
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: account.id, hidden: !account.hidden })}
-          >
-            {t(account.hidden ? 'accounts.unhide' : 'accounts.hide')}
-          </button>
-          {account.disconnected && onDelete && (
+          {manual && onEdit && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('accounts.manual.editNamed', { name: account.displayName })}
+              onClick={() => onEdit(account)}
+            >
+              {t('accounts.manual.edit')}
+            </button>
+          )}
+          {(account.disconnected || account.hidden) && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t(account.hidden ? 'accounts.unhideNamed' : 'accounts.hideNamed', {
+                name: account.displayName,
+              })}
+              disabled={update.isPending}
+              onClick={() => update.mutate({ id: account.id, hidden: !account.hidden })}
+            >
+              {t(account.hidden ? 'accounts.unhide' : 'accounts.hide')}
+            </button>
+          )}
+          {deletable && (
             <button
               type="button"
               className="link-button quiet-danger"
               aria-label={t('accounts.deleteNamed', { name: account.displayName })}
-              onClick={() => onDelete(account)}
+              onClick={() => deletable(account)}
             >
               {t('accounts.delete')}
             </button>

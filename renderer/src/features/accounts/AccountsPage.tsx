@@ -9,6 +9,7 @@ import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { ReviewBanner } from '../classification/ReviewBanner.tsx';
+import { ManualAccountDialog } from '../own-entries/ManualAccountDialog.tsx';
 import type { AccountsPageState } from './AccountRegisterPage.tsx';
 import { AccountRow } from './AccountRow.tsx';
 import { groupByInstitution, leftOutReasons, summarise } from './account-totals.ts';
@@ -19,13 +20,41 @@ import './accounts.css';
 export function AccountsPage() {
   const { t } = useTranslation();
   const accounts = useAccounts();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
 
   return (
-    <Page name="accounts" title={t('accounts.title')} subtitle={t('accounts.subtitle')} actions={<ConnectBankButton />}>
+    <Page
+      name="accounts"
+      title={t('accounts.title')}
+      subtitle={t('accounts.subtitle')}
+      actions={
+        <div className="accounts-actions">
+          <button type="button" onClick={() => setCreating(true)}>
+            {t('accounts.manual.new')}
+          </button>
+          <ConnectBankButton />
+        </div>
+      }
+    >
       {accounts.isPending && <p className="muted">{t('common.loading')}</p>}
       {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
+      {created && (
+        <p className="notice notice-ok" role="status">
+          {t('accounts.manual.created', { name: created })}
+        </p>
+      )}
       {accounts.data && accounts.data.length === 0 && <EmptyAccounts />}
       {accounts.data && accounts.data.length > 0 && <AccountsOverview accounts={accounts.data} />}
+      {creating && (
+        <ManualAccountDialog
+          onSaved={(account) => {
+            setCreated(account.displayName);
+            setCreating(false);
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
     </Page>
   );
 }
@@ -44,6 +73,7 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
   const deletedName = (location.state as AccountsPageState | null)?.deleted;
   const [justDeleted, setJustDeleted] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<AccountSummary | null>(null);
+  const [editing, setEditing] = useState<AccountSummary | null>(null);
   const totals = summarise(accounts);
   const hiddenCount = accounts.filter((account) => account.hidden).length;
   const shown = showHidden ? accounts : accounts.filter((account) => !account.hidden);
@@ -106,11 +136,14 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
           </h2>
           <ul className="account-list">
             {group.accounts.map((account) => (
-              <AccountRow key={account.id} account={account} onDelete={setDeleting} />
+              <AccountRow key={account.id} account={account} onDelete={setDeleting} onEdit={setEditing} />
             ))}
           </ul>
         </section>
       ))}
+      {editing && (
+        <ManualAccountDialog account={editing} onSaved={() => setEditing(null)} onClose={() => setEditing(null)} />
+      )}
       {deleting && (
         <DeleteAccountDialog
           account={deleting}

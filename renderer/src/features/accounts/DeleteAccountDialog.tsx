@@ -46,7 +46,8 @@ export function DeleteAccountDialog({
               ? t('accounts.deleteDialog.empty')
               : t('accounts.deleteDialog.body', { count: info.transactionCount })}
           </p>
-          {info.lastOfConnection && (
+          {/* A manual account's "connection" is only its own holder: nothing to say about it. */}
+          {info.lastOfConnection && account.mode !== 'manual' && (
             <p className="field-help">
               {t('accounts.deleteDialog.lastOfConnection', { institution: account.institution })}
             </p>

@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
 
-const typeLabelKeys = ['CHECKING_ACCOUNT', 'SAVINGS_ACCOUNT', 'CREDIT_CARD', 'BANK', 'CREDIT'] as const;
+const typeLabelKeys = ['CHECKING_ACCOUNT', 'SAVINGS_ACCOUNT', 'CREDIT_CARD', 'CASH', 'BANK', 'CREDIT'] as const;
 type TypeLabelKey = (typeof typeLabelKeys)[number];
 
 function isTypeLabelKey(value: string | null): value is TypeLabelKey {

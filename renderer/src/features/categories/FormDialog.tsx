@@ -14,6 +14,7 @@ export function FormDialog({
   change,
   danger = false,
   confirmDisabled = false,
+  className,
   onConfirm,
   onClose,
 }: {
@@ -25,6 +26,8 @@ export function FormDialog({
   danger?: boolean;
   /** Not yet: the form still waits for something (a box to tick, a figure to load). */
   confirmDisabled?: boolean;
+  /** A layout of the dialog's own (a wider form). */
+  className?: string;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -38,6 +41,8 @@ export function FormDialog({
   useEffect(() => {
     const returnTo = opener.current;
     dialog.current?.showModal();
+    // The field to start in, when it is not the first one (a form with tabs above its fields).
+    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
     };
@@ -46,7 +51,7 @@ export function FormDialog({
   return (
     <dialog
       ref={dialog}
-      className="dialog category-dialog"
+      className={['dialog category-dialog', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // Escape while the change is under way would hide its outcome.

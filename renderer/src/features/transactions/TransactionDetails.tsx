@@ -35,6 +35,8 @@ export function TransactionDetails({
   revision,
   onSave,
   onSplit,
+  onEditOwn,
+  onDeleteOwn,
   onClose,
 }: {
   row: TransactionRow;
@@ -45,6 +47,10 @@ export function TransactionDetails({
   revision: number;
   onSave: Save;
   onSplit: (parts: SplitPart[]) => Promise<boolean>;
+  /** A transaction the user entered or imported: change its own fields (given the counterparty as entered). */
+  onEditOwn?: (counterparty: string | null) => void;
+  /** …or delete it (undoable). */
+  onDeleteOwn?: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -82,6 +88,21 @@ export function TransactionDetails({
         </button>
       </header>
       <BankFacts row={row} details={details.data} options={options} />
+      {(row.origin === 'manual' || row.origin === 'import') && (onEditOwn || onDeleteOwn) && (
+        <div className="own-entry-actions">
+          <p className="field-hint muted">{t(`transactions.entry.own.${row.origin}`)}</p>
+          {onEditOwn && (
+            <button type="button" onClick={() => onEditOwn(details.data?.bank.counterpartyName ?? null)}>
+              {t('transactions.entry.editOwn')}
+            </button>
+          )}
+          {onDeleteOwn && (
+            <button type="button" className="quiet-danger" onClick={onDeleteOwn}>
+              {t('transactions.entry.deleteOwn')}
+            </button>
+          )}
+        </div>
+      )}
       {error && <ErrorNotice error={error} />}
       {details.error && <ErrorNotice error={details.error} onRetry={() => void details.refetch()} />}
       {details.data ? (

@@ -8,6 +8,8 @@ import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { ExportDialog } from '../exports/ExportDialog.tsx';
+import { EditEntryDialog, NewEntryDialog } from '../own-entries/EntryDialog.tsx';
+import { NewEntryButton, useNewEntryShortcut } from '../own-entries/NewEntryButton.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { categoryOptions } from './category-options.ts';
 import { type ChangeView, FilterBar, SearchBox } from './FilterBar.tsx';
@@ -128,10 +130,19 @@ export function TransactionWorkspace({
 
   const [detailsRow, setDetailsRow] = useState<TransactionRow | null>(null);
   const [exporting, setExporting] = useState(false);
+  /** A new entry (Ctrl+N, "Nova transação"), or the user's own transaction being changed. */
+  const [entry, setEntry] = useState<
+    { mode: 'new' } | { mode: 'edit'; row: TransactionRow; counterparty: string | null } | null
+  >(null);
+  const newEntry = () => setEntry({ mode: 'new' });
+  useNewEntryShortcut(newEntry);
+  // Where a new entry goes first: the register's account, or the one account the list is filtered to.
+  const entryAccount = accountId ?? (view.accountIds.length === 1 ? view.accountIds[0] : undefined);
   // Tags already on the loaded rows, offered while typing one, without asking main for them.
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
   const openDetails = (row: TransactionRow) => {
     edits.clearDetailError();
+    edits.clearDeleteError();
     setTagSuggestions([...new Set(rows.loadedRows().flatMap((each) => each.tags))].sort((a, b) => a.localeCompare(b)));
     setDetailsRow(row);
   };
@@ -142,12 +153,13 @@ export function TransactionWorkspace({
   };
 
   const search = (
-    <>
+    <div className="tx-header-actions">
+      <NewEntryButton onClick={newEntry} />
       <SearchBox view={view} onChange={changeView} />
       <button type="button" onClick={() => setExporting(true)}>
         {t('exports.open')}
       </button>
-    </>
+    </div>
   );
 
   return (
@@ -217,11 +229,31 @@ export function TransactionWorkspace({
           row={detailsRow}
           options={options}
           tagSuggestions={tagSuggestions}
-          error={edits.detailError}
+          error={edits.detailError ?? edits.deleteError}
           revision={edits.detailRevision}
           onSave={(patch) => void edits.saveDetails({ id: detailsRow.id, patch })}
           onSplit={(parts) => edits.saveDetails({ id: detailsRow.id, parts })}
+          onEditOwn={(counterparty) => setEntry({ mode: 'edit', row: detailsRow, counterparty })}
+          onDeleteOwn={() =>
+            void edits.deleteOwn([detailsRow.id]).then((deleted) => {
+              if (deleted) closeDetails();
+            })
+          }
           onClose={closeDetails}
+        />
+      )}
+      {entry?.mode === 'new' && <NewEntryDialog accountId={entryAccount} onClose={() => setEntry(null)} />}
+      {entry?.mode === 'edit' && (
+        <EditEntryDialog
+          row={entry.row}
+          counterparty={entry.counterparty}
+          onSaved={(changed) => {
+            // The panel shows the row as saved: fresh from the list when it is still in it.
+            const fresh = rows.loadedRows().find((each) => each.id === entry.row.id);
+            setDetailsRow(fresh ?? { ...entry.row, ...changed, accountAmountCents: changed.amountCents });
+            setEntry(null);
+          }}
+          onClose={() => setEntry(null)}
         />
       )}
       <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>

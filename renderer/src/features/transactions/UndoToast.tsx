@@ -13,9 +13,13 @@ export function UndoToast({ toast, onUndo, onClose }: { toast: EditToast; onUndo
   }, [toast, onClose]);
   return (
     <div className="toast" role="status">
-      {toast.kind === 'categorized' ? (
+      {toast.kind !== 'undone' ? (
         <>
-          <span>{t('transactions.bulk.done', { count: toast.count })}</span>
+          <span>
+            {toast.kind === 'categorized'
+              ? t('transactions.bulk.done', { count: toast.count })
+              : t('transactions.entry.deleted', { count: toast.count })}
+          </span>
           <button type="button" className="link-button" onClick={onUndo}>
             {t('transactions.bulk.undo')}
           </button>

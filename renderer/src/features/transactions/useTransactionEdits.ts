@@ -1,11 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { SplitPart, TransactionPatch } from '../../../../electron/shared/categories.ts';
-import { queryKeys, useApi } from '../../api/queries.ts';
+import { queryKeys, refreshAccounts, useApi } from '../../api/queries.ts';
 import { declined, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 
 /** What the toast at the bottom says after a change. */
-export type EditToast = { kind: 'categorized'; count: number; undoId: number } | { kind: 'undone' };
+export type EditToast =
+  | { kind: 'categorized'; count: number; undoId: number }
+  /** Transactions the user entered, deleted (a transfer's two sides): undone the same way. */
+  | { kind: 'deleted'; count: number; undoId: number }
+  | { kind: 'undone' };
 
 /** A change made in the detail panel: some of the user's fields, or the split (no parts removes it). */
 type DetailChange = { id: string; patch: TransactionPatch } | { id: string; parts: SplitPart[] };
@@ -55,13 +59,19 @@ export function useTransactionEdits() {
     },
     onSettled: refresh,
   });
+  // Deleting the user's own rows, or undoing that, moves a manual account's balance too.
+  const remove = useMutation({
+    mutationFn: (ids: string[]) => api.invoke('transactions:delete', { ids }),
+    onSuccess: (result) => setToast({ kind: 'deleted', count: result.deleted, undoId: result.undoId }),
+    onSettled: () => refreshAccounts(queryClient),
+  });
   const undo = useMutation({
     mutationFn: (undoId: number) =>
       withConfirmation('bulk', (confirmation) => api.invoke('undo:apply', { id: undoId, ...confirmation })),
     onSuccess: (result) => {
       if (result !== declined) setToast({ kind: 'undone' });
     },
-    onSettled: refresh,
+    onSettled: () => refreshAccounts(queryClient),
   });
 
   return {
@@ -91,8 +101,17 @@ export function useTransactionEdits() {
     confirmDialog,
     /** A panel opened on another transaction starts without the last one's error. */
     clearDetailError: detail.reset,
+    /** Deletes transactions the user entered or imported; resolves true once deleted (the toast offers undo). */
+    deleteOwn: (ids: string[]) =>
+      remove.mutateAsync(ids).then(
+        () => true,
+        () => false,
+      ),
+    /** Why deleting failed (a reconciled one), for the details panel. */
+    deleteError: remove.error,
+    clearDeleteError: remove.reset,
     undo: () => {
-      if (toast?.kind === 'categorized') undo.mutate(toast.undoId);
+      if (toast && toast.kind !== 'undone') undo.mutate(toast.undoId);
     },
     dismiss,
   };
