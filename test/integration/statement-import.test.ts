@@ -5,7 +5,8 @@ import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
 import type { ImportPreview, ImportResult, ImportSummary } from '../../electron/shared/imports.ts';
 import type { AccountSummary } from '../../electron/shared/models.ts';
-import type { TransactionPage } from '../../electron/shared/transactions.ts';
+import type { ExportResult } from '../../electron/shared/exports.ts';
+import type { TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
 import { noticedSession } from '../support/noticed-session.ts';
 
 const { session, call, linkSandboxBank } = noticedSession();
@@ -28,8 +29,18 @@ const newAccount = (overrides: Record<string, unknown> = {}) =>
     openingBalanceDate: '2026-01-01',
     ...overrides,
   });
-const rowsOf = async (accountId: string) =>
-  (await call<TransactionPage>('transactions:list', { filters: { accountIds: [accountId] }, limit: 500 })).rows;
+const rowsOf = async (accountId: string) => {
+  const rows: TransactionRow[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await call<TransactionPage>('transactions:list', {
+      filters: { accountIds: [accountId] },
+      limit: 1000,
+      offset,
+    });
+    rows.push(...page.rows);
+    if (rows.length >= page.total || page.rows.length === 0) return rows;
+  }
+};
 const balanceOf = async (id: string) =>
   (await call<AccountSummary[]>('accounts:list')).find((account) => account.id === id)?.balanceCents;
 const totalsHold = () => expect(monthlyTotalsMismatches(session.database.sqlite)).toEqual([]);
@@ -150,5 +161,43 @@ describe('importing a statement file', () => {
       openingBalanceDate: '2026-12-01',
       balanceCents: 0,
     });
+  });
+
+  it("round-trips Balancete's own OFX: a new manual account gets the same rows and balance; the original account gets nothing", async () => {
+    await linkSandboxBank();
+    const [bank] = await call<AccountSummary[]>('accounts:list');
+    if (!bank) throw new Error('the sandbox bank has accounts');
+    const exported = await call<ExportResult>('exports:ofx', { accountId: bank.id });
+    const statement = { fileName: 'conta.ofx', contentBase64: readFileSync(exported.path).toString('base64') };
+    const original = (await rowsOf(bank.id)).filter((row) => !row.pending);
+    expect(original.length).toBeGreaterThan(5);
+
+    const intoOriginal = await call<ImportPreview>('imports:preview', { accountId: bank.id, ...statement });
+    expect(intoOriginal).toMatchObject({ newCount: 0, review: [] });
+    expect(intoOriginal.seenCount).toBe(intoOriginal.rowCount);
+    expect(await call<ImportResult>('imports:apply', { accountId: bank.id, ...statement })).toMatchObject({
+      addedCount: 0,
+    });
+
+    const copy = await newAccount({ institution: bank.institution, name: 'Cópia', openingBalanceDate: '2026-12-31' });
+    const preview = await call<ImportPreview>('imports:preview', { accountId: copy.id, ...statement });
+    const ledger = preview.ofx?.ledgerBalance;
+    if (!ledger) throw new Error("Balancete's OFX has a closing balance");
+    await call<ImportResult>('imports:apply', { accountId: copy.id, ...statement, adoptBalance: true });
+    const shape = (rows: TransactionRow[]) =>
+      rows
+        .map((row) => ({
+          date: row.date,
+          description: row.description,
+          amountCents: row.accountAmountCents,
+          // OFX 1.0.2 holds 32 characters in NAME, where the counterparty travels.
+          counterparty: row.counterparty?.slice(0, 32).trimEnd() ?? null,
+        }))
+        .sort((a, b) =>
+          `${a.date}${a.description}${a.amountCents}`.localeCompare(`${b.date}${b.description}${b.amountCents}`),
+        );
+    expect(shape(await rowsOf(copy.id))).toEqual(shape(original));
+    expect(await balanceOf(copy.id)).toBe(ledger.amountCents);
+    totalsHold();
   });
 });

@@ -52,6 +52,12 @@ export interface OfxWriter {
 
 const lineEnd = '\r\n';
 
+/**
+ * The sign-on's FI/ORG: who wrote the file. Balancete's own import reads it back, to take
+ * NAME as the counterparty and MEMO as the description, as they were written.
+ */
+export const ofxOrganization = 'Balancete';
+
 /** Bookkeeping dates at noon in São Paulo, so that no reader's time zone moves them to another day. */
 const ofxDate = (iso: string) => `${iso.replaceAll('-', '')}120000[-3:BRT]`;
 
@@ -97,7 +103,7 @@ export function ofxWriter(account: OfxAccount, period: OfxPeriod, ledger: OfxLed
   return {
     head:
       `${header}${lineEnd}${lineEnd}<OFX>${lineEnd}` +
-      `<SIGNONMSGSRSV1>${lineEnd}<SONRS>${lineEnd}${status}${element('DTSERVER', server)}${element('LANGUAGE', 'POR')}</SONRS>${lineEnd}</SIGNONMSGSRSV1>${lineEnd}` +
+      `<SIGNONMSGSRSV1>${lineEnd}<SONRS>${lineEnd}${status}${element('DTSERVER', server)}${element('LANGUAGE', 'POR')}<FI>${lineEnd}${element('ORG', ofxOrganization)}</FI>${lineEnd}</SONRS>${lineEnd}</SIGNONMSGSRSV1>${lineEnd}` +
       `<${messages}>${lineEnd}<${response}>${lineEnd}${element('TRNUID', '0')}${status}<${statement}>${lineEnd}` +
       `${element('CURDEF', account.currencyCode)}${from}` +
       `<BANKTRANLIST>${lineEnd}${element('DTSTART', ofxDate(period.from))}${element('DTEND', ofxDate(period.to))}`,

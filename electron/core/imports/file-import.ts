@@ -14,6 +14,7 @@ import {
 import type { TransactionOrigin } from '../../shared/transactions.ts';
 import { accountCurrency, deleteRows, insertOwnRows, type NewRow, noonOf } from '../books/manual-transactions.ts';
 import { refreshManualBalance } from '../books/manual-balances.ts';
+import { ofxOrganization } from '../exports/ofx.ts';
 import type { DbOrTx } from '../books/undo.ts';
 import {
   duplicateWindowDays,
@@ -391,6 +392,19 @@ function readingOf(sniff: ReturnType<typeof sniffCsv>): CsvReading {
   return { separator, hasHeader, dateFormat, decimalMark, mapping, firstLine, invertAmounts };
 }
 
+/**
+ * A row of Balancete's own OFX export as it was in the books: its export writes the
+ * counterparty (or the description, cut to 32 characters) as NAME and the description as
+ * MEMO.
+ */
+function asWritten(row: StatementRow): StatementRow {
+  if (row.memo === undefined) return row;
+  const { counterparty: _payee, ...rest } = row;
+  // NAME is the description itself, cut to NAME's 32 characters, when the row had no counterparty.
+  const counterparty = row.name !== undefined && row.name !== row.memo.slice(0, 32).trimEnd() ? row.name : undefined;
+  return { ...rest, description: row.memo, ...(counterparty ? { counterparty } : {}) };
+}
+
 function readOfx(bytes: Buffer, account: { type: string; number: string | null; currencyCode: string }): ReadFile {
   const statement = statementFor(parseOfx(bytes), account);
   if (!statement) throw new StatementError('STATEMENT_UNSUPPORTED', 'The OFX file holds no bank or card statement');
@@ -401,12 +415,16 @@ function readOfx(bytes: Buffer, account: { type: string; number: string | null; 
       { file: statement.currency, account: account.currencyCode },
     );
   }
+  const ownExport = statement.organization === ofxOrganization;
   // A FITID matches the row it names in this account: imported before, or the very row
   // Balancete exported it from (its OFX export writes each transaction's id as the FITID).
   return {
     format: 'ofx',
     encoding: decodeStatement(bytes).encoding,
-    rows: withIds(statement.transactions, (row) => row.fitId ?? csvRowId(row)),
+    rows: withIds(
+      ownExport ? statement.transactions.map(asWritten) : statement.transactions,
+      (row) => row.fitId ?? csvRowId(row),
+    ),
     csv: null,
     ofx: {
       kind: statement.kind,

@@ -35,6 +35,8 @@ export interface OfxAccount {
 
 export interface OfxStatement {
   kind: 'bank' | 'creditCard';
+  /** The sign-on's FI/ORG: who wrote the file, when it says (a bank's code, or 'Balancete'). */
+  organization?: string;
   /** CURDEF, an ISO 4217 code; BRL when the file leaves it out. */
   currency: string;
   account: OfxAccount;
@@ -182,6 +184,11 @@ function ofxStart(text: string): number {
   return start.index;
 }
 
+/** Who wrote the file, as its sign-on's FI/ORG says. */
+function organizationOf(ofx: OfxNode): string | undefined {
+  return text(child(child(child(child(ofx, 'SIGNONMSGSRSV1'), 'SONRS'), 'FI'), 'ORG'));
+}
+
 /** The statements of an OFX file's text (already decoded). */
 export function parseOfxText(text: string): OfxStatement[] {
   const ofx = ofxTree(text, ofxStart(text));
@@ -189,7 +196,8 @@ export function parseOfxText(text: string): OfxStatement[] {
   if (statements.length === 0) {
     throw new StatementError('STATEMENT_UNSUPPORTED', 'The OFX file holds no bank or credit-card statement');
   }
-  return statements.map(statement);
+  const organization = organizationOf(ofx);
+  return statements.map((node) => ({ ...(organization ? { organization } : {}), ...statement(node) }));
 }
 
 /** The statements of an OFX file (1.x SGML or 2.x XML), one per account it holds, in file order. */
