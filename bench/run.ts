@@ -15,6 +15,7 @@ import { reportsBenchmark } from './reports.bench.ts';
 import { rulesBenchmark, syncWithRulesBenchmark } from './rules.bench.ts';
 import { rendererTransactionsBenchmark } from './renderer-transactions.bench.ts';
 import { sandboxThroughputBenchmark } from './sandbox-throughput.bench.ts';
+import { statementImportBenchmark } from './statement-import.bench.ts';
 import { syncBenchmark, syncIncrementalBenchmark, syncMillionBenchmark } from './sync.bench.ts';
 import { transactionsQueryBenchmark } from './transactions-query.bench.ts';
 import { writePathBenchmark } from './write-path.bench.ts';
@@ -36,6 +37,7 @@ const benchmarks: Benchmark[] = [
   reportsBenchmark,
   exportsBenchmark,
   pdfReportBenchmark,
+  statementImportBenchmark,
 ];
 
 const wanted = process.argv.slice(2);

@@ -214,15 +214,11 @@ export const transactions = sqliteTable(
       )
       .where(sql`removed_at IS NULL`),
     /**
-     * The user's own rows only (migration 0015): partial, so the bank's rows, where these
-     * are null, cost sync nothing here.
+     * A transfer's two sides (migration 0015): partial, so the bank's rows, where it is null,
+     * cost sync nothing. Imports find their rows by account instead (an import's undo is
+     * rare; an index on the import or the statement id would cost every imported row a
+     * B-tree write).
      */
-    index('transactions_external_id_idx')
-      .on(t.accountId, t.externalId)
-      .where(sql`external_id IS NOT NULL`),
-    index('transactions_import_idx')
-      .on(t.importId)
-      .where(sql`import_id IS NOT NULL`),
     index('transactions_transfer_idx')
       .on(t.transferId)
       .where(sql`transfer_id IS NOT NULL`),

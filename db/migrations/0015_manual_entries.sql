@@ -3,9 +3,10 @@
 -- every screen, report and export already reads an account through its connection).
 -- Transactions gain what ties the user's own rows together: the import that brought them
 -- (undone as a whole), the statement's own id for a row (an OFX FITID, seen once per
--- account) and the transfer whose side they are. Their indexes are partial, so the bank's
--- rows, where all three are null, cost a sync nothing; the columns are added empty, so
--- this migration is instant however large the books are.
+-- account) and the transfer whose side they are. Only transfers get an index, partial, so
+-- the bank's rows cost a sync nothing: an import reads the account's rows around its days
+-- anyway, and each index would cost every imported row a B-tree write. The columns are
+-- added empty, so this migration is instant however large the books are.
 CREATE TABLE `csv_mappings` (
 	`account_id` text PRIMARY KEY NOT NULL,
 	`options` text NOT NULL,
@@ -32,6 +33,4 @@ ALTER TABLE `accounts` ADD `opening_balance_date` text;--> statement-breakpoint
 ALTER TABLE `transactions` ADD `import_id` text;--> statement-breakpoint
 ALTER TABLE `transactions` ADD `external_id` text;--> statement-breakpoint
 ALTER TABLE `transactions` ADD `transfer_id` text;--> statement-breakpoint
-CREATE INDEX `transactions_external_id_idx` ON `transactions` (`account_id`,`external_id`) WHERE external_id IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `transactions_import_idx` ON `transactions` (`import_id`) WHERE import_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `transactions_transfer_idx` ON `transactions` (`transfer_id`) WHERE transfer_id IS NOT NULL;

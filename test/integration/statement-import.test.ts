@@ -38,7 +38,7 @@ const rowsOf = async (accountId: string) => {
       offset,
     });
     rows.push(...page.rows);
-    if (rows.length >= page.total || page.rows.length === 0) return rows;
+    if (page.rows.length < 1000) return rows;
   }
 };
 const balanceOf = async (id: string) =>

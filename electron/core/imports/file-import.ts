@@ -162,11 +162,12 @@ export class StatementImports {
           createdAt: at,
         })
         .run();
-      insertOwnRows(
-        tx,
+      const categorizedCount = insertOwnRows(
         this.db.$client,
-        adding.map((row): NewRow => ({
-          id: `import:${randomUUID()}`,
+        adding.map((row, index): NewRow => ({
+          // In file order under the import's id: the primary key's index then takes the rows
+          // side by side, not each at a random place (as a UUID apiece would).
+          id: `import:${id}:${String(index).padStart(7, '0')}`,
           accountId: file.accountId,
           description: row.description,
           descriptionRaw: row.memo ?? null,
@@ -186,9 +187,6 @@ export class StatementImports {
       if (file.adoptBalance && read.ofx?.ledgerBalance) {
         this.adoptBalance(tx, id, file.accountId, read.ofx.ledgerBalance, read.rows);
       }
-      const categorizedCount = tx.get<{ count: number }>(sql`
-          select count(*) as count from transactions t join transaction_user_data u on u.transaction_id = t.id
-           where t.import_id = ${id} and u.category_source = 'rule'`).count;
       return { ...this.summary(tx, id), categorizedCount, keptCount };
     });
   }
@@ -199,10 +197,15 @@ export class StatementImports {
       const found = tx.select().from(statementImports).where(eq(statementImports.id, id)).get();
       if (!found) throw new AppError('NOT_FOUND', `No import ${id}`);
       if (found.undoneAt !== null) throw new AppError('UNDO_ALREADY_APPLIED', `Import ${id} was already undone`);
-      const ids = tx.all<{ id: string }>(sql`select id from transactions where import_id = ${id}`).map((row) => row.id);
+      // By the account's index: an import's rows are not indexed by the import (see migration 0015).
+      const ids = tx
+        .all<{ id: string }>(
+          sql`select id from transactions where account_id = ${found.accountId} and import_id = ${id}`,
+        )
+        .map((row) => row.id);
       const { count } = tx.get<{ count: number }>(sql`
         select count(*) as count from transaction_user_data u join transactions t on t.id = u.transaction_id
-         where t.import_id = ${id} and u.reconciled_at is not null`);
+         where t.id in (select value from json_each(${JSON.stringify(ids)})) and u.reconciled_at is not null`);
       if (count > 0) {
         throw new AppError('OWN_TRANSACTION_RECONCILED', `${count} reconciled transaction(s) in import ${id}`, {
           count,

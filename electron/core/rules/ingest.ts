@@ -30,17 +30,18 @@ export class RulesOnIngest {
     this.write = ruleChangeWriter(sqlite);
   }
 
-  /** Applies the rules to rows just inserted (they have no user fields yet). */
-  readonly applyToCreated = (rows: readonly ProviderTransaction[], now: Date): void => {
-    if (rows.length === 0) return;
+  /** Applies the rules to rows just inserted (they have no user fields yet); returns how many got a category from them. */
+  readonly applyToCreated = (rows: readonly ProviderTransaction[], now: Date): number => {
+    if (rows.length === 0) return 0;
     const rules = this.rules();
-    if (rules.length === 0) return;
+    if (rules.length === 0) return 0;
     const changed: ChangedRow[] = [];
     for (const row of rows) {
       const changes = applyRules(rules, toSubject(row), null);
       if (changes) changed.push({ id: row.id, changes, isNew: true });
     }
     this.write(changed, now.toISOString());
+    return changed.filter(({ changes }) => changes.fields.categoryId !== undefined).length;
   };
 
   private rules(): CompiledRule[] {
