@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
 export interface Metric {
@@ -56,4 +57,33 @@ export function formatTable(results: { benchmark: string; metrics: Metric[] }[])
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A benchmark whose work runs in a process of its own (`entry`), so that its resident
+ * memory and its main thread are the app's, not this runner's: the process sends
+ * `{ metrics }` and exits.
+ */
+export function forkedBenchmark(name: string, description: string, entry: URL): Benchmark {
+  return {
+    name,
+    description,
+    run: () =>
+      new Promise<Metric[]>((resolve, reject) => {
+        const child = fork(entry, { stdio: 'inherit' });
+        let metrics: Metric[] | undefined;
+        child.on('message', (message: { metrics: Metric[] }) => (metrics = message.metrics));
+        child.on('error', reject);
+        child.on('exit', (code) =>
+          metrics
+            ? resolve(metrics)
+            : reject(new Error(`${name}: its process stopped (exit ${code}) before its figures`)),
+        );
+      }),
+  };
+}
+
+/** Main's worst event-loop block during some work, against issue 18's target. */
+export function mainBlock(name: string, ms: number): Metric {
+  return { name: `main's worst block: ${name}`, value: ms, unit: 'ms', target: '≤ 50', met: ms <= 50 };
 }

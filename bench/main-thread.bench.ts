@@ -1,5 +1,4 @@
-import { fork } from 'node:child_process';
-import type { Benchmark, Metric } from './harness.ts';
+import { forkedBenchmark } from './harness.ts';
 
 /**
  * Issue 18: main's thread never waits on the books. The app's books worker (core/books-host)
@@ -13,19 +12,8 @@ import type { Benchmark, Metric } from './harness.ts';
  * peak resident memory is the app's: main and the books worker together. Pluggy is the
  * sandbox in a third process, as it is elsewhere on a user's machine.
  */
-export const mainThreadBenchmark: Benchmark = {
-  name: 'main-thread',
-  description: "main's event loop while the books worker syncs 1M rows, reports, re-applies rules and exports",
-  run: () =>
-    new Promise<Metric[]>((resolve, reject) => {
-      const child = fork(new URL('./main-thread-process.ts', import.meta.url), { stdio: 'inherit' });
-      let metrics: Metric[] | undefined;
-      child.on('message', (message: { metrics: Metric[] }) => (metrics = message.metrics));
-      child.on('error', reject);
-      child.on('exit', (code) =>
-        metrics
-          ? resolve(metrics)
-          : reject(new Error(`the main-thread process stopped (exit ${code}) before its figures`)),
-      );
-    }),
-};
+export const mainThreadBenchmark = forkedBenchmark(
+  'main-thread',
+  "main's event loop while the books worker syncs 1M rows, reports, re-applies rules and exports",
+  new URL('./main-thread-process.ts', import.meta.url),
+);
