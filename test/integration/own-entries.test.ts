@@ -6,6 +6,7 @@ import type { TransactionsDeleted, TransferResult } from '../../electron/shared/
 import type { ProfitAndLoss } from '../../electron/shared/reports.ts';
 import type { TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
 import { noticedSession } from '../support/noticed-session.ts';
+import { reconcile } from '../support/reconciled-fixture.ts';
 
 const { session, call, linkSandboxBank } = noticedSession();
 
@@ -256,5 +257,24 @@ describe('transfers', () => {
       await errorOf('transactions:transfer', { ...transfer, fromAccountId: wallet.id, toAccountId: wallet.id }),
     ).toBe('INVALID_INPUT');
     totalsHold();
+  });
+});
+
+describe('reconciled entries', () => {
+  it('keep their date, description and amount, and stay, until the reconciliation is undone', async () => {
+    const account = await call<AccountSummary>('accounts:create-manual', cash);
+    const { id } = await call<{ id: string }>('transactions:create', {
+      accountId: account.id,
+      date: '2026-11-20',
+      description: 'Aluguel da sala',
+      amountCents: -150_000,
+    });
+    reconcile(session.database.sqlite, account.id, [id]);
+    expect(await errorOf('transactions:edit', { id, amountCents: -1 })).toBe('OWN_TRANSACTION_RECONCILED');
+    expect(await errorOf('transactions:delete', { ids: [id] })).toBe('OWN_TRANSACTION_RECONCILED');
+    expect(await rowById(account.id, id)).toMatchObject({ amountCents: -150_000, reconciled: true });
+    // The user's own fields stay the user's, reconciled or not.
+    await call('transactions:update', { id, patch: { notes: 'Contrato 2026' }, confirmReconciled: true });
+    expect(await rowById(account.id, id)).toMatchObject({ notes: 'Contrato 2026' });
   });
 });
