@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
+import type { ExportResult } from '../../electron/shared/exports.ts';
 import type { AccountSummary, ConnectionSummary } from '../../electron/shared/models.ts';
+import type { ReconciliationSetup } from '../../electron/shared/reconciliation.ts';
 import type { TransactionsDeleted, TransferResult } from '../../electron/shared/own-entries.ts';
 import type { ProfitAndLoss } from '../../electron/shared/reports.ts';
 import type { TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
@@ -276,5 +279,25 @@ describe('reconciled entries', () => {
     // The user's own fields stay the user's, reconciled or not.
     await call('transactions:update', { id, patch: { notes: 'Contrato 2026' }, confirmReconciled: true });
     expect(await rowById(account.id, id)).toMatchObject({ notes: 'Contrato 2026' });
+  });
+});
+
+describe('a manual account everywhere a bank account goes', () => {
+  it('starts a reconciliation from its opening balance and exports its statement', async () => {
+    const account = await call<AccountSummary>('accounts:create-manual', cash);
+    await call('transactions:create', {
+      accountId: account.id,
+      date: '2026-11-21',
+      description: 'Venda avulsa',
+      amountCents: 40_000,
+    });
+    expect(await call<ReconciliationSetup>('reconciliation:setup', { accountId: account.id })).toMatchObject({
+      openingBalanceCents: 25_000,
+      openingSource: 'account-start',
+    });
+    const exported = await call<ExportResult>('exports:ofx', { accountId: account.id });
+    const ofx = readFileSync(exported.path, 'latin1');
+    expect(ofx).toContain('<TRNAMT>400.00</TRNAMT>');
+    expect(ofx).toContain('<BALAMT>650.00</BALAMT>');
   });
 });
