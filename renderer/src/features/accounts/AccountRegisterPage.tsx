@@ -7,6 +7,7 @@ import { useAccounts, useUpdateAccount } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
+import { ImportHistory } from '../imports/ImportHistory.tsx';
 import { ManualAccountDialog } from '../own-entries/ManualAccountDialog.tsx';
 import { TransactionWorkspace } from '../transactions/TransactionWorkspace.tsx';
 import { typeLabelKey } from './account-type.ts';
@@ -127,6 +128,7 @@ function AccountRegister({ account }: { account: AccountSummary }) {
           {t('accounts.register.disconnectedNotice')}
         </p>
       )}
+      <ImportHistory accountId={account.id} />
       {editing && (
         <ManualAccountDialog account={account} onSaved={() => setEditing(false)} onClose={() => setEditing(false)} />
       )}

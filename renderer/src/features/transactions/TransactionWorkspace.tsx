@@ -8,6 +8,7 @@ import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { ExportDialog } from '../exports/ExportDialog.tsx';
+import { ImportStatementButton } from '../imports/ImportStatementButton.tsx';
 import { EditEntryDialog, NewEntryDialog } from '../own-entries/EntryDialog.tsx';
 import { NewEntryButton, useNewEntryShortcut } from '../own-entries/NewEntryButton.tsx';
 import { BulkBar } from './BulkBar.tsx';
@@ -155,6 +156,7 @@ export function TransactionWorkspace({
   const search = (
     <div className="tx-header-actions">
       <NewEntryButton onClick={newEntry} />
+      <ImportStatementButton accountId={entryAccount} />
       <SearchBox view={view} onChange={changeView} />
       <button type="button" onClick={() => setExporting(true)}>
         {t('exports.open')}

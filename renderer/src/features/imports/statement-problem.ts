@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next';
+import { AppError } from '../../../../electron/shared/errors.ts';
+
+const reasons = [
+  'STATEMENT_EMPTY',
+  'STATEMENT_NOT_OFX',
+  'STATEMENT_UNSUPPORTED',
+  'STATEMENT_UNREADABLE',
+  'STATEMENT_BAD_DATE',
+  'STATEMENT_BAD_AMOUNT',
+  'STATEMENT_MISSING_COLUMN',
+] as const;
+type Reason = (typeof reasons)[number];
+
+const isReason = (value: unknown): value is Reason => (reasons as readonly unknown[]).includes(value);
+
+/**
+ * Why a file cannot be imported, in the user's words: the reason, and where the parser says
+ * so, the line and the text found there ("Linha 14: “31/02/2026” não é uma data."). Null when
+ * the error is not about the file (the screen shows it as any other failure).
+ */
+export function statementProblem(error: unknown, t: TFunction): string | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === 'IMPORT_CURRENCY_MISMATCH') {
+    const details = (error.details ?? {}) as { file?: unknown; account?: unknown };
+    const code = (value: unknown) => (typeof value === 'string' ? value : '?');
+    return t('imports.problems.currency', { file: code(details.file), account: code(details.account) });
+  }
+  if (error.code !== 'STATEMENT_INVALID') return null;
+  const details = (error.details ?? {}) as { reason?: unknown; line?: unknown; value?: unknown };
+  const reason = isReason(details.reason) ? details.reason : null;
+  if (!reason) return t('errors.STATEMENT_INVALID');
+  const line = typeof details.line === 'number' ? details.line : null;
+  const value = typeof details.value === 'string' ? details.value : '';
+  // The same reason said three ways: with the text found, on a line without it, or of the whole file.
+  if (line !== null && value.trim() !== '') return t(`imports.problems.${reason}.atValue`, { line, value });
+  if (line !== null) return t(`imports.problems.${reason}.atLine`, { line });
+  return t(`imports.problems.${reason}.file`);
+}
