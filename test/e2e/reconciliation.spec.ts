@@ -60,7 +60,7 @@ test('a checking account reconciled to the balance the bank reported, locked in 
   const form = page.getByRole('form', { name: 'Nova conciliação' });
   await expect(form).toContainText(/Sugerido a partir do saldo informado pelo banco em \d{2}\/\d{2}\/\d{4}/);
   await expect(form.getByLabel('Data do extrato')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
-  await expect(form.getByLabel('Saldo do extrato')).toHaveValue(/^-?\d+,\d{2}$/);
+  await expect(form.getByLabel('Saldo do extrato')).toHaveValue(/^-?\d{1,3}(\.\d{3})*,\d{2}$/);
   await page.screenshot({ path: `${shots}/reconciliation-new.png`, fullPage: true });
   const statementDate = await form.getByLabel('Data do extrato').inputValue();
 
@@ -82,7 +82,7 @@ test('a credit card reconciled to its last closed bill', async ({ app, page }) =
   const form = page.getByRole('form', { name: 'Nova conciliação' });
   await expect(form).toContainText(/Sugerido a partir da fatura fechada em \d{2}\/\d{2}\/\d{4}/);
   // What is owed on a card is negative in the books.
-  await expect(form.getByLabel('Saldo do extrato')).toHaveValue(/^-\d+,\d{2}$/);
+  await expect(form.getByLabel('Saldo do extrato')).toHaveValue(/^-\d{1,3}(\.\d{3})*,\d{2}$/);
   await startAndTickAll(page);
   await finish(page);
   await expect(history(page).getByRole('row')).toHaveCount(2); // header + this one
@@ -149,7 +149,7 @@ test('a draft survives closing the app: its ticks and its statement are kept', a
   await app.restart();
   await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { name: 'Conciliação em andamento' })).toBeVisible();
-  await expect(page.getByLabel('Saldo do extrato')).toHaveValue('1234,56');
+  await expect(page.getByLabel('Saldo do extrato')).toHaveValue('1.234,56');
   await expect(lines(page).getByRole('checkbox').nth(0)).toBeChecked();
   await expect(lines(page).getByRole('checkbox').nth(1)).toBeChecked();
   await expect(lines(page).getByRole('checkbox').nth(2)).not.toBeChecked();

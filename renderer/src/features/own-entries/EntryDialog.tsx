@@ -4,28 +4,27 @@ import { bookkeepingDate } from '../../../../electron/shared/format.ts';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
 import { useAccounts, useCategories } from '../../api/queries.ts';
+import { TextInput } from '../../components/fields.tsx';
+import { useMoneyText } from '../../components/text-formats.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { FormDialog } from '../categories/FormDialog.tsx';
 import { categoryOptions } from '../transactions/category-options.ts';
 import { CategoryPicker } from '../transactions/CategoryPicker.tsx';
 import {
-  AccountOptions,
-  FormattedInput,
-  SelectInput,
-  type TextFormat,
-  TextInput,
-  useDayText,
-  useMoneyText,
+  AccountSelect,
+  AmountInput,
+  CounterpartyInput,
+  DateInput,
+  DescriptionInput,
+  focusFirstProblem,
+  useDayAndAmountText,
+  useSaveAttempt,
 } from './fields.tsx';
 import { useCreateTransaction, useCreateTransfer, useEditTransaction } from './queries.ts';
 import './own-entries.css';
 
 type Tab = 'transaction' | 'transfer';
 type Direction = 'in' | 'out';
-
-/** Focus the first field that says what is wrong, once the messages are on screen. */
-const focusFirstProblem = () =>
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] [aria-invalid="true"]')?.focus());
 
 /** The accounts one may enter into: not the hidden or closed ones, unless that is the one chosen. */
 function offeredAccounts(accounts: readonly AccountSummary[], chosen: readonly string[]): AccountSummary[] {
@@ -123,30 +122,24 @@ const split = (cents: number): { direction: Direction; size: number } => ({
 
 function useTransactionForm(preselected: string | undefined) {
   const { t } = useTranslation();
-  const day = useDayText();
-  const money = useMoneyText();
   const accounts = useAccounts();
   const all = accounts.data ?? [];
   const [accountId, setAccountId] = useState(preselected ?? '');
   const offered = offeredAccounts(all, [accountId]);
   // One account to choose from: it is the one.
   const chosenId = accountId || (offered.length === 1 ? (offered[0]?.id ?? '') : '');
-  const [dateText, setDateText] = useState(day.format(bookkeepingDate(new Date())));
+  const { date, amount, ...dayAndAmount } = useDayAndAmountText(bookkeepingDate(new Date()));
   const [description, setDescription] = useState('');
-  const [amountText, setAmountText] = useState('');
   const [direction, setDirection] = useState<Direction>('out');
   const [counterparty, setCounterparty] = useState('');
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const date = day.parse(dateText);
-  const amount = money.parse(amountText);
-  const required = (text: string) => (submitted && text.trim() === '' ? t('transactions.entry.required') : null);
+  const { submitted, attempt, required } = useSaveAttempt();
   const problems = {
     account: required(chosenId),
-    date: required(dateText),
+    date: required(dayAndAmount.dateText),
     description: required(description),
-    amount: amountProblem(amountText, amount, submitted, t),
+    amount: amountProblem(dayAndAmount.amountText, amount, submitted, t),
   };
   return {
     offered,
@@ -154,12 +147,9 @@ function useTransactionForm(preselected: string | undefined) {
     fields: {
       accountId: chosenId,
       setAccountId,
-      dateText,
-      setDateText,
+      ...dayAndAmount,
       description,
       setDescription,
-      amountText,
-      setAmountText,
       direction,
       setDirection,
       counterparty,
@@ -170,10 +160,8 @@ function useTransactionForm(preselected: string | undefined) {
       setNotes,
     },
     problems,
-    day,
-    money,
     submit() {
-      setSubmitted(true);
+      attempt();
       if (!chosenId || date === undefined || !description.trim() || amount === undefined || amount === 0) return null;
       const size = Math.abs(amount);
       return {
@@ -193,48 +181,27 @@ type TransactionForm = ReturnType<typeof useTransactionForm>;
 
 function TransactionFields({ form }: { form: TransactionForm }) {
   const { t } = useTranslation();
-  const { fields, problems, day, money, account } = form;
+  const { fields, problems, account } = form;
   return (
     <div className="entry-grid">
-      <SelectInput
-        className="entry-wide"
+      <AccountSelect
         label={t('transactions.entry.account')}
         value={fields.accountId}
         onChange={fields.setAccountId}
+        accounts={form.offered}
         problem={problems.account}
         autoFocusHere
-      >
-        <AccountOptions accounts={form.offered} />
-      </SelectInput>
-      <FormattedInput
-        label={t('transactions.entry.date')}
-        text={fields.dateText}
-        onText={fields.setDateText}
-        format={day}
-        problem={problems.date}
       />
+      <DateInput text={fields.dateText} onText={fields.setDateText} problem={problems.date} />
       <DirectionChoice direction={fields.direction} onChange={fields.setDirection} />
-      <TextInput
-        className="entry-wide"
-        label={t('transactions.entry.description')}
-        value={fields.description}
-        onChange={fields.setDescription}
-        maxLength={200}
-        problem={problems.description}
-      />
+      <DescriptionInput value={fields.description} onChange={fields.setDescription} problem={problems.description} />
       <AmountInput
         text={fields.amountText}
         onText={fields.setAmountText}
-        format={money}
         currency={account?.currencyCode}
         problem={problems.amount}
       />
-      <TextInput
-        label={t('transactions.entry.counterparty')}
-        value={fields.counterparty}
-        onChange={fields.setCounterparty}
-        maxLength={200}
-      />
+      <CounterpartyInput value={fields.counterparty} onChange={fields.setCounterparty} />
       <CategoryChoice categoryId={fields.categoryId} onChange={fields.setCategoryId} />
       <TextInput
         className="entry-wide"
@@ -245,39 +212,6 @@ function TransactionFields({ form }: { form: TransactionForm }) {
         multiline
       />
     </div>
-  );
-}
-
-/** The amount's box, named with the account's currency when it is not reais. */
-function AmountInput({
-  label,
-  text,
-  onText,
-  format,
-  currency,
-  problem,
-}: {
-  label?: string;
-  text: string;
-  onText: (text: string) => void;
-  format: TextFormat<number>;
-  currency: string | undefined;
-  problem: string | null;
-}) {
-  const { t } = useTranslation();
-  return (
-    <FormattedInput
-      label={
-        label ??
-        (currency && currency !== 'BRL'
-          ? t('transactions.entry.amountIn', { currency })
-          : t('transactions.entry.amount'))
-      }
-      text={text}
-      onText={onText}
-      format={format}
-      problem={problem}
-    />
   );
 }
 
@@ -363,29 +297,24 @@ function CategoryChoice({
 
 function useTransferForm(preselected: string | undefined) {
   const { t } = useTranslation();
-  const day = useDayText();
   const money = useMoneyText();
   const accounts = useAccounts();
   const all = accounts.data ?? [];
   const [fromId, setFromId] = useState(preselected ?? '');
   const [toId, setToId] = useState('');
-  const [dateText, setDateText] = useState(day.format(bookkeepingDate(new Date())));
-  const [amountText, setAmountText] = useState('');
+  const { date, amount, ...dayAndAmount } = useDayAndAmountText(bookkeepingDate(new Date()));
   const [receivedText, setReceivedText] = useState('');
   const [description, setDescription] = useState(t('transactions.entry.transferDescription'));
-  const [submitted, setSubmitted] = useState(false);
+  const { submitted, attempt, required } = useSaveAttempt();
   const from = all.find((each) => each.id === fromId);
   const to = all.find((each) => each.id === toId);
   const twoCurrencies = Boolean(from && to && from.currencyCode !== to.currencyCode);
-  const date = day.parse(dateText);
-  const amount = money.parse(amountText);
   const received = money.parse(receivedText);
-  const required = (text: string) => (submitted && text.trim() === '' ? t('transactions.entry.required') : null);
   const problems = {
     from: required(fromId),
     to: fromId && toId === fromId ? t('transactions.entry.sameAccount') : required(toId),
-    date: required(dateText),
-    amount: amountProblem(amountText, amount, submitted, t),
+    date: required(dayAndAmount.dateText),
+    amount: amountProblem(dayAndAmount.amountText, amount, submitted, t),
     received: twoCurrencies ? amountProblem(receivedText, received, submitted, t) : null,
     description: required(description),
   };
@@ -399,20 +328,15 @@ function useTransferForm(preselected: string | undefined) {
       setFromId,
       toId,
       setToId,
-      dateText,
-      setDateText,
-      amountText,
-      setAmountText,
+      ...dayAndAmount,
       receivedText,
       setReceivedText,
       description,
       setDescription,
     },
     problems,
-    day,
-    money,
     submit() {
-      setSubmitted(true);
+      attempt();
       if (!fromId || !toId || fromId === toId || date === undefined || !description.trim()) return null;
       if (amount === undefined || amount === 0) return null;
       if (twoCurrencies && (received === undefined || received === 0)) return null;
@@ -432,62 +356,43 @@ type TransferForm = ReturnType<typeof useTransferForm>;
 
 function TransferFields({ form }: { form: TransferForm }) {
   const { t } = useTranslation();
-  const { fields, problems, day, money } = form;
+  const { fields, problems } = form;
   return (
     <div className="entry-grid">
       <p className="entry-wide entry-intro muted">{t('transactions.entry.transferHelp')}</p>
-      <SelectInput
-        className="entry-wide"
+      <AccountSelect
         label={t('transactions.entry.from')}
         value={fields.fromId}
         onChange={fields.setFromId}
+        accounts={form.offered}
         problem={problems.from}
         autoFocusHere
-      >
-        <AccountOptions accounts={form.offered} />
-      </SelectInput>
-      <SelectInput
-        className="entry-wide"
+      />
+      <AccountSelect
         label={t('transactions.entry.to')}
         value={fields.toId}
         onChange={fields.setToId}
+        accounts={form.offered}
         problem={problems.to}
-      >
-        <AccountOptions accounts={form.offered} />
-      </SelectInput>
-      <FormattedInput
-        label={t('transactions.entry.date')}
-        text={fields.dateText}
-        onText={fields.setDateText}
-        format={day}
-        problem={problems.date}
       />
+      <DateInput text={fields.dateText} onText={fields.setDateText} problem={problems.date} />
       <AmountInput
         text={fields.amountText}
         onText={fields.setAmountText}
-        format={money}
         currency={form.from?.currencyCode}
         problem={problems.amount}
       />
       {form.twoCurrencies && form.to && (
-        <FormattedInput
+        <AmountInput
           className="entry-wide"
           label={t('transactions.entry.received', { currency: form.to.currencyCode })}
           text={fields.receivedText}
           onText={fields.setReceivedText}
-          format={money}
           help={t('transactions.entry.receivedHelp')}
           problem={problems.received}
         />
       )}
-      <TextInput
-        className="entry-wide"
-        label={t('transactions.entry.description')}
-        value={fields.description}
-        onChange={fields.setDescription}
-        maxLength={200}
-        problem={problems.description}
-      />
+      <DescriptionInput value={fields.description} onChange={fields.setDescription} problem={problems.description} />
     </div>
   );
 }
@@ -510,19 +415,13 @@ export function EditEntryDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const day = useDayText();
-  const money = useMoneyText();
   const edit = useEditTransaction();
   const saved = split(row.amountCents);
-  const [dateText, setDateText] = useState(day.format(row.date));
+  const { dateText, setDateText, date, amountText, setAmountText, amount } = useDayAndAmountText(row.date, saved.size);
   const [description, setDescription] = useState(row.description);
-  const [amountText, setAmountText] = useState(money.format(saved.size));
   const [direction, setDirection] = useState<Direction>(saved.direction);
   const [counterparty, setCounterparty] = useState(savedCounterparty ?? '');
-  const [submitted, setSubmitted] = useState(false);
-  const date = day.parse(dateText);
-  const amount = money.parse(amountText);
-  const required = (text: string) => (submitted && text.trim() === '' ? t('transactions.entry.required') : null);
+  const { submitted, attempt, required } = useSaveAttempt();
 
   return (
     <FormDialog
@@ -531,7 +430,7 @@ export function EditEntryDialog({
       change={edit}
       className="entry-dialog"
       onConfirm={() => {
-        setSubmitted(true);
+        attempt();
         if (date === undefined || !description.trim() || amount === undefined || amount === 0) {
           focusFirstProblem();
           return;
@@ -555,36 +454,16 @@ export function EditEntryDialog({
         {t('transactions.entry.accountFixed')}: <strong>{row.accountName}</strong>
       </p>
       <div className="entry-grid">
-        <FormattedInput
-          label={t('transactions.entry.date')}
-          text={dateText}
-          onText={setDateText}
-          format={day}
-          problem={required(dateText)}
-          autoFocusHere
-        />
+        <DateInput text={dateText} onText={setDateText} problem={required(dateText)} autoFocusHere />
         <DirectionChoice direction={direction} onChange={setDirection} />
-        <TextInput
-          className="entry-wide"
-          label={t('transactions.entry.description')}
-          value={description}
-          onChange={setDescription}
-          maxLength={200}
-          problem={required(description)}
-        />
+        <DescriptionInput value={description} onChange={setDescription} problem={required(description)} />
         <AmountInput
           text={amountText}
           onText={setAmountText}
-          format={money}
           currency={row.currencyCode}
           problem={amountProblem(amountText, amount, submitted, t)}
         />
-        <TextInput
-          label={t('transactions.entry.counterparty')}
-          value={counterparty}
-          onChange={setCounterparty}
-          maxLength={200}
-        />
+        <CounterpartyInput value={counterparty} onChange={setCounterparty} />
       </div>
     </FormDialog>
   );

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { bookkeepingDate } from '../../../../electron/shared/format.ts';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
 import { type ManualAccountKind, manualAccountKinds } from '../../../../electron/shared/own-entries.ts';
+import { SelectInput, TextInput } from '../../components/fields.tsx';
 import { FormDialog } from '../categories/FormDialog.tsx';
-import { FormattedInput, SelectInput, TextInput, useDayText, useMoneyText } from './fields.tsx';
+import { AmountInput, DateInput, focusFirstProblem, useDayAndAmountText, useSaveAttempt } from './fields.tsx';
 import { useCreateManualAccount, useEditManualAccount } from './queries.ts';
 import './own-entries.css';
 
@@ -30,8 +31,6 @@ export function ManualAccountDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const day = useDayText();
-  const money = useMoneyText();
   const create = useCreateManualAccount();
   const edit = useEditManualAccount();
   const change = account ? edit : create;
@@ -42,14 +41,20 @@ export function ManualAccountDialog({
   const [number, setNumber] = useState(account?.number ?? '');
   const [currency, setCurrency] = useState(account?.currencyCode ?? 'BRL');
   const opening = account?.openingBalanceCents ?? 0;
-  const [openingText, setOpeningText] = useState(money.format(initialKind === 'CREDIT_CARD' ? -opening : opening));
-  const [dateText, setDateText] = useState(day.format(account?.openingBalanceDate ?? bookkeepingDate(new Date())));
-  const [submitted, setSubmitted] = useState(false);
+  const {
+    dateText,
+    setDateText,
+    date: openingDate,
+    amountText: openingText,
+    setAmountText: setOpeningText,
+    amount: typed,
+  } = useDayAndAmountText(
+    account?.openingBalanceDate ?? bookkeepingDate(new Date()),
+    initialKind === 'CREDIT_CARD' ? -opening : opening,
+  );
+  const { attempt, required } = useSaveAttempt();
 
   const card = kind === 'CREDIT_CARD';
-  const typed = money.parse(openingText);
-  const openingDate = day.parse(dateText);
-  const required = (text: string) => (submitted && text.trim() === '' ? t('transactions.entry.required') : null);
   const problems = {
     institution: required(institution),
     name: required(name),
@@ -58,9 +63,9 @@ export function ManualAccountDialog({
   };
 
   const save = () => {
-    setSubmitted(true);
+    attempt();
     if (!institution.trim() || !name.trim() || typed === undefined || openingDate === undefined) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] [aria-invalid="true"]')?.focus());
+      focusFirstProblem();
       return;
     }
     // A card's balance is what is owed: negative in the books.
@@ -136,19 +141,17 @@ export function ManualAccountDialog({
             </option>
           ))}
         </SelectInput>
-        <FormattedInput
+        <DateInput
           label={t('accounts.manual.dialog.openingDate')}
           text={dateText}
           onText={setDateText}
-          format={day}
           problem={problems.date}
         />
-        <FormattedInput
+        <AmountInput
           className="entry-wide"
           label={card ? t('accounts.manual.dialog.openingOwed') : t('accounts.manual.dialog.openingBalance')}
           text={openingText}
           onText={setOpeningText}
-          format={money}
           help={card ? t('accounts.manual.dialog.openingOwedHelp') : t('accounts.manual.dialog.openingBalanceHelp')}
           problem={problems.opening}
         />

@@ -1,228 +1,164 @@
-import { type ReactNode, useId } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../../electron/shared/format.ts';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
-import { useLanguage } from '../../i18n/useLanguage.ts';
-import { groupByInstitution } from '../accounts/account-totals.ts';
-import { parseDayInput } from '../reconciliation/day-input.ts';
-import { parseAmountInput } from '../transactions/view-state.ts';
-import { formatMoneyInput } from './money-input.ts';
+import { AccountOptions, FormattedInput, SelectInput, TextInput } from '../../components/fields.tsx';
+import { useDayText, useMoneyText } from '../../components/text-formats.ts';
 
-/** How a formatted box reads its text and writes a value back (on leaving it, tidied). */
-export interface TextFormat<T> {
-  parse: (text: string) => T | undefined;
-  format: (value: T) => string;
-  placeholder: string;
-  inputMode: 'numeric' | 'decimal';
-  /** What to say when the text cannot be read, in plain words. */
-  unreadable: string;
-}
+// The imports screens take these from here.
+export { AccountOptions, SelectInput };
 
-/** A day typed dd/mm/aaaa (dots and dashes read too), as every screen writes dates. */
-export function useDayText(): TextFormat<string> {
+/** Focus the first field that says what is wrong, once the messages are on screen. */
+export const focusFirstProblem = () =>
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] [aria-invalid="true"]')?.focus());
+
+/** Whether the user tried to save yet: no field says it is required before that. */
+export function useSaveAttempt() {
   const { t } = useTranslation();
+  const [submitted, setSubmitted] = useState(false);
   return {
-    parse: parseDayInput,
-    format: formatDate,
-    placeholder: t('reconciliation.fields.dayHint'),
-    inputMode: 'numeric',
-    unreadable: t('transactions.entry.unreadableDate'),
+    submitted,
+    attempt: () => setSubmitted(true),
+    required: (text: string) => (submitted && text.trim() === '' ? t('transactions.entry.required') : null),
   };
 }
 
-/** Money typed as "1.234,56" (or "1,234.56" in English), shown back with thousands separators. */
-export function useMoneyText(): TextFormat<number> {
-  const { t } = useTranslation();
-  const language = useLanguage();
+/** A dialog's day and amount boxes: their text as typed, and what it reads as (undefined when it does not). */
+export function useDayAndAmountText(initialDay: string, initialCents?: number) {
+  const day = useDayText();
+  const money = useMoneyText();
+  const [dateText, setDateText] = useState(() => day.format(initialDay));
+  const [amountText, setAmountText] = useState(() => (initialCents === undefined ? '' : money.format(initialCents)));
   return {
-    parse: parseAmountInput,
-    format: (cents) => formatMoneyInput(cents, language),
-    placeholder: language === 'pt-BR' ? '0,00' : '0.00',
-    inputMode: 'decimal',
-    unreadable: t('transactions.entry.unreadableAmount'),
+    dateText,
+    setDateText,
+    date: day.parse(dateText),
+    amountText,
+    setAmountText,
+    amount: money.parse(amountText),
   };
 }
 
-/** The label, the control, and under it either why the value is refused or a line of help. */
-function FieldFrame({
-  id,
-  label,
-  help,
-  problem,
-  className,
-  children,
-}: {
-  id: string;
-  label: string;
-  help?: string | null;
-  problem?: string | null;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {(problem || help) && (
-        <p id={`${id}-note`} className={problem ? 'field-problem' : 'field-help'}>
-          {problem || help}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const described = (id: string, note: unknown) => (note ? `${id}-note` : undefined);
-
-/** A plain text box (a textarea when `multiline`). */
-export function TextInput({
+/** An account to enter into (or move money from or to), by bank. */
+export function AccountSelect({
   label,
   value,
   onChange,
-  maxLength,
-  help,
+  accounts,
   problem,
   autoFocusHere = false,
-  multiline = false,
-  className,
 }: {
   label: string;
   value: string;
-  onChange: (value: string) => void;
-  maxLength: number;
-  help?: string | null;
-  problem?: string | null;
-  /** The field the dialog starts in. */
+  onChange: (accountId: string) => void;
+  accounts: readonly AccountSummary[];
+  problem: string | null;
   autoFocusHere?: boolean;
-  multiline?: boolean;
-  className?: string;
 }) {
-  const id = useId();
-  const common = {
-    id,
-    value,
-    maxLength,
-    'aria-invalid': Boolean(problem),
-    'aria-describedby': described(id, problem || help),
-    'data-autofocus': autoFocusHere ? '' : undefined,
-  };
   return (
-    <FieldFrame id={id} label={label} help={help} problem={problem} className={className}>
-      {multiline ? (
-        <textarea {...common} rows={2} onChange={(event) => onChange(event.target.value)} />
-      ) : (
-        <input {...common} onChange={(event) => onChange(event.target.value)} />
-      )}
-    </FieldFrame>
+    <SelectInput
+      className="entry-wide"
+      label={label}
+      value={value}
+      onChange={onChange}
+      problem={problem}
+      autoFocusHere={autoFocusHere}
+    >
+      <AccountOptions accounts={accounts} />
+    </SelectInput>
   );
 }
 
-/**
- * A box for a day or an amount: what is typed stays as typed, marked invalid (and said why)
- * while it cannot be read; on leaving it, what reads is written back tidy ("1234,5" →
- * "1.234,50", "5/3/2026" → "05/03/2026").
- */
-export function FormattedInput<T>({
+/** The day's box, "Data" unless named otherwise. */
+export function DateInput({
   label,
   text,
   onText,
-  format,
-  help,
   problem,
   autoFocusHere = false,
-  className,
 }: {
-  label: string;
+  label?: string;
   text: string;
   onText: (text: string) => void;
-  format: TextFormat<T>;
-  help?: string | null;
-  /** Why the value is refused beyond not reading (empty, zero). */
-  problem?: string | null;
+  problem: string | null;
   autoFocusHere?: boolean;
-  className?: string;
 }) {
-  const id = useId();
-  const unreadable = text.trim() !== '' && format.parse(text) === undefined;
-  const message = unreadable ? format.unreadable : problem;
+  const { t } = useTranslation();
+  const day = useDayText();
   return (
-    <FieldFrame id={id} label={label} help={help} problem={message} className={className}>
-      <input
-        id={id}
-        className="entry-formatted"
-        inputMode={format.inputMode}
-        placeholder={format.placeholder}
-        value={text}
-        aria-invalid={Boolean(message)}
-        aria-describedby={described(id, message || help)}
-        data-autofocus={autoFocusHere ? '' : undefined}
-        onChange={(event) => onText(event.target.value)}
-        onBlur={() => {
-          const value = format.parse(text);
-          if (value !== undefined) onText(format.format(value));
-        }}
-      />
-    </FieldFrame>
+    <FormattedInput
+      label={label ?? t('transactions.entry.date')}
+      text={text}
+      onText={onText}
+      format={day}
+      problem={problem}
+      autoFocusHere={autoFocusHere}
+    />
   );
 }
 
-/** A choice among fixed options. */
-export function SelectInput({
+/** The amount's box, named with the account's currency when it is not reais (unless named otherwise). */
+export function AmountInput({
   label,
-  value,
-  onChange,
+  text,
+  onText,
+  currency,
   help,
   problem,
-  disabled = false,
-  autoFocusHere = false,
   className,
-  children,
 }: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  help?: string | null;
-  problem?: string | null;
-  disabled?: boolean;
-  autoFocusHere?: boolean;
+  label?: string;
+  text: string;
+  onText: (text: string) => void;
+  currency?: string;
+  help?: string;
+  problem: string | null;
   className?: string;
-  children: ReactNode;
 }) {
-  const id = useId();
+  const { t } = useTranslation();
+  const money = useMoneyText();
   return (
-    <FieldFrame id={id} label={label} help={help} problem={problem} className={className}>
-      <select
-        id={id}
-        value={value}
-        disabled={disabled}
-        aria-invalid={Boolean(problem)}
-        aria-describedby={described(id, problem || help)}
-        data-autofocus={autoFocusHere ? '' : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {children}
-      </select>
-    </FieldFrame>
+    <FormattedInput
+      className={className}
+      label={
+        label ??
+        (currency && currency !== 'BRL'
+          ? t('transactions.entry.amountIn', { currency })
+          : t('transactions.entry.amount'))
+      }
+      text={text}
+      onText={onText}
+      format={money}
+      help={help}
+      problem={problem}
+    />
   );
 }
 
-/** The accounts by bank, each by its full name (and its currency when not reais). */
-export function AccountOptions({ accounts }: { accounts: readonly AccountSummary[] }) {
+/** What the entry is, as the lists show it. */
+export function DescriptionInput({
+  value,
+  onChange,
+  problem,
+}: {
+  value: string;
+  onChange: (description: string) => void;
+  problem: string | null;
+}) {
   const { t } = useTranslation();
   return (
-    <>
-      <option value="">{t('transactions.entry.chooseAccount')}</option>
-      {groupByInstitution(accounts).map((group) => (
-        <optgroup key={group.connectionId} label={group.institution}>
-          {group.accounts.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.currencyCode === 'BRL'
-                ? account.displayName
-                : `${account.displayName} (${account.currencyCode})`}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </>
+    <TextInput
+      className="entry-wide"
+      label={t('transactions.entry.description')}
+      value={value}
+      onChange={onChange}
+      maxLength={200}
+      problem={problem}
+    />
   );
+}
+
+/** Who the money went to or came from, when the user says. */
+export function CounterpartyInput({ value, onChange }: { value: string; onChange: (counterparty: string) => void }) {
+  const { t } = useTranslation();
+  return <TextInput label={t('transactions.entry.counterparty')} value={value} onChange={onChange} maxLength={200} />;
 }

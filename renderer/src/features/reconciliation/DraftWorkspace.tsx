@@ -11,8 +11,9 @@ import {
 } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+import { useDayText, useMoneyText } from '../../components/text-formats.ts';
 import { FormDialog } from '../categories/FormDialog.tsx';
-import { CommitField, useDayFormat, useMoneyFormat } from './fields.tsx';
+import { CommitField } from './fields.tsx';
 import { HelperPanel } from './HelperPanel.tsx';
 import { ReconciliationLines } from './ReconciliationLines.tsx';
 
@@ -42,8 +43,8 @@ function Workspace({
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormatter();
-  const day = useDayFormat();
-  const moneyFormat = useMoneyFormat();
+  const day = useDayText();
+  const moneyFormat = useMoneyText();
   const tick = useTickLines(draft.id);
   const update = useUpdateStatement(draft.id);
   const finish = useFinishReconciliation();

@@ -4,14 +4,15 @@ import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationSetup } from '../../../../electron/shared/reconciliation.ts';
 import { useStartReconciliation } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FormattedInput } from '../../components/fields.tsx';
 import { Money } from '../../components/Money.tsx';
-import { TextField, useDayFormat, useMoneyFormat } from './fields.tsx';
+import { useDayText, useMoneyText } from '../../components/text-formats.ts';
 
 /** The statement to reconcile to, prefilled with what the bank reported (its balance, or a card's last bill). */
 export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup }) {
   const { t } = useTranslation();
-  const day = useDayFormat();
-  const money = useMoneyFormat();
+  const day = useDayText();
+  const money = useMoneyText();
   const start = useStartReconciliation();
   const previous = setup.previousStatementDate;
   // Null when the bank reported nothing newer than the last statement reconciled.
@@ -53,7 +54,8 @@ export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup })
           : t('reconciliation.new.noSuggestion')}
       </p>
       <div className="recon-fields">
-        <TextField
+        <FormattedInput
+          className="recon-field"
           label={t('reconciliation.fields.statementDate')}
           text={dateText}
           onText={setDateText}
@@ -65,7 +67,8 @@ export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup })
               : required(dateText)
           }
         />
-        <TextField
+        <FormattedInput
+          className="recon-field"
           label={t('reconciliation.fields.statementBalance')}
           text={balanceText}
           onText={setBalanceText}
@@ -74,7 +77,8 @@ export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup })
           problem={required(balanceText)}
         />
         {openingEditable ? (
-          <TextField
+          <FormattedInput
+            className="recon-field"
             label={t('reconciliation.fields.opening')}
             text={openingText}
             onText={setOpeningText}
