@@ -13,6 +13,9 @@ export const maxStatementBytes = 32 * 1024 * 1024;
 
 const column = z.number().int().min(0).max(500);
 
+/** The text encodings a statement is read in (electron/core/imports/statement-text.ts). */
+export const statementEncodings = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+
 /** How to read a CSV: what the preview proposes (or the account's remembered mapping), as the user left it. */
 export const CsvReading = z
   .object({
@@ -35,6 +38,12 @@ export const CsvReading = z
     firstLine: z.number().int().min(1).optional(),
     /** Every amount's sign turned (card exports that list purchases as positive). */
     invertAmounts: z.boolean().optional(),
+    /**
+     * The file's text encoding, as the user chose it; left out, it is told from the file's
+     * bytes (the preview's `encoding` says which). Never remembered for the account: each
+     * file is told afresh.
+     */
+    encoding: z.enum(statementEncodings).optional(),
   })
   .strict();
 export type CsvReading = z.infer<typeof CsvReading>;
@@ -69,22 +78,28 @@ export const ImportReviewRow = PreviewRow.extend({
   }),
 });
 
+/**
+ * A CSV as a reading splits it: the reading, whether it was the account's remembered one,
+ * and the table's header and first rows as cells, split with that reading (its separator,
+ * first line and header), not with what the file suggested.
+ */
+export const CsvReadingView = z.object({
+  reading: CsvReading,
+  remembered: z.boolean(),
+  header: z.array(z.string()).nullable(),
+  sample: z.array(z.array(z.string())),
+  sampleLines: z.array(z.number().int()),
+  columnCount: z.number().int(),
+  /** What the file gave no evidence for (the pt-BR default was taken). */
+  guessed: z.array(z.string()),
+});
+export type CsvReadingView = z.infer<typeof CsvReadingView>;
+
 export const ImportPreview = z.object({
   format: z.enum(['ofx', 'csv']),
   encoding: z.string(),
   /** For a CSV: the reading used, the table's first rows as cells, and whether it was the account's remembered one. */
-  csv: z
-    .object({
-      reading: CsvReading,
-      remembered: z.boolean(),
-      header: z.array(z.string()).nullable(),
-      sample: z.array(z.array(z.string())),
-      sampleLines: z.array(z.number().int()),
-      columnCount: z.number().int(),
-      /** What the file gave no evidence for (the pt-BR default was taken). */
-      guessed: z.array(z.string()),
-    })
-    .nullable(),
+  csv: CsvReadingView.nullable(),
   /** For an OFX: the statement's account, period and closing balance as the bank wrote them. */
   ofx: z
     .object({
@@ -120,12 +135,28 @@ export const ImportApply = ImportFile.extend({
 }).strict();
 export type ImportApply = z.input<typeof ImportApply>;
 
+/**
+ * The details of a STATEMENT_INVALID error: why (`reason`, the parser's code), the line and
+ * the text found there. For a CSV whose rows the reading tried could not read (a bad date or
+ * amount, a column not there, no transactions), also that reading with the file split by it
+ * and the encoding it was read in, so the user can change the reading and preview again.
+ */
+export const StatementProblemDetails = z.object({
+  reason: z.string(),
+  line: z.number().int().optional(),
+  value: z.string().optional(),
+  encoding: z.string().optional(),
+  csv: CsvReadingView.optional(),
+});
+export type StatementProblemDetails = z.infer<typeof StatementProblemDetails>;
+
 export const ImportSummary = z.object({
   id: z.string(),
   accountId: z.string(),
   fileName: z.string(),
   format: z.enum(['ofx', 'csv']),
   addedCount: z.number().int(),
+  /** Rows not added: those already held and the look-alikes not kept (see ImportResult). */
   skippedCount: z.number().int(),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
@@ -137,6 +168,10 @@ export const ImportResult = ImportSummary.extend({
   categorizedCount: z.number().int(),
   /** Review rows the user kept. */
   keptCount: z.number().int(),
+  /** Of the skipped rows, those the account already held (the same statement id, or this file imported before). */
+  seenCount: z.number().int(),
+  /** Of the skipped rows, those that looked like rows the account holds and were not kept. */
+  reviewSkippedCount: z.number().int(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

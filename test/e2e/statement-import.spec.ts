@@ -87,7 +87,8 @@ test('an Itaú OFX into a manual account: the statement, its balance, the summar
   await expect(dialog.getByRole('heading', { name: 'Extrato importado' })).toBeVisible();
   const figures = dialog.locator('.import-summary-figures');
   await expect(figures.locator('.import-summary-added dd')).toHaveText('4');
-  await expect(figures.locator('.import-summary-skipped dd')).toHaveText('0');
+  await expect(figures.locator('.import-summary-seen dd')).toHaveText('0');
+  await expect(figures.locator('.import-summary-review-skipped dd')).toHaveText('0');
   await expect(figures.locator('.import-summary-kept dd')).toHaveText('0');
   await expect(dialog.getByRole('button', { name: 'Fechar' })).toBeFocused();
   await screenshotsEverywhere(
@@ -164,7 +165,7 @@ test('a CSV whose columns the user maps, a broken file naming its line, and a fi
   await expect(csv.getByLabel('Decimais')).toHaveValue(',');
   await expect(csv.getByLabel('Formato da data')).toHaveValue('dd/mm/yyyy');
   await expect(csv.getByLabel('Cabeçalho')).toHaveValue('yes');
-  await expect(csv).toContainText('windows-1252');
+  await expect(csv.getByLabel('Codificação')).toHaveValue('windows-1252');
   await expect(csv).toContainText('Leitura detectada no arquivo');
   const details = csv.getByRole('combobox', { name: /Coluna 3 Detalhes/ });
   await expect(details).toHaveValue('memo');
@@ -175,6 +176,14 @@ test('a CSV whose columns the user maps, a broken file naming its line, and a fi
   await expect(firstRow).toContainText('03/11/2026');
   await expect(firstRow).toContainText(`-${reais('150,00')}`);
 
+  // Read as UTF-8, the accents of this windows-1252 file break, in the columns and in the rows; read back as it is, they mend.
+  await csv.getByLabel('Codificação').selectOption('utf-8');
+  await expect(firstRow).toContainText('Jo\uFFFDo Ningu\uFFFDm');
+  await expect(csv.locator('.import-sample-header')).toContainText('Lan\uFFFDamento');
+  await csv.getByLabel('Codificação').selectOption('windows-1252');
+  await expect(firstRow).toContainText('João Ninguém');
+  await expect(csv.locator('.import-sample-header')).toContainText('Lançamento');
+
   // "Detalhes" ignored: the description is the Lançamento column alone, read again.
   await details.selectOption('');
   await expect(csv).toContainText('Leitura ajustada por você');
@@ -182,7 +191,7 @@ test('a CSV whose columns the user maps, a broken file naming its line, and a fi
   // A mapping without an amount cannot be read: said, and nothing can be imported.
   await csv.getByRole('combobox', { name: /Coluna 5 Valor/ }).selectOption('');
   await expect(csv.getByText('Escolha as colunas de data, descrição e valor')).toBeVisible();
-  await expect(dialog.getByRole('button', { name: /Importar \d+ transações/ })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Importar', exact: true })).toBeDisabled();
   await csv.getByRole('combobox', { name: /Coluna 5 Valor/ }).selectOption('amount');
   await expect(csv.getByText('Escolha as colunas de data, descrição e valor')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Importar 3 transações' })).toBeEnabled();
@@ -204,12 +213,20 @@ test('a CSV whose columns the user maps, a broken file naming its line, and a fi
   await expect(csv.getByRole('combobox', { name: /Coluna 3 Detalhes/ })).toHaveValue('');
   await expect(counts(dialog).getByRole('listitem').first()).toHaveText('0novas');
 
-  // A broken file: the line and the text, in plain words; nothing can be imported.
+  // A broken file: the line and the text, in plain words; nothing can be imported. The reading stays, to change.
   await fileInput(dialog).setInputFiles(fixture('com-data-invalida.csv'));
   const problem = dialog.getByRole('alert');
   await expect(problem).toContainText('Linha 5: “31/11/2026” não é uma data.');
-  await expect(problem).toContainText('Nada foi importado.');
-  await expect(dialog.getByRole('button', { name: /Importar/ })).toBeDisabled();
+  await expect(problem).toContainText('Nada foi importado. Ajuste a leitura abaixo');
+  await expect(csv.getByLabel('Formato da data')).toHaveValue('dd/mm/yyyy');
+  await expect(csv.locator('.import-sample tbody tr').last()).toContainText('31/11/2026');
+  await expect(dialog.getByRole('button', { name: 'Importar', exact: true })).toBeDisabled();
+  // No other date format reads it either: still said, naming the line.
+  await csv.getByLabel('Formato da data').selectOption('dd-mm-yyyy');
+  await expect(problem).toContainText('Linha 2: “01/11/2026” não é uma data.');
+  await csv.getByLabel('Formato da data').selectOption('dd/mm/yyyy');
+  await expect(problem).toContainText('Linha 5: “31/11/2026” não é uma data.');
+  await expect(dialog.getByRole('button', { name: 'Importar', exact: true })).toBeDisabled();
   await fileInput(dialog).setInputFiles(fixture('pagina-de-login.ofx'));
   await expect(problem).toContainText('Este arquivo não é um extrato OFX');
   await page.keyboard.press('Escape');
@@ -235,6 +252,74 @@ test('a CSV whose columns the user maps, a broken file naming its line, and a fi
     dialog.getByRole('region', { name: 'Como as linhas serão lidas' }).getByText('PAGAMENTO DE TÍTULO'),
   ).toBeVisible();
   await expect(page.locator('.import-drop-overlay')).toHaveCount(0);
+});
+
+test('a CSV that does not read as proposed: the error, the reading split as tried, fixed on the spot', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  await app.open();
+  const account = await manualAccount(page);
+  await openRegister(page, account);
+  await page.getByRole('button', { name: 'Importar extrato…' }).click();
+  const dialog = importDialog(page);
+  await fileInput(dialog).setInputFiles(fixture('com-titulo-na-primeira-linha.csv'));
+
+  // The bank's title line is taken for the header, so the real header is a row without a date.
+  const problem = dialog.locator('.import-problem');
+  await expect(problem).toContainText('Linha 2: “Data” não é uma data.');
+  await expect(problem).toContainText('Ajuste a leitura abaixo');
+  const csv = dialog.getByRole('region', { name: 'Como ler o CSV' });
+  const firstLine = csv.getByLabel('Começa na linha');
+  await expect(firstLine).toHaveValue('1');
+  const header = csv.locator('.import-sample-header');
+  await expect(header).toContainText('Extrato de conta corrente');
+  const sampleRows = csv.locator('.import-sample tbody tr');
+  await expect(sampleRows.first()).toContainText('Histórico');
+  await expect(counts(dialog)).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Importar', exact: true })).toBeDisabled();
+  await screenshotsEverywhere(page, 'statement-import-csv-problem', async (language) => {
+    await expect(problem).toContainText(language === 'en' ? 'Line 2' : 'Linha 2');
+  });
+
+  // The table starts on line 2: the header and rows above the columns move with it, and it reads.
+  await firstLine.fill('2');
+  await expect(problem).toHaveCount(0);
+  await expect(header).toContainText('Histórico');
+  await expect(sampleRows.first()).toContainText('PIX RECEBIDO CLIENTE ACME');
+  await expect(sampleRows.first().locator('td').first()).toHaveText('3');
+  await expect(counts(dialog).getByRole('listitem').first()).toHaveText('3novas');
+
+  // Another separator splits the table otherwise, at once: the amount column is gone, and said so.
+  await csv.getByLabel('Separador').selectOption(',');
+  await expect(problem).toContainText('As colunas escolhidas não estão no arquivo');
+  // The amount stays on the third column, now empty: there to be seen and moved.
+  await expect(sampleRows.first().locator('td')).toHaveText([
+    '3',
+    '03/11/2026;PIX RECEBIDO CLIENTE ACME;1.500',
+    '00',
+    '',
+  ]);
+  await expect(csv.getByRole('combobox', { name: /^Coluna 3/ })).toHaveValue('amount');
+  await screenshotsEverywhere(page, 'statement-import-csv-separator', async (language) => {
+    await expect(problem).toContainText(language === 'en' ? 'The chosen columns' : 'As colunas escolhidas');
+  });
+  await csv.getByLabel('Separador').selectOption(';');
+  await expect(problem).toHaveCount(0);
+  await expect(sampleRows.first().locator('td')).toHaveText([
+    '3',
+    '03/11/2026',
+    'PIX RECEBIDO CLIENTE ACME',
+    '1.500,00',
+  ]);
+  await screenshotsEverywhere(
+    page,
+    'statement-import-csv-fixed',
+    headingIn(dialog, 'Importar extrato', 'Import statement'),
+  );
+  await dialog.getByRole('button', { name: 'Importar 3 transações' }).click();
+  await expect(dialog.locator('.import-summary-added dd')).toHaveText('3');
 });
 
 test("a CSV row that looks like the bank's: side by side, skipped unless kept; the import undone", async ({
@@ -287,6 +372,8 @@ test("a CSV row that looks like the bank's: side by side, skipped unless kept; t
   await dialog.getByRole('button', { name: 'Importar 2 transações' }).click();
   await expect(dialog.locator('.import-summary-added dd')).toHaveText('2');
   await expect(dialog.locator('.import-summary-kept dd')).toHaveText('1');
+  await expect(dialog.locator('.import-summary-seen dd')).toHaveText('0');
+  await expect(dialog.locator('.import-summary-review-skipped dd')).toHaveText('0');
   await expect(transactionRow(page, 'Compra nova que o banco não tem')).toHaveCount(1);
 
   // Desfazer importação, from the summary: both rows go, the bank's stays.

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { monthlyTotalsMismatches } from '../../electron/core/reports/totals-check.ts';
-import type { ImportPreview, ImportResult, ImportSummary } from '../../electron/shared/imports.ts';
+import type {
+  ImportPreview,
+  ImportResult,
+  ImportSummary,
+  StatementProblemDetails as ImportProblem,
+} from '../../electron/shared/imports.ts';
 import type { AccountSummary } from '../../electron/shared/models.ts';
 import type { ExportResult } from '../../electron/shared/exports.ts';
 import type { TransactionPage, TransactionRow } from '../../electron/shared/transactions.ts';
@@ -61,6 +66,8 @@ describe('importing a statement file', () => {
       format: 'ofx',
       addedCount: preview.rowCount,
       skippedCount: 0,
+      seenCount: 0,
+      reviewSkippedCount: 0,
     });
     const rows = await rowsOf(account.id);
     expect(rows).toHaveLength(preview.rowCount);
@@ -72,7 +79,12 @@ describe('importing a statement file', () => {
 
     const again = await call<ImportPreview>('imports:preview', input);
     expect(again).toMatchObject({ newCount: 0, seenCount: preview.rowCount, review: [] });
-    expect(await call<ImportResult>('imports:apply', input)).toMatchObject({ addedCount: 0 });
+    expect(await call<ImportResult>('imports:apply', input)).toMatchObject({
+      addedCount: 0,
+      skippedCount: preview.rowCount,
+      seenCount: preview.rowCount,
+      reviewSkippedCount: 0,
+    });
     expect(await rowsOf(account.id)).toHaveLength(preview.rowCount);
 
     const history = await call<ImportSummary[]>('imports:list', { accountId: account.id });
@@ -124,10 +136,20 @@ describe('importing a statement file', () => {
       existing: { id: held.id, origin: 'bank' },
     });
     const skipped = await call<ImportResult>('imports:apply', input);
-    expect(skipped).toMatchObject({ addedCount: 1, skippedCount: 1, keptCount: 0 });
+    expect(skipped).toMatchObject({
+      addedCount: 1,
+      skippedCount: 1,
+      keptCount: 0,
+      seenCount: 0,
+      reviewSkippedCount: 1,
+    });
+    // The same file again: the row added is held now, the look-alike is still one.
+    const again = await call<ImportResult>('imports:apply', input);
+    expect(again).toMatchObject({ addedCount: 0, skippedCount: 2, seenCount: 1, reviewSkippedCount: 1 });
+    await call('imports:undo', { id: again.id });
     await call('imports:undo', { id: skipped.id });
     const kept = await call<ImportResult>('imports:apply', { ...input, keepLines: [2] });
-    expect(kept).toMatchObject({ addedCount: 2, skippedCount: 0, keptCount: 1 });
+    expect(kept).toMatchObject({ addedCount: 2, skippedCount: 0, keptCount: 1, seenCount: 0, reviewSkippedCount: 0 });
     totalsHold();
   });
 
@@ -145,6 +167,141 @@ describe('importing a statement file', () => {
     }
     expect(await rowsOf(account.id)).toEqual([]);
     expect(await call<ImportSummary[]>('imports:list', { accountId: account.id })).toEqual([]);
+  });
+
+  it('shows the CSV split by the reading in force, not by the one the file suggested', async () => {
+    const account = await newAccount();
+    const input = { accountId: account.id, ...file('itau-extrato.csv') };
+    const proposed = await call<ImportPreview>('imports:preview', input);
+    const reading = proposed.csv?.reading;
+    if (!reading) throw new Error('a CSV preview has a reading');
+    expect(proposed.csv).toMatchObject({ header: null, sampleLines: [1, 2, 3, 4, 5, 6, 7, 8], columnCount: 3 });
+
+    // The first line taken as a header: the sample follows, and so do the rows.
+    const withHeader = await call<ImportPreview>('imports:preview', { ...input, csv: { ...reading, hasHeader: true } });
+    expect(withHeader.csv).toMatchObject({
+      reading: { hasHeader: true },
+      header: ['01/11/2026', 'SALDO ANTERIOR', '1.500,00'],
+      columnCount: 3,
+    });
+    expect(withHeader.csv?.sampleLines[0]).toBe(2);
+    expect(withHeader.csv?.sample[0]).toEqual(proposed.csv?.sample[1]);
+
+    // Split at commas: the decimal commas cut the amounts in two, and the table shows it.
+    const commas = await dispatch(session.handlers, 'imports:preview', {
+      ...input,
+      csv: { ...reading, separator: ',' },
+    });
+    expect(commas).toMatchObject({ ok: false, error: { code: 'STATEMENT_INVALID' } });
+    const split = !commas.ok ? (commas.error.details as ImportProblem).csv : undefined;
+    expect(split?.reading.separator).toBe(',');
+    expect(split?.sample[0]).toEqual(['01/11/2026;SALDO ANTERIOR;1.500', '00']);
+    expect(split?.columnCount).toBe(2);
+  });
+
+  it('reads a CSV in the encoding chosen, and tells it from the bytes when none is', async () => {
+    const account = await newAccount();
+    const input = { accountId: account.id, ...file('bradesco-extrato.csv') };
+    const told = await call<ImportPreview>('imports:preview', input);
+    expect(told.encoding).toBe('windows-1252');
+    const reading = told.csv?.reading;
+    if (!reading) throw new Error('a CSV preview has a reading');
+    expect(reading.encoding).toBeUndefined();
+    const descriptions = (preview: ImportPreview) => preview.firstRows.map((row) => row.description);
+    expect(descriptions(told)).toContain('TRANSFERENCIA PIX - REM: JOSÉ DA SILVA 03/11');
+
+    const asUtf8 = await call<ImportPreview>('imports:preview', { ...input, csv: { ...reading, encoding: 'utf-8' } });
+    expect(asUtf8).toMatchObject({ encoding: 'utf-8', csv: { reading: { encoding: 'utf-8' } } });
+    expect(descriptions(asUtf8)).toContain('TRANSFERENCIA PIX - REM: JOS\uFFFD DA SILVA 03/11');
+    expect(descriptions(asUtf8)).not.toEqual(descriptions(told));
+    expect(asUtf8.csv?.header).toContain('Lan\uFFFDamento');
+
+    const chosen = { ...reading, encoding: 'windows-1252' as const };
+    const as1252 = await call<ImportPreview>('imports:preview', { ...input, csv: chosen });
+    expect(as1252.encoding).toBe('windows-1252');
+    expect(descriptions(as1252)).toEqual(descriptions(told));
+    expect(as1252.csv?.header).toContain('Lançamento');
+
+    // Imported as chosen; the account remembers the reading but not the encoding, told afresh per file.
+    await call<ImportResult>('imports:apply', { ...input, csv: chosen });
+    expect((await rowsOf(account.id)).map((row) => row.description)).toContain(
+      'TRANSFERENCIA PIX - REM: JOSÉ DA SILVA 03/11',
+    );
+    const next = await call<ImportPreview>('imports:preview', input);
+    expect(next.csv?.remembered).toBe(true);
+    expect(next.csv?.reading.encoding).toBeUndefined();
+  });
+
+  it('a CSV that does not read as proposed says why, with the reading and the file split by it, to change', async () => {
+    const account = await newAccount();
+    const input = { accountId: account.id, ...file('com-titulo-na-primeira-linha.csv') };
+    // The bank's title line is as wide as the table: taken for its header, the real header is a row without a date.
+    const first = await dispatch(session.handlers, 'imports:preview', input);
+    expect(first).toMatchObject({
+      ok: false,
+      error: {
+        code: 'STATEMENT_INVALID',
+        details: {
+          reason: 'STATEMENT_BAD_DATE',
+          line: 2,
+          value: 'Data',
+          encoding: 'utf-8',
+          csv: {
+            reading: { separator: ';', hasHeader: true, firstLine: 1 },
+            remembered: false,
+            header: ['Extrato de conta corrente', 'Agência: 1234', 'Conta: 12345-6'],
+            sampleLines: [2, 3, 4, 5],
+            columnCount: 3,
+          },
+        },
+      },
+    });
+    const problem = !first.ok ? (first.error.details as ImportProblem) : undefined;
+    expect(problem?.csv?.sample[0]).toEqual(['Data', 'Histórico', 'Valor']);
+    // Applying it is refused the same way, and writes nothing.
+    expect(await dispatch(session.handlers, 'imports:apply', input)).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'STATEMENT_BAD_DATE', csv: { columnCount: 3 } } },
+    });
+    expect(await rowsOf(account.id)).toEqual([]);
+
+    // The table starts on line 2: it reads.
+    const reading = problem?.csv?.reading;
+    if (!reading) throw new Error('the error carries the reading tried');
+    const fixed = await call<ImportPreview>('imports:preview', { ...input, csv: { ...reading, firstLine: 2 } });
+    expect(fixed).toMatchObject({
+      rowCount: 3,
+      newCount: 3,
+      csv: { header: ['Data', 'Histórico', 'Valor'], sampleLines: [3, 4, 5] },
+    });
+    expect(fixed.firstRows[1]).toMatchObject({
+      date: '2026-11-05',
+      description: 'TARIFA PACOTE SERVIÇOS',
+      amountCents: -3590,
+    });
+
+    // A date that is no date in any format: the line named, the reading still offered.
+    const invalid = await dispatch(session.handlers, 'imports:preview', {
+      accountId: account.id,
+      ...file('com-data-invalida.csv'),
+    });
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'STATEMENT_BAD_DATE', line: 5, csv: { sampleLines: [2, 3, 5] } } },
+    });
+    // A mapping the file has no column for, as the user sent it.
+    const missing = await dispatch(session.handlers, 'imports:preview', {
+      ...input,
+      csv: { ...reading, firstLine: 2, mapping: { date: 0, description: 1, amount: 5 } },
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'STATEMENT_MISSING_COLUMN', csv: { reading: { mapping: { amount: 5 } } } } },
+    });
+    // An empty file has no reading to change.
+    const empty = await dispatch(session.handlers, 'imports:preview', { accountId: account.id, ...file('vazio.csv') });
+    expect(empty).toMatchObject({ ok: false, error: { details: { reason: 'STATEMENT_EMPTY' } } });
+    expect(!empty.ok && (empty.error.details as ImportProblem).csv).toBeUndefined();
   });
 
   it('takes an OFX closing balance as the manual account balance when asked, and undo puts the opening back', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CsvOptions, parseCsv, sniffCsv } from '../../electron/core/imports/statement-csv.ts';
+import { type CsvOptions, parseCsv, sampleCsv, sniffCsv } from '../../electron/core/imports/statement-csv.ts';
 import { StatementError } from '../../electron/core/imports/statement-errors.ts';
 import type { StatementRow } from '../../electron/core/imports/statement-rows.ts';
 import { decodeStatement } from '../../electron/core/imports/statement-text.ts';
@@ -236,6 +236,50 @@ describe('sniffCsv', () => {
     expect(sniff.preview).toHaveLength(20);
     expect(sniff.preview[0]).toEqual(['01/01/2026', 'ROW 0', '1,00']);
     expect(sniff.previewLines[19]).toBe(21);
+  });
+});
+
+describe('sampleCsv', () => {
+  it('gives the sample sniffCsv proposes when the reading is its own', () => {
+    for (const name of ['santander-extrato.csv', 'bradesco-extrato.csv', 'itau-extrato.csv', 'bb-extrato.csv']) {
+      const csv = text(name);
+      const { header, preview, previewLines, columnCount } = sniffCsv(csv);
+      expect(sampleCsv(csv, sniffCsv(csv)), name).toEqual({ header, preview, previewLines, columnCount });
+    }
+  });
+
+  it('splits the first rows as the reading in force says: separator, first line, header', () => {
+    const csv =
+      'Extrato;Agência 1234;Conta 5-6\nData;Histórico;Valor\n03/11/2026;PIX, FULANO;1,50\n\n04/11/2026;TARIFA;-2,00\n';
+    expect(sampleCsv(csv, { separator: ';', hasHeader: true, firstLine: 2 })).toEqual({
+      header: ['Data', 'Histórico', 'Valor'],
+      preview: [
+        ['03/11/2026', 'PIX, FULANO', '1,50'],
+        ['04/11/2026', 'TARIFA', '-2,00'],
+      ],
+      previewLines: [3, 5],
+      columnCount: 3,
+    });
+    expect(sampleCsv(csv, { separator: ';', hasHeader: false, firstLine: 3 })).toMatchObject({
+      header: null,
+      previewLines: [3, 5],
+    });
+    // Split at the comma: one cell where there is none, the quoted-looking cell in two.
+    expect(sampleCsv(csv, { separator: ',', hasHeader: true, firstLine: 2 })).toEqual({
+      header: ['Data;Histórico;Valor'],
+      preview: [
+        ['03/11/2026;PIX', 'FULANO;1', '50'],
+        ['04/11/2026;TARIFA;-2', '00'],
+      ],
+      previewLines: [3, 5],
+      columnCount: 3,
+    });
+    expect(sampleCsv(csv, { separator: ';', hasHeader: true, firstLine: 40 })).toEqual({
+      header: null,
+      preview: [],
+      previewLines: [],
+      columnCount: 0,
+    });
   });
 });
 

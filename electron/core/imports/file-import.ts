@@ -5,11 +5,13 @@ import { accounts, connections, csvMappings, statementImports } from '../../../d
 import { AppError } from '../../shared/errors.ts';
 import {
   CsvReading,
+  type CsvReadingView,
   ImportApply,
   ImportFile,
   type ImportPreview,
   type ImportResult,
   type ImportSummary,
+  type StatementProblemDetails,
 } from '../../shared/imports.ts';
 import type { TransactionOrigin } from '../../shared/transactions.ts';
 import { accountCurrency, deleteRows, insertOwnRows, type NewRow, noonOf } from '../books/manual-transactions.ts';
@@ -23,7 +25,7 @@ import {
   normalizedText,
   type RowVerdict,
 } from './import-duplicates.ts';
-import { parseCsv, sniffCsv } from './statement-csv.ts';
+import { parseCsv, sampleCsv, sniffCsv } from './statement-csv.ts';
 import { StatementError } from './statement-errors.ts';
 import { type OfxStatement, parseOfx } from './statement-ofx.ts';
 import type { StatementRow } from './statement-rows.ts';
@@ -48,14 +50,33 @@ function isOfx(fileName: string, bytes: Buffer): boolean {
   return head.includes('OFXHEADER') || head.includes('<OFX>');
 }
 
-/** The statement errors, as the user hears them: STATEMENT_INVALID with the parser's reason, line and text. */
-function asAppError(error: unknown): unknown {
+/**
+ * The statement errors, as the user hears them: STATEMENT_INVALID with the parser's reason,
+ * line and text, and for a CSV the reading to adjust (see StatementProblemDetails).
+ */
+function asAppError(error: unknown, reading?: { encoding: string; csv: CsvReadingView }): unknown {
   if (!(error instanceof StatementError)) return error;
-  return new AppError('STATEMENT_INVALID', error.message, {
+  const details: StatementProblemDetails = {
     reason: error.code,
     ...(error.line === undefined ? {} : { line: error.line }),
     ...(error.value === undefined ? {} : { value: error.value }),
-  });
+    ...reading,
+  };
+  return new AppError('STATEMENT_INVALID', error.message, details);
+}
+
+/**
+ * Whether a CSV's failure may go away with another reading: a row whose date or amount
+ * it cannot read, a column it names that is not there, or no transaction found in a file
+ * that has rows. Not an empty file nor a quote never closed: those are the file's own.
+ */
+function adjustable(error: StatementError, csv: CsvReadingView): boolean {
+  if (error.code === 'STATEMENT_EMPTY') return csv.sample.length > 0;
+  return (
+    error.code === 'STATEMENT_BAD_DATE' ||
+    error.code === 'STATEMENT_BAD_AMOUNT' ||
+    error.code === 'STATEMENT_MISSING_COLUMN'
+  );
 }
 
 /**
@@ -150,6 +171,8 @@ export class StatementImports {
       const kept = read.rows.filter((row, index) => verdicts[index]?.kind === 'likely' && keep.has(row.line));
       const adding = read.rows.filter((row, index) => verdicts[index]?.kind === 'new' || kept.includes(row));
       const keptCount = kept.length;
+      const seenCount = verdicts.filter((verdict) => verdict.kind === 'seen').length;
+      const reviewSkippedCount = verdicts.filter((verdict) => verdict.kind === 'likely').length - keptCount;
       const currencyCode = accountCurrency(tx, file.accountId);
       tx.insert(statementImports)
         .values({
@@ -187,7 +210,7 @@ export class StatementImports {
       if (file.adoptBalance && read.ofx?.ledgerBalance) {
         this.adoptBalance(tx, id, file.accountId, read.ofx.ledgerBalance, read.rows);
       }
-      return { ...this.summary(tx, id), categorizedCount, keptCount };
+      return { ...this.summary(tx, id), categorizedCount, keptCount, seenCount, reviewSkippedCount };
     });
   }
 
@@ -257,27 +280,42 @@ export class StatementImports {
     }
   }
 
+  /**
+   * A CSV read with the reading the user sent, else the account's remembered one, else what
+   * the file suggests; its sample split by that same reading. When its rows cannot be read
+   * that way, the error carries the reading and the sample, for the user to change it.
+   */
   private readCsv(bytes: Buffer, file: ImportFile): ReadFile {
-    const { text, encoding } = decodeStatement(bytes);
-    const sniff = sniffCsv(text);
-    const remembered = file.csv ? null : this.remembered(file.accountId, sniff.columnCount);
-    const reading: CsvReading = file.csv ?? remembered ?? readingOf(sniff);
-    const rows = parseCsv(text, reading);
-    return {
-      format: 'csv',
-      encoding,
-      rows: withIds(rows, csvRowId),
-      ofx: null,
-      csv: {
-        reading,
-        remembered: remembered !== null,
-        header: sniff.header,
-        sample: sniff.preview,
-        sampleLines: sniff.previewLines,
-        columnCount: sniff.columnCount,
-        guessed: file.csv || remembered ? [] : sniff.defaulted,
-      },
+    const { text, encoding } = decodeStatement(bytes, file.csv?.encoding);
+    let reading: CsvReading;
+    let remembered = false;
+    let guessed: string[] = [];
+    if (file.csv) reading = file.csv;
+    else {
+      const sniff = sniffCsv(text);
+      const kept = this.remembered(file.accountId, sniff.columnCount);
+      remembered = kept !== null;
+      reading = kept ?? readingOf(sniff);
+      if (!kept) guessed = sniff.defaulted;
+    }
+    const sample = sampleCsv(text, reading);
+    const csv: CsvReadingView = {
+      reading,
+      remembered,
+      header: sample.header,
+      sample: sample.preview,
+      sampleLines: sample.previewLines,
+      columnCount: sample.columnCount,
+      guessed,
     };
+    let rows: StatementRow[];
+    try {
+      rows = parseCsv(text, reading);
+    } catch (error) {
+      if (error instanceof StatementError && adjustable(error, csv)) throw asAppError(error, { encoding, csv });
+      throw error;
+    }
+    return { format: 'csv', encoding, rows: withIds(rows, csvRowId), ofx: null, csv };
   }
 
   /** The account's last CSV reading, if the file has the columns it names. */
@@ -294,10 +332,12 @@ export class StatementImports {
     return highest < columnCount ? parsed.data : null;
   }
 
+  /** Keeps the reading for the account's next CSV, without its encoding: that is told again from each file. */
   private remember(tx: DbOrTx, accountId: string, reading: CsvReading, at: string): void {
+    const { encoding: _encoding, ...options } = reading;
     tx.insert(csvMappings)
-      .values({ accountId, options: reading, updatedAt: at })
-      .onConflictDoUpdate({ target: csvMappings.accountId, set: { options: reading, updatedAt: at } })
+      .values({ accountId, options, updatedAt: at })
+      .onConflictDoUpdate({ target: csvMappings.accountId, set: { options, updatedAt: at } })
       .run();
   }
 

@@ -14,7 +14,8 @@ import {
 /**
  * Bank statements exported as CSV: `sniffCsv` proposes how to read a file (separator,
  * header, date format, decimal mark, which column is what), the user may change it in the
- * preview, and `parseCsv` reads every row with those options.
+ * preview (`sampleCsv` shows the first rows as the reading in force splits them), and
+ * `parseCsv` reads every row with those options.
  *
  * Records come from `csv-parse` (adaltas/node-csv, the most used CSV parser for Node, kept
  * up to date; already used by this project's tests): quoting, quoted line breaks and
@@ -71,17 +72,21 @@ export interface CsvOptions {
   invertAmounts?: boolean;
 }
 
-export interface CsvSniff extends CsvOptions {
-  firstLine: number;
-  invertAmounts: boolean;
+/** A table's first rows as a reading splits them: what the preview shows above the mapping. */
+export interface CsvSample {
   /** The header row's cells, or null. */
   header: string[] | null;
   /** The first rows after the header, as cells. */
   preview: string[][];
   /** The 1-based line of each preview row. */
   previewLines: number[];
-  /** Columns of the table (the most common number of cells in a row). */
+  /** Columns of the table (the most common number of cells in a row, or the header's if wider). */
   columnCount: number;
+}
+
+export interface CsvSniff extends CsvOptions, CsvSample {
+  firstLine: number;
+  invertAmounts: boolean;
   /** What the file gave no evidence for, so the pt-BR default was taken. */
   defaulted: ('separator' | 'dateFormat' | 'decimalMark' | 'mapping')[];
 }
@@ -156,6 +161,35 @@ const amountShaped = (cell: string) =>
   /^[-+\u2212(]?\s*(R\$|US\$)?\s*[-+\u2212]?\s*\d[\d.,' \u00a0]*\)?\s*[-+\u2212DC]?$/i.test(cell) && !dateShaped(cell);
 /** An amount with cents: what tells an amount column from a document-number column. */
 const hasCents = (cell: string) => amountShaped(cell) && /\d[.,]\d{1,2}\)?\s*[-+\u2212DC]?$/i.test(cell);
+
+/**
+ * The sample of a table (its non-blank records from its first line on): the header if it
+ * has one, the first rows after it, and how many columns it has, counting `columns` (the
+ * most common width) and the header's or first row's width.
+ */
+function tableSample(table: readonly CsvRecord[], hasHeader: boolean, columns: number): CsvSample {
+  const first = table[0]?.cells ?? [];
+  const rows = (hasHeader ? table.slice(1) : table).slice(0, previewSize);
+  return {
+    header: hasHeader && table.length > 0 ? first : null,
+    preview: rows.map((record) => record.cells),
+    previewLines: rows.map((record) => record.line),
+    columnCount: Math.max(columns, first.length),
+  };
+}
+
+/**
+ * The file's first rows split as `reading` says (its separator, first line and header),
+ * not as sniffCsv would: what the preview shows while the user changes the reading. Reads
+ * only the lines it shows (and `sniffLines` more to count the columns).
+ */
+export function sampleCsv(text: string, reading: Pick<CsvOptions, 'separator' | 'hasHeader' | 'firstLine'>): CsvSample {
+  const firstLine = reading.firstLine ?? 1;
+  const table = readRecords(text, reading.separator, firstLine + sniffLines).filter(
+    (record) => record.line >= firstLine && !isBlank(record),
+  );
+  return tableSample(table, reading.hasHeader, modeOf(table.map((record) => record.cells.length)));
+}
 
 // ---------------------------------------------------------------------------------------
 // Sniffing
@@ -381,9 +415,10 @@ export function sniffCsv(text: string): CsvSniff {
     table.length > 1 &&
     first.some((cell) => /\p{L}/u.test(cell)) &&
     !first.some((cell) => looksLikeAnyDate(cell) || hasCents(cell));
-  const header = hasHeader ? first : null;
+  const sample = tableSample(table, hasHeader, columns);
+  const { header } = sample;
   const rows = hasHeader ? table.slice(1) : table;
-  const width = Math.max(columns, first.length);
+  const width = sample.columnCount;
   const column = (index: number) => rows.map((record) => record.cells[index] ?? '');
 
   const mapping: Partial<CsvMapping> = header ? mapFromHeader(header) : {};
@@ -449,7 +484,6 @@ export function sniffCsv(text: string): CsvSniff {
 
   // Nubank's card export: `date,title,amount`, purchases positive.
   const invertAmounts = header !== null && header.map(plain).join(',') === 'DATE,TITLE,AMOUNT';
-  const previewRows = rows.slice(0, previewSize);
   return {
     separator,
     hasHeader,
@@ -458,10 +492,7 @@ export function sniffCsv(text: string): CsvSniff {
     mapping: finalMapping,
     firstLine,
     invertAmounts,
-    header,
-    preview: previewRows.map((record) => record.cells),
-    previewLines: previewRows.map((record) => record.line),
-    columnCount: width,
+    ...sample,
     defaulted,
   };
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../electron/shared/imports.ts';
+import { type CsvReadingView, statementEncodings } from '../../../../electron/shared/imports.ts';
 import { SelectInput } from '../own-entries/fields.tsx';
 import {
   assignColumn,
@@ -23,14 +23,22 @@ const dateKey = {
   'mm/dd/yyyy': 'mdy',
 } as const;
 
+const encodingKey = {
+  'utf-8': 'utf8',
+  'windows-1252': 'windows1252',
+  'utf-16le': 'utf16le',
+  'utf-16be': 'utf16be',
+} as const;
+
 const isOneOf = <T extends string>(options: readonly T[], value: string): value is T =>
   (options as readonly string[]).includes(value);
 
 /**
  * How a CSV is read, each choice changeable: separator, decimal mark, date format, header
- * row, first line, the sign, and above each column of the file's first rows what it holds.
- * Says whether this was the account's remembered reading, or what the file did not tell
- * (and the pt-BR default was taken).
+ * row, first line, text encoding, the sign, and above each column of the file's first rows
+ * (split as the reading in force splits them) what it holds. Says whether this was the
+ * account's remembered reading, or what the file did not tell (and the pt-BR default was
+ * taken).
  */
 export function CsvReadingPanel({
   csv,
@@ -40,7 +48,8 @@ export function CsvReadingPanel({
   incomplete,
   onChange,
 }: {
-  csv: NonNullable<ImportPreview['csv']>;
+  csv: CsvReadingView;
+  /** The encoding the file was read in (the one chosen, or the one told from its bytes). */
   encoding: string;
   draft: CsvDraft;
   edited: boolean;
@@ -50,7 +59,11 @@ export function CsvReadingPanel({
   const { t } = useTranslation();
   const headingId = useId();
   const firstLineId = useId();
-  const columns = Array.from({ length: Math.max(csv.columnCount, csv.header?.length ?? 0) }, (_, index) => index);
+  // The file's columns as the reading splits it, and any column the mapping names beyond them
+  // (empty), so a role left on a column the file no longer has can be seen and moved.
+  const mapped = Object.values(draft.mapping).map((index) => index + 1);
+  const width = Math.max(csv.columnCount, csv.header?.length ?? 0, ...mapped);
+  const columns = Array.from({ length: width }, (_, index) => index);
   const guessed = csv.guessed.map((what) => t(`imports.csv.guessedWhat.${guessKey(what)}`)).join(', ');
   const note = edited
     ? t('imports.csv.edited')
@@ -70,7 +83,7 @@ export function CsvReadingPanel({
           csv.guessed.length > 0 && !edited && !csv.remembered ? 'import-note import-note-warn' : 'import-note'
         }
       >
-        {note} <span className="import-encoding">· {t('imports.csv.encoding', { encoding })}</span>
+        {note}
       </p>
       <div className="import-csv-options">
         <SelectInput
@@ -134,6 +147,19 @@ export function CsvReadingPanel({
             }}
           />
         </div>
+        <SelectInput
+          label={t('imports.csv.encoding')}
+          value={draft.encoding ?? encoding}
+          onChange={(value) => {
+            if (isOneOf(statementEncodings, value)) set({ encoding: value });
+          }}
+        >
+          {statementEncodings.map((each) => (
+            <option key={each} value={each}>
+              {t(`imports.csv.encodings.${encodingKey[each]}`)}
+            </option>
+          ))}
+        </SelectInput>
       </div>
       <label className="import-check">
         <input

@@ -10,7 +10,7 @@ import { ImportPreviewView } from './ImportPreviewView.tsx';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
 import { useApplyImport, useImportPreview, useUndoImport } from './queries.ts';
 import type { DroppedFile } from './StatementImportProvider.tsx';
-import { statementProblem } from './statement-problem.ts';
+import { csvOfProblem, statementProblem } from './statement-problem.ts';
 
 /**
  * Importing a statement file (issue 19): the account and the file, then what the file holds
@@ -121,7 +121,12 @@ export function ImportDialog({
   const kept = [...keep].filter((line) => reviewLines.has(line));
   const count = (data?.newCount ?? 0) + kept.length;
   const csvIncomplete = draft !== null && completeReading(draft) === null;
-  const problem = preview.error ? statementProblem(preview.error, t) : null;
+  // A CSV that does not read as it stands still shows its reading (split as tried, when the
+  // error says how), for the user to change it.
+  const csvShown = preview.csv;
+  const readingChanged = draft !== null && csvShown !== null;
+  const problem = preview.error ? statementProblem(preview.error, t, readingChanged) : null;
+  const adjustable = csvOfProblem(preview.error) !== null || readingChanged;
   const ready = Boolean(file && account && data && !preview.pending && !preview.error && !csvIncomplete);
 
   const doApply = () => {
@@ -205,7 +210,9 @@ export function ImportDialog({
                 account={account}
                 preview={preview}
                 problem={problem}
-                draft={draft ?? (data?.csv ? { ...data.csv.reading } : null)}
+                adjustable={adjustable}
+                csv={csvShown}
+                draft={draft ?? (csvShown ? { ...csvShown.view.reading } : null)}
                 edited={draft !== null}
                 csvIncomplete={csvIncomplete}
                 onDraft={changeDraft}
@@ -240,9 +247,12 @@ export function ImportDialog({
             <button type="button" className="primary" disabled={!ready || count === 0 || busy} onClick={doApply}>
               {apply.isPending
                 ? t('imports.dialog.importing')
-                : ready && count === 0
-                  ? t('imports.dialog.nothingNew')
-                  : t('imports.dialog.import', { count })}
+                : !data || preview.error || csvIncomplete
+                  ? // No count while nothing reads: not the last good reading's, nor "1" for none.
+                    t('imports.dialog.importIdle')
+                  : ready && count === 0
+                    ? t('imports.dialog.nothingNew')
+                    : t('imports.dialog.import', { count })}
             </button>
           </>
         )}

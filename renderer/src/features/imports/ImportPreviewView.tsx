@@ -8,6 +8,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { CsvReadingPanel } from './CsvReadingPanel.tsx';
 import type { CsvDraft } from './csv-reading.ts';
 import type { PreviewState } from './queries.ts';
+import type { CsvShown } from './statement-problem.ts';
 import { ReviewList } from './ReviewList.tsx';
 
 /**
@@ -18,6 +19,8 @@ export function ImportPreviewView({
   account,
   preview,
   problem,
+  adjustable,
+  csv,
   draft,
   edited,
   csvIncomplete,
@@ -31,6 +34,10 @@ export function ImportPreviewView({
   preview: PreviewState;
   /** Why the file cannot be read as it stands, in plain words. */
   problem: string | null;
+  /** The problem may go away with another CSV reading (the panel below is there to change it). */
+  adjustable: boolean;
+  /** For a CSV: the reading to show, and the file split by it (see PreviewState.csv). */
+  csv: CsvShown | null;
   draft: CsvDraft | null;
   edited: boolean;
   csvIncomplete: boolean;
@@ -56,7 +63,7 @@ export function ImportPreviewView({
       {problem && (
         <div className="notice notice-error import-problem" role="alert">
           <p>{problem}</p>
-          <p>{t('imports.problems.nothingImported')}</p>
+          <p>{adjustable ? t('imports.problems.adjustReading') : t('imports.problems.nothingImported')}</p>
         </div>
       )}
       {data?.ofx && (
@@ -68,10 +75,10 @@ export function ImportPreviewView({
           onAdoptBalance={onAdoptBalance}
         />
       )}
-      {data?.csv && draft && (
+      {csv && draft && (
         <CsvReadingPanel
-          csv={data.csv}
-          encoding={data.encoding}
+          csv={csv.view}
+          encoding={csv.encoding}
           draft={draft}
           edited={edited}
           incomplete={csvIncomplete}

@@ -3,7 +3,10 @@ import type { ImportResult } from '../../../../electron/shared/imports.ts';
 import { AppError } from '../../../../electron/shared/errors.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
-/** What an import did: added, skipped as already held, kept from the review, categorized by the rules; and Desfazer. */
+/**
+ * What an import did: added, skipped because the account already held them, left out of the
+ * review (look-alikes not kept), kept from the review, categorized by the rules; and Desfazer.
+ */
 export function ImportSummaryView({
   result,
   undone,
@@ -20,17 +23,18 @@ export function ImportSummaryView({
   const { t } = useTranslation();
   const language = useLanguage();
   const figures = [
-    { key: 'added', value: result.addedCount },
-    { key: 'skipped', value: result.skippedCount },
-    { key: 'kept', value: result.keptCount },
-    { key: 'categorized', value: result.categorizedCount },
+    { key: 'added', className: 'added', value: result.addedCount },
+    { key: 'seen', className: 'seen', value: result.seenCount },
+    { key: 'reviewSkipped', className: 'review-skipped', value: result.reviewSkippedCount },
+    { key: 'kept', className: 'kept', value: result.keptCount },
+    { key: 'categorized', className: 'categorized', value: result.categorizedCount },
   ] as const;
   return (
     <div className="import-summary">
       <p className="import-summary-file">{t('imports.summary.file', { file: result.fileName })}</p>
       <dl className="import-summary-figures">
         {figures.map((figure) => (
-          <div key={figure.key} className={`import-summary-${figure.key}`}>
+          <div key={figure.key} className={`import-summary-${figure.className}`}>
             <dt>{t(`imports.summary.${figure.key}`)}</dt>
             <dd>{figure.value.toLocaleString(language)}</dd>
           </div>

@@ -4,6 +4,7 @@ import type { ChannelInput } from '../../../../electron/shared/contract.ts';
 import type { CsvReading, ImportPreview } from '../../../../electron/shared/imports.ts';
 import { refreshAccounts, useApi } from '../../api/queries.ts';
 import type { StatementFile } from './file-bytes.ts';
+import { type CsvShown, csvOfProblem } from './statement-problem.ts';
 
 /** Every import list (one account's, or all) sits under this root. */
 export const importsKey = ['imports'] as const;
@@ -48,6 +49,11 @@ export interface PreviewState {
   error: unknown;
   /** A preview is being read (the first, or after a change). */
   pending: boolean;
+  /**
+   * For a CSV: the latest reading answered and the file split by it, whether it read (the
+   * preview's) or not (the error's), kept while the next one is read: the panel to adjust it.
+   */
+  csv: CsvShown | null;
 }
 
 interface Settled {
@@ -57,6 +63,7 @@ interface Settled {
   source: string;
   data: ImportPreview | null;
   error: unknown;
+  csv: CsvShown | null;
 }
 
 /**
@@ -82,12 +89,17 @@ export function useImportPreview(
     const reading = csvKey === '' ? undefined : (JSON.parse(csvKey) as CsvReading);
     const settle = (data: ImportPreview | null, error: unknown) => {
       if (!current) return;
-      setSettled((previous) => ({
-        key,
-        source,
-        data: data ?? (previous?.source === source ? previous.data : null),
-        error,
-      }));
+      setSettled((previous) => {
+        const same = previous?.source === source;
+        const csv = data?.csv ? { view: data.csv, encoding: data.encoding } : csvOfProblem(error);
+        return {
+          key,
+          source,
+          data: data ?? (same ? previous.data : null),
+          error,
+          csv: csv ?? (same && !data ? previous.csv : null),
+        };
+      });
     };
     const timer = setTimeout(
       () => {
@@ -110,11 +122,12 @@ export function useImportPreview(
       clearTimeout(timer);
     };
   }, [api, file, accountId, csvKey, key, source]);
-  if (!source) return { data: null, error: null, pending: false };
+  if (!source) return { data: null, error: null, pending: false, csv: null };
   const sameSource = settled?.source === source;
   return {
     data: sameSource ? settled.data : null,
     error: settled?.key === key ? settled.error : null,
     pending: settled?.key !== key,
+    csv: sameSource ? settled.csv : null,
   };
 }
