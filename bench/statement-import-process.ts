@@ -9,8 +9,9 @@ import { watched } from './process-watch.ts';
  * 100k-row pt-BR CSV imported through the app's books worker into a manual account, then
  * another 100k rows into the same account, now holding the first 100k, so every row is
  * checked against held ones on nearby days (and 1% of them are look-alikes of held rows, to
- * review). Rates are rows over the whole `imports:apply` (decode, parse, duplicate checks,
- * rules, writes, running totals); main's worst block is measured meanwhile.
+ * review), as the dialog does it: the preview (decode, parse, duplicate checks), then the
+ * import (the checks again, rules, writes, running totals). The target's rate is rows over
+ * both; main's worst block is measured meanwhile.
  */
 const rows = 100_000;
 const words = ['PIX ENVIADO', 'COMPRA DEBITO', 'PAGTO BOLETO', 'TED RECEBIDA', 'TARIFA', 'PIX RECEBIDO'];
@@ -19,7 +20,8 @@ const places = ['PADARIA SAO JOSE', 'POSTO SHELL', 'ACME LTDA', 'STUDIO IPE', 'M
 /** A bank's CSV: `Data;Histórico;Valor` with dd/mm/yyyy and decimal commas, `count` rows from `seed`. */
 function statementCsv(count: number, seed: number, copyEvery = 0, of?: string[]): { text: string; lines: string[] } {
   let state = seed;
-  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31);
+  // MINSTD (Park–Miller): exact in doubles, so it does not fall into a short cycle.
+  const next = () => (state = (state * 48_271) % 2_147_483_647);
   const lines: string[] = [];
   const start = Date.UTC(2022, 0, 1);
   for (let index = 0; index < count; index += 1) {
@@ -58,25 +60,29 @@ async function measure(): Promise<Metric[]> {
     const rate = (count: number, ms: number) => count / (ms / 1000);
 
     const empty = await watched(() => books.value<ImportResult>('imports:apply', file(first.text)));
-    metrics.push({ name: '100k-row CSV into an empty account', value: rate(rows, empty.ms), unit: 'rows/s' });
+    metrics.push({
+      name: '100k-row CSV into an empty account (no preview first)',
+      value: rate(rows, empty.ms),
+      unit: 'rows/s',
+    });
 
+    // As the dialog does it: the preview (the file read, every row checked), then the import.
     const preview = await watched(() => books.value<ImportPreview>('imports:preview', file(second.text)));
-    metrics.push(
-      { name: 'its preview against 100k held rows', value: preview.ms, unit: 'ms' },
-      mainBlock('the preview', preview.blockMs),
-    );
     const held = await watched(() => books.value<ImportResult>('imports:apply', file(second.text)));
-    const heldRate = rate(rows, held.ms);
+    const whole = rate(rows, preview.ms + held.ms);
     metrics.push(
       {
-        name: `100k-row CSV into an account holding 100k (${held.result.addedCount.toLocaleString('en-US')} added, ${preview.result.review.length.toLocaleString('en-US')} to review)`,
-        value: heldRate,
+        name: `100k-row CSV into an account holding 100k, preview and import (${held.result.addedCount.toLocaleString('en-US')} added, ${preview.result.review.length.toLocaleString('en-US')} to review)`,
+        value: whole,
         unit: 'rows/s',
         target: '≥ 50,000',
-        met: heldRate >= 50_000,
+        met: whole >= 50_000,
       },
-      mainBlock('that import', held.blockMs),
-      { name: 'CPU time per row, that import', value: (held.cpuMs * 1000) / rows, unit: 'µs' },
+      { name: 'its preview', value: preview.ms, unit: 'ms' },
+      { name: 'its import, after the preview', value: rate(rows, held.ms), unit: 'rows/s' },
+      mainBlock('the preview', preview.blockMs),
+      mainBlock('the import', held.blockMs),
+      { name: 'CPU time per row, preview and import', value: ((preview.cpuMs + held.cpuMs) * 1000) / rows, unit: 'µs' },
     );
   });
   return metrics;

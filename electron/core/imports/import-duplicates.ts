@@ -35,8 +35,6 @@ export const duplicateWindowDays = 3;
 /** How alike two descriptions must be (Dice over letter pairs, 0–1) for a likely duplicate. */
 const similarEnough = 0.45;
 
-const dayNumber = (day: string) => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000;
-
 /** Lower case, no accents, letters and digits only, single spaces: "PAG*Café  Ipê" → "pag cafe ipe". */
 export function normalizedText(text: string): string {
   return text
@@ -85,16 +83,21 @@ export function descriptionSimilarity(a: string, b: string): number {
  * around the file's dates; a held row matched once is not matched again.
  */
 export function matchDuplicates(incoming: readonly IncomingRow[], held: readonly HeldRow[]): RowVerdict[] {
+  const days = new DayNumbers();
   const byExternalId = new Map<string, HeldRow>();
-  const byAmount = new Map<number, HeldRow[]>();
+  // Held rows by amount and day: a row's look-alikes are found in the seven days around
+  // it, a few lookups whatever the books hold (a monthly fee of the same amount every month
+  // would otherwise be compared with every other month's).
+  const byAmountAndDay = new Map<string, HeldRow[]>();
   for (const row of held) {
     // A statement id names a row imported before, or the very row Balancete's own OFX
     // export was written from (it writes each transaction's id as the FITID).
     byExternalId.set(row.id, row);
     if (row.externalId !== null) byExternalId.set(row.externalId, row);
-    const same = byAmount.get(row.amountCents);
+    const key = `${row.amountCents}:${days.of(row.date)}`;
+    const same = byAmountAndDay.get(key);
     if (same) same.push(row);
-    else byAmount.set(row.amountCents, [row]);
+    else byAmountAndDay.set(key, [row]);
   }
   const taken = new Set<string>();
   const verdicts: RowVerdict[] = incoming.map((row) => {
@@ -106,7 +109,7 @@ export function matchDuplicates(incoming: readonly IncomingRow[], held: readonly
       seen &&
       !taken.has(seen.id) &&
       seen.amountCents === row.amountCents &&
-      Math.abs(dayNumber(seen.date) - dayNumber(row.date)) <= duplicateWindowDays
+      Math.abs(days.of(seen.date) - days.of(row.date)) <= duplicateWindowDays
     ) {
       taken.add(seen.id);
       return { kind: 'seen', existingId: seen.id };
@@ -116,16 +119,17 @@ export function matchDuplicates(incoming: readonly IncomingRow[], held: readonly
   // Likely duplicates after every exact one, so a FITID match never loses its row to a look-alike.
   incoming.forEach((row, index) => {
     if (verdicts[index]?.kind !== 'new') return;
-    const day = dayNumber(row.date);
+    const day = days.of(row.date);
     let best: { row: HeldRow; similarity: number; distance: number } | null = null;
-    for (const candidate of byAmount.get(row.amountCents) ?? []) {
-      if (taken.has(candidate.id)) continue;
-      const distance = Math.abs(dayNumber(candidate.date) - day);
-      if (distance > duplicateWindowDays) continue;
-      const similarity = descriptionSimilarity(row.description, candidate.description);
-      if (similarity < similarEnough) continue;
-      if (!best || similarity > best.similarity || (similarity === best.similarity && distance < best.distance)) {
-        best = { row: candidate, similarity, distance };
+    for (let offset = -duplicateWindowDays; offset <= duplicateWindowDays; offset += 1) {
+      const distance = Math.abs(offset);
+      for (const candidate of byAmountAndDay.get(`${row.amountCents}:${day + offset}`) ?? []) {
+        if (taken.has(candidate.id)) continue;
+        const similarity = descriptionSimilarity(row.description, candidate.description);
+        if (similarity < similarEnough) continue;
+        if (!best || similarity > best.similarity || (similarity === best.similarity && distance < best.distance)) {
+          best = { row: candidate, similarity, distance };
+        }
       }
     }
     if (best) {
@@ -134,4 +138,18 @@ export function matchDuplicates(incoming: readonly IncomingRow[], held: readonly
     }
   });
   return verdicts;
+}
+
+/** Days since 1970 of `YYYY-MM-DD` dates, each worked out once: a file's rows share a few hundred days. */
+class DayNumbers {
+  private readonly known = new Map<string, number>();
+
+  of(day: string): number {
+    let number = this.known.get(day);
+    if (number === undefined) {
+      number = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000;
+      this.known.set(day, number);
+    }
+    return number;
+  }
 }
