@@ -135,6 +135,25 @@ export const ImportApply = ImportFile.extend({
 }).strict();
 export type ImportApply = z.input<typeof ImportApply>;
 
+/** Why a statement file cannot be read: STATEMENT_INVALID's `details.reason`, the parsers' own codes. */
+export const statementProblemReasons = [
+  /** Nothing in the file (no bytes, only blanks), or no transaction rows in a CSV. */
+  'STATEMENT_EMPTY',
+  /** The file is not OFX: no `<OFX>` element (an HTML page saved as .ofx, a PDF, a CSV). */
+  'STATEMENT_NOT_OFX',
+  /** OFX that holds no bank or card statement (only investments, or only the sign-on). */
+  'STATEMENT_UNSUPPORTED',
+  /** The file cannot be read as a whole: a truncated OFX, a CSV quote never closed, an unknown encoding. */
+  'STATEMENT_UNREADABLE',
+  /** A date that is not a calendar date in the expected format. */
+  'STATEMENT_BAD_DATE',
+  /** An amount that is not a number of reais and cents (or is missing). */
+  'STATEMENT_BAD_AMOUNT',
+  /** A column the mapping names is not in the file, or the mapping lacks date, description or amount. */
+  'STATEMENT_MISSING_COLUMN',
+] as const;
+export type StatementProblemReason = (typeof statementProblemReasons)[number];
+
 /**
  * The details of a STATEMENT_INVALID error: why (`reason`, the parser's code), the line and
  * the text found there. For a CSV whose rows the reading tried could not read (a bad date or

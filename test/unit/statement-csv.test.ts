@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CsvOptions, parseCsv, sampleCsv, sniffCsv } from '../../electron/core/imports/statement-csv.ts';
-import { StatementError } from '../../electron/core/imports/statement-errors.ts';
-import type { StatementRow } from '../../electron/core/imports/statement-rows.ts';
 import { decodeStatement } from '../../electron/core/imports/statement-text.ts';
+import { statementFailure as failure, statementFixture, sumOf as sum } from '../support/statements.ts';
 
-const text = (name: string) =>
-  decodeStatement(new Uint8Array(readFileSync(new URL(`../fixtures/statements/${name}`, import.meta.url)))).text;
-const sum = (rows: StatementRow[]) => rows.reduce((total, row) => total + row.amountCents, 0);
+const text = (name: string) => decodeStatement(statementFixture(name)).text;
+
 /** What the user gets by accepting the proposal as it is. */
 const sniffAndParse = (csv: string) => parseCsv(csv, sniffCsv(csv));
-
-function failure(run: () => unknown): StatementError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StatementError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatementError');
-}
 
 const ptBr: CsvOptions = {
   separator: ';',

@@ -1,24 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExportRow } from '../../electron/core/books/export-rows.ts';
 import { ofxBytes, ofxWriter } from '../../electron/core/exports/ofx.ts';
-import { StatementError } from '../../electron/core/imports/statement-errors.ts';
 import { describe as describeRow, parseOfx, parseOfxText } from '../../electron/core/imports/statement-ofx.ts';
-import type { StatementRow } from '../../electron/core/imports/statement-rows.ts';
-
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/statements/${name}`, import.meta.url)));
-const sum = (rows: StatementRow[]) => rows.reduce((total, row) => total + row.amountCents, 0);
-
-function failure(run: () => unknown): StatementError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StatementError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatementError');
-}
+import { statementFailure as failure, statementFixture as fixture, sumOf as sum } from '../support/statements.ts';
 
 const header = 'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nENCODING:USASCII\nCHARSET:1252\n\n';
 /** A one-statement SGML body around the given transactions, which start on line 11. */

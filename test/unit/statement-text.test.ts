@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StatementError } from '../../electron/core/imports/statement-errors.ts';
 import { decodeStatement } from '../../electron/core/imports/statement-text.ts';
+import { StatementError } from '../../electron/core/imports/statement-errors.ts';
+import { statementFixture as fixture } from '../support/statements.ts';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/statements/${name}`, import.meta.url)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** "TÍTULO" in Windows-1252: Í is the single byte 0xCD. */
 const titulo1252 = Uint8Array.of(0x54, 0xcd, 0x54, 0x55, 0x4c, 0x4f);

@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import { AppError } from '../../../../electron/shared/errors.ts';
-import { type CsvReadingView, StatementProblemDetails } from '../../../../electron/shared/imports.ts';
+import {
+  type CsvReadingView,
+  StatementProblemDetails,
+  type StatementProblemReason,
+  statementProblemReasons,
+} from '../../../../electron/shared/imports.ts';
 
 /** A CSV as a reading split it, and the encoding it was read in: what the reading panel shows. */
 export interface CsvShown {
@@ -20,18 +25,9 @@ export function csvOfProblem(error: unknown): CsvShown | null {
   return { view: details.data.csv, encoding: details.data.encoding ?? '' };
 }
 
-const reasons = [
-  'STATEMENT_EMPTY',
-  'STATEMENT_NOT_OFX',
-  'STATEMENT_UNSUPPORTED',
-  'STATEMENT_UNREADABLE',
-  'STATEMENT_BAD_DATE',
-  'STATEMENT_BAD_AMOUNT',
-  'STATEMENT_MISSING_COLUMN',
-] as const;
-type Reason = (typeof reasons)[number];
+type Reason = StatementProblemReason;
 
-const isReason = (value: unknown): value is Reason => (reasons as readonly unknown[]).includes(value);
+const isReason = (value: unknown): value is Reason => (statementProblemReasons as readonly unknown[]).includes(value);
 
 /**
  * Why a file cannot be imported, in the user's words: the reason, and where the parser says
