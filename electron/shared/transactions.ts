@@ -105,6 +105,8 @@ export const TransactionRow = z.object({
   adjustment: z.boolean(),
   /** Who wrote it: the bank, a reconciliation's adjustment, the user by hand, or a statement file imported. */
   origin: TransactionOrigin,
+  /** The transfer between the user's own accounts this row is a side of (entered once, both sides share it). */
+  transferId: z.string().nullable(),
   split: z.boolean(),
   /** How many parts the split has (0 when not split), for the row's marker. */
   splitParts: z.number().int(),

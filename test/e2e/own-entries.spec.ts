@@ -174,6 +174,8 @@ test('a manual cash account, an entry with Ctrl+N, a transfer, an edit, and a de
   const deposits = transactionRow(page, 'Depósito na poupança');
   await expect(deposits).toHaveCount(2);
   await expect(deposits.filter({ hasText: `-${reais('200,00')}` })).toHaveCount(1);
+  // Both sides are marked as the transfer they are.
+  await expect(deposits.locator('.badge-own')).toHaveText(['Transferência', 'Transferência']);
   await screenshotsEverywhere(page, 'own-entries-transactions', async (language) => {
     // The grid's name changes with the language: the rows are found by their marks here.
     await expect(page.locator('.tx-row .badge-own')).toHaveCount(3);

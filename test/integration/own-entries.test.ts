@@ -238,8 +238,16 @@ describe('transfers', () => {
       description: 'Depósito na poupança',
     });
     const [out, into] = transfer.ids;
-    expect(await rowById(wallet.id, out)).toMatchObject({ amountCents: -20_000, origin: 'manual' });
-    expect(await rowById(savings.id, into)).toMatchObject({ amountCents: 20_000, origin: 'manual' });
+    expect(await rowById(wallet.id, out)).toMatchObject({
+      amountCents: -20_000,
+      origin: 'manual',
+      transferId: transfer.transferId,
+    });
+    expect(await rowById(savings.id, into)).toMatchObject({
+      amountCents: 20_000,
+      origin: 'manual',
+      transferId: transfer.transferId,
+    });
     expect((await accountNamed(wallet.id)).balanceCents).toBe(5_000);
     expect((await accountNamed(savings.id)).balanceCents).toBe(20_000);
     // A transfer is neither income nor expense.

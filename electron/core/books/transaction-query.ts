@@ -155,7 +155,7 @@ export class TransactionQueries {
     if (rows.length === 0) return [];
     const accounts = accountLabelsById(this.sqlite);
     // Every transaction has its account (a foreign key), and every account its connection.
-    return rows.map((row) => toRow(row, accounts.get(row[storedRow.accountId]) as AccountLabel, row[19]));
+    return rows.map((row) => toRow(row, accounts.get(row[storedRow.accountId]) as AccountLabel, row[storedRow.width]));
   }
 
   /** The fields of the page's rows, in the page's order. */

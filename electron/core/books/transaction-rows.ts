@@ -11,7 +11,7 @@ export const storedRowColumns = `t.rowid, t.id, t.date, t.description,
     coalesce(u.counterparty_display_name, t.counterparty_name, t.merchant_name),
     t.account_id, t.amount_cents, t.currency_code, ${accountAmount}, t.status, ${effectiveCategory},
     u.category_source, u.category_id IS NOT NULL, u.notes, u.tags, u.usage, u.deductible,
-    u.reconciled_at IS NOT NULL, t.origin`;
+    u.reconciled_at IS NOT NULL, t.origin, t.transfer_id`;
 
 export type StoredRow = [
   rowid: number,
@@ -33,10 +33,11 @@ export type StoredRow = [
   deductible: number | null,
   reconciled: number,
   origin: TransactionOrigin,
+  transferId: string | null,
 ];
 
-/** Where `StoredRow` keeps what its readers pick out of it. */
-export const storedRow = { rowid: 0, id: 1, date: 2, accountId: 5 } as const;
+/** Where `StoredRow` keeps what its readers pick out of it, and how many fields it has (what a query adds comes after). */
+export const storedRow = { rowid: 0, id: 1, date: 2, accountId: 5, width: 20 } as const;
 
 /**
  * The row as the screen shows it, with its account's names and currency (account-labels.ts)
@@ -67,6 +68,7 @@ export function toRow(
     deductible,
     reconciled,
     origin,
+    transferId,
   ] = row;
   return {
     id,
@@ -92,6 +94,7 @@ export function toRow(
     reconciled: reconciled === 1,
     adjustment: origin === 'adjustment',
     origin,
+    transferId,
     split: splitParts > 0,
     splitParts,
   };

@@ -13,7 +13,9 @@ const shownTags = 2;
 export function RowMarks({ row }: { row: TransactionRow }) {
   const { t } = useTranslation();
   const hidden = row.tags.length - shownTags;
-  const own = row.origin === 'manual' || row.origin === 'import' ? row.origin : null;
+  // A transfer's side is named as such; another row the user entered or imported, by its origin.
+  const own =
+    row.transferId !== null ? 'transfer' : row.origin === 'manual' || row.origin === 'import' ? row.origin : null;
   return (
     <>
       {own && (
