@@ -215,6 +215,18 @@ const purchases: readonly Purchase[] = [
 ];
 const purchaseChance = 0.12;
 const longestInstallments = 10;
+/** At the latest every this many months a purchase starts, so every card shows installments running. */
+const monthsBetweenPurchases = 8;
+
+/**
+ * Whether a purchase in installments starts in the month: by chance, or on the freelancer's
+ * own month of every eight (by chance alone, a year and a half in sixteen had none at all).
+ */
+function startsPurchase(freelancer: Freelancer, month: number): boolean {
+  const own = Math.floor(chance(freelancer, 'purchase-month', 0) * monthsBetweenPurchases);
+  const inCycle = ((month % monthsBetweenPurchases) + monthsBetweenPurchases) % monthsBetweenPurchases;
+  return inCycle === own || chance(freelancer, 'purchase', month) < purchaseChance;
+}
 
 /** The month's card charges: subscriptions (some in dollars), the annual fee's monthly share, installments. */
 function cardCharges(freelancer: Freelancer, month: number): ScheduledMovement[] {
@@ -247,7 +259,7 @@ function cardCharges(freelancer: Freelancer, month: number): ScheduledMovement[]
   // Purchases of the last months whose installments still run: the first carries the rounding.
   for (let back = 0; back < longestInstallments; back += 1) {
     const bought = month - back;
-    if (chance(freelancer, 'purchase', bought) >= purchaseChance) continue;
+    if (!startsPurchase(freelancer, bought)) continue;
     const total = between(3, longestInstallments, chance(freelancer, 'installments', bought));
     if (back >= total) continue;
     const purchase = pickOne(purchases, chance(freelancer, 'what', bought));
