@@ -217,9 +217,14 @@ test('a disconnected account is deleted with its transactions, its reconciled on
   test.slow();
   const { accounts, card, checking } = await sandboxAccounts(app, page);
   const { sqlite } = app.database;
-  const reconciled = sqlite
-    .prepare('SELECT id, description FROM transactions WHERE account_id = ? ORDER BY date DESC, rowid DESC LIMIT 2')
+  // The two newest rows with different descriptions, so that the question names each apart
+  // (two IFOOD orders on the newest day would be one name twice).
+  const newest = sqlite
+    .prepare('SELECT id, description FROM transactions WHERE account_id = ? ORDER BY date DESC, rowid DESC LIMIT 50')
     .all(card.id) as { id: string; description: string }[];
+  const reconciled = newest
+    .filter((row, index) => newest.findIndex((other) => other.description === row.description) === index)
+    .slice(0, 2);
   reconcile(
     sqlite,
     card.id,
