@@ -58,6 +58,7 @@ export async function withBooks(rowsPerItem: number, work: (books: BenchBooks) =
       removeCredentials: () => null,
       chooseExportPath: ({ name }) => join(temp.path, name),
       printReport: () => Promise.reject(new Error('no printer in this benchmark')),
+      openExport: () => null,
       openConnectWindow: () => null,
       oauthRedirectUri: () => 'balancete://oauth-callback',
     },

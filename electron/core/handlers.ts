@@ -59,7 +59,7 @@ import { dashboard } from './reports/dashboard.ts';
 import { reportOwner } from './reports/report-owner.ts';
 import { livroCaixa } from './reports/livro-caixa.ts';
 import { profitAndLoss } from './reports/profit-and-loss.ts';
-import { Exporter } from './exports/exporter.ts';
+import { type ExportOpening, Exporter } from './exports/exporter.ts';
 import { type SaveSuggestion, suggestedFileName } from './exports/file-names.ts';
 import type { ReportPrinter } from './exports/report-printer.ts';
 
@@ -86,6 +86,8 @@ export interface HandlerDeps {
   chooseExportPath: (suggestion: SaveSuggestion) => Promise<string | null>;
   /** Prints the report page to PDF: a hidden window in the shell, Chromium through Playwright in the E2E bridge. */
   printReport: ReportPrinter;
+  /** Opens a finished export's file, or shows it in its folder: the OS's job (the shell's), recorded by the tests' bridge. */
+  openExport: (opening: ExportOpening) => Promise<void>;
 }
 
 /** Every IPC channel's implementation. Main and the E2E bridge both serve exactly this map. */
@@ -277,5 +279,13 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return path === null ? null : exporter.pdf(input, path, language, deps.printReport);
     },
     'exports:cancel': () => exporter.cancel(),
+    'exports:open-file': async ({ path }) => {
+      await deps.openExport({ path: exporter.exported(path), action: 'open' });
+      return null;
+    },
+    'exports:show-in-folder': async ({ path }) => {
+      await deps.openExport({ path: exporter.exported(path), action: 'reveal' });
+      return null;
+    },
   };
 }

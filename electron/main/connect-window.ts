@@ -2,6 +2,7 @@ import { type BrowserWindow, session } from 'electron';
 import { ConnectFlow } from '../core/connect/oauth-flow.ts';
 import { createAppWindow } from './app-window.ts';
 import { denyPermissions } from './hardening.ts';
+import { windowBackground } from './window-theme.ts';
 
 /** The Connect window's own session: nothing it loads shares cookies or storage with the main window. */
 export const connectPartition = 'connect';
@@ -46,7 +47,7 @@ export function openConnectWindow({ preloadPath, url, iconPath, parent }: Connec
       show: false,
       icon: iconPath,
       ...(parent ? { parent } : {}),
-      backgroundColor: '#f6f7f9',
+      backgroundColor: windowBackground(),
     },
   });
   connectWindow = window;

@@ -19,7 +19,9 @@ import { createMainWindow } from './main-window.ts';
 import { createTray } from './tray.ts';
 import { windowReportPrinter } from './report-window.ts';
 import { chooseExportPath } from './save-dialog.ts';
+import { openExport } from './open-export.ts';
 import { showStartupFailure } from './startup-failure-dialog.ts';
+import { followTheme } from './window-theme.ts';
 
 /** Every secret the app handles is registered here, and no log line carries one. */
 const secrets = new SecretRegistry();
@@ -134,6 +136,7 @@ async function start(): Promise<void> {
       },
       chooseExportPath: (suggestion) => chooseExportPath(mainWindow, suggestion),
       printReport: (request, signal) => printReport(request, signal),
+      openExport,
       openConnectWindow: ({ reconnect }) => {
         openConnectWindow({
           preloadPath: preloadPath(),
@@ -154,13 +157,18 @@ async function start(): Promise<void> {
       if (alert.oauthPage !== undefined) connectFlow.allowOAuthPage(alert.oauthPage);
       notify(alert);
     },
-    onState: () => tray?.update(),
+    onState: (state) => {
+      followTheme(state.theme);
+      tray?.update();
+    },
     // The books worker stopped over and over: say so as a failed start does, and quit.
     onGiveUp: () => fail(new Error('The books worker keeps stopping')),
     logger: log,
   });
   const opened = books;
   registerIpc((channel, input, window) => opened.invoke(channel, input, window), trustedOrigins, log);
+  // Before the first window opens, so it shows in the chosen theme from its first frame.
+  followTheme(opened.state.theme);
   openMainWindow();
   // The worker polls at start-up, then on the timer (design.md §5); again on waking up or coming back online.
   const command = (order: SyncCommand) =>

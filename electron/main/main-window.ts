@@ -1,5 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import { createAppWindow } from './app-window.ts';
+import { windowBackground } from './window-theme.ts';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -20,7 +21,7 @@ export function createMainWindow({ preloadPath, url, iconPath }: MainWindowOptio
       minWidth: 960,
       minHeight: 600,
       show: false,
-      backgroundColor: '#f6f7f9',
+      backgroundColor: windowBackground(),
       icon: iconPath,
     },
   });

@@ -87,6 +87,8 @@ export const channelNames = [
   'exports:xlsx',
   'exports:pdf',
   'exports:cancel',
+  'exports:open-file',
+  'exports:show-in-folder',
 ] as const;
 export type Channel = (typeof channelNames)[number];
 

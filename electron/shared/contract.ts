@@ -101,6 +101,7 @@ import { CashFlow, Dashboard, LivroCaixa, ProfitAndLoss, ReportOwner, ReportQuer
 import {
   CsvExportInput,
   ExportCancelResult,
+  ExportedFile,
   ExportProgress,
   ExportResult,
   OfxExportInput,
@@ -284,6 +285,10 @@ export const contract = {
   'exports:pdf': { input: PdfExportInput, output: ExportResult.nullable() },
   /** Stops the running exports: each rejects with EXPORT_CANCELLED and leaves no file. */
   'exports:cancel': { input: z.void(), output: ExportCancelResult },
+  /** Opens a file an export of this session wrote, in the system's app for it (EXPORT_UNKNOWN for any other path). */
+  'exports:open-file': { input: ExportedFile, output: z.null() },
+  /** Shows a file an export of this session wrote, selected in the system's file manager (EXPORT_UNKNOWN for any other path). */
+  'exports:show-in-folder': { input: ExportedFile, output: z.null() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -98,6 +98,12 @@ export const errorCodes = [
   'EXPORT_CANCELLED',
   /** The export could not be written (details.path), e.g. a folder that is gone or read-only; no file was left. */
   'EXPORT_FAILED',
+  /** Open or show a file Balancete did not export this session: a window names only what an export gave it. */
+  'EXPORT_UNKNOWN',
+  /** The exported file is no longer where it was saved (moved, renamed or deleted) (details.path). */
+  'EXPORT_MISSING',
+  /** The system could not open the exported file, e.g. no app opens its type (details.path). */
+  'EXPORT_OPEN_FAILED',
   /** Only an account whose connection was removed (its data kept) can be deleted: remove the connection first. */
   'ACCOUNT_CONNECTED',
   /**

@@ -56,6 +56,13 @@ export const ExportResult = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
+/**
+ * A finished export's file, to open or show in its folder: the path an export of this
+ * session answered with. Main opens nothing else, whatever a window sends.
+ */
+export const ExportedFile = z.object({ path: z.string().min(1).max(4096) }).strict();
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
 /** Rows written out of all, while an export runs (0 of 0 while the PDF report prints). */
 export const ExportProgress = z.object({
   format: z.enum(exportFormats),

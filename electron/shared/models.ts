@@ -6,6 +6,11 @@ export const languages = ['pt-BR', 'en'] as const;
 export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
 
+/** How the screens look: the system's light or dark appearance, followed live, or one of them always. */
+export const themes = ['system', 'light', 'dark'] as const;
+export const Theme = z.enum(themes);
+export type Theme = z.infer<typeof Theme>;
+
 /** Where Balancete gets bank data: the embedded sandbox (demo) or the user's own Pluggy application. */
 export const pluggyModes = ['demo', 'own'] as const;
 export const PluggyMode = z.enum(pluggyModes);
@@ -22,6 +27,7 @@ export type ConnectionMode = z.infer<typeof ConnectionMode>;
 
 export const Settings = z.object({
   language: Language,
+  theme: Theme,
   pluggyMode: PluggyMode,
   /** Closing the window keeps Balancete syncing in the tray (else it quits). */
   closeToTray: z.boolean(),

@@ -19,6 +19,17 @@ export function formatTaxId(value: string): string {
   return kind === 'CPF' ? formatCpf(digits) : kind === 'CNPJ' ? formatCnpj(digits) : value;
 }
 
+/**
+ * A CPF or CNPJ as it is typed, punctuated as it grows: up to 11 digits as a CPF
+ * ("123.456.789-01"), past that as a CNPJ ("11.222.333/0001-81"). Text with anything
+ * but digits and the marks is left as typed, to be refused as it is.
+ */
+export function maskTaxIdTyping(text: string): string {
+  const digits = text.replace(/[.\-/\s]/g, '');
+  if (!/^\d*$/.test(digits) || digits.length > 14) return text;
+  return digits.length <= 11 ? formatCpf(digits) : formatCnpj(digits);
+}
+
 /** A CPF or CNPJ with valid check digits, kept as digits only. */
 export const TaxId = z
   .string()

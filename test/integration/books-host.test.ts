@@ -70,6 +70,7 @@ function options(overrides: Partial<BooksHostOptions['shell']> = {}): BooksHostO
       removeCredentials: async () => (called('removeCredentials'), await keychain.remove(), null),
       chooseExportPath: ({ name }) => (called('chooseExportPath'), join(temp.path, name)),
       printReport: () => Promise.reject(new Error('no printer in this test')),
+      openExport: (opening) => (called(`openExport:${opening.action}:${opening.path}`), null),
       openConnectWindow: () => (called('openConnectWindow'), null),
       oauthRedirectUri: () => 'balancete://oauth-callback?state=test',
       ...overrides,
@@ -212,6 +213,15 @@ describe('the books worker', { timeout: 60_000 }, () => {
     expect(shellCalls).toContain('chooseExportPath');
     expect(written.path.startsWith(temp.path)).toBe(true);
     expect(readFileSync(written.path, 'utf8').trimEnd().split('\r\n')).toHaveLength(written.rows + 1);
+    // Opening it is main's job, asked across the thread; a path no export wrote never gets there.
+    await value('exports:show-in-folder', { path: written.path });
+    expect(shellCalls).toContain(`openExport:reveal:${written.path}`);
+    const databaseFile = join(temp.path, 'balancete.sqlite');
+    expect(await books().invoke('exports:open-file', { path: databaseFile }, 'main')).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_UNKNOWN' },
+    });
+    expect(shellCalls.filter((call) => call.startsWith('openExport'))).toHaveLength(1);
     await host?.close();
 
     let printing: (() => void) | undefined;

@@ -90,13 +90,21 @@ describe('accounts:list', () => {
 });
 
 describe('settings', () => {
-  /** The PDF report's holder, unset until the user sets it (the bank's is used meanwhile). */
-  const noReportOwner = { reportOwnerName: null, reportOwnerDocument: null };
+  /** A new install's settings; the PDF report's holder is unset until the user sets it (the bank's is used meanwhile). */
+  const defaults = {
+    language: 'pt-BR',
+    theme: 'system',
+    pluggyMode: 'demo',
+    closeToTray: true,
+    syncIntervalMinutes: 15,
+    reportOwnerName: null,
+    reportOwnerDocument: null,
+  };
 
   it('defaults to Brazilian Portuguese', async () => {
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
+      value: defaults,
     });
   });
 
@@ -104,12 +112,12 @@ describe('settings', () => {
     const result = await dispatch(handlers, 'settings:update', { language: 'en' });
     expect(result).toEqual({
       ok: true,
-      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
+      value: { ...defaults, language: 'en' },
     });
     expect(emitted).toEqual([
       {
         event: 'settings:changed',
-        payload: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
+        payload: { ...defaults, language: 'en' },
       },
     ]);
 
@@ -118,7 +126,28 @@ describe('settings', () => {
     const reopened = createHandlers(deps(database));
     expect(await dispatch(reopened, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'en', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
+      value: { ...defaults, language: 'en' },
+    });
+  });
+
+  it('keeps the theme chosen, and reads books saved before there was one as following the system', async () => {
+    database.sqlite
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('language', '\"en\"', '2026-01-01')")
+      .run();
+    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
+      ok: true,
+      value: { ...defaults, language: 'en' },
+    });
+
+    expect(await dispatch(handlers, 'settings:update', { theme: 'dark' })).toEqual({
+      ok: true,
+      value: { ...defaults, language: 'en', theme: 'dark' },
+    });
+    database.close();
+    database = openDatabase(join(temp.path, 'balancete.sqlite'));
+    expect(await dispatch(createHandlers(deps(database)), 'settings:get', undefined)).toMatchObject({
+      ok: true,
+      value: { theme: 'dark' },
     });
   });
 
@@ -128,7 +157,7 @@ describe('settings', () => {
       .run();
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'pt-BR', pluggyMode: 'demo', closeToTray: true, syncIntervalMinutes: 15, ...noReportOwner },
+      value: defaults,
     });
   });
 });
@@ -136,7 +165,8 @@ describe('settings', () => {
 describe('bad requests become typed errors, never crashes', () => {
   it.each([
     ['an unknown language', { language: 'fr' }],
-    ['an unknown setting', { language: 'en', theme: 'dark' }],
+    ['an unknown setting', { language: 'en', colour: 'dark' }],
+    ['an unknown theme', { theme: 'sepia' }],
     ['a wrong type', 'en'],
     ['nothing', undefined],
   ])('settings:update with %s', async (_label, input) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { OpenedDatabase } from '../../db/open.ts';
+import type { ExportOpening } from '../../electron/core/exports/exporter.ts';
 import type { HandlerDeps } from '../../electron/core/handlers.ts';
 import { type Logger, SecretRegistry, silentLogger } from '../../electron/core/log.ts';
 import { createClock, type SandboxClock } from '../../electron/core/sandbox/clock.ts';
@@ -34,6 +35,8 @@ export function testHandlerDeps(
   dispose(): Promise<void>;
   demoSandbox(): Promise<SandboxHandle> | undefined;
   clock: SandboxClock;
+  /** What the shell was asked to open or show (a test cannot launch a file manager). */
+  openedExports: ExportOpening[];
 } {
   const temp = makeTempDir('balancete-handlers-');
   const logger: Logger = overrides.logger ?? silentLogger;
@@ -43,6 +46,7 @@ export function testHandlerDeps(
   const emit = overrides.emit ?? (() => {});
   let demoSandbox: Promise<SandboxHandle> | undefined;
   const clock = options.clock ?? createClock();
+  const openedExports: ExportOpening[] = [];
   const connections =
     overrides.connections ??
     new BankConnections({
@@ -73,6 +77,11 @@ export function testHandlerDeps(
     chooseExportPath: ({ name }) => Promise.resolve(join(temp.path, name)),
     // The PDF report prints in Chromium: the E2E bridge gives a real printer (test/e2e/support/report-printer.ts).
     printReport: () => Promise.reject(new Error('No report printer outside the E2E tests: the PDF prints in Chromium')),
+    // The shell's stand-in: records the request, as a test cannot launch a file manager.
+    openExport: (opening) => {
+      openedExports.push(opening);
+      return Promise.resolve();
+    },
     ...overrides,
     emit,
     credentials,
@@ -83,6 +92,7 @@ export function testHandlerDeps(
     /** The embedded sandbox, once demo mode started it: tests check Pluggy's side through it. */
     demoSandbox: () => demoSandbox,
     clock,
+    openedExports,
     async dispose() {
       await connections.close();
       temp.remove();

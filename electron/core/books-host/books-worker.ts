@@ -115,6 +115,7 @@ class Books {
     const settings = readSettings(this.database.db);
     return {
       language: settings.language,
+      theme: settings.theme,
       closeToTray: settings.closeToTray,
       connections: this.connections.list(),
       paused: this.connections.isPaused(),
@@ -183,6 +184,9 @@ async function open(): Promise<Books> {
     userName: operatingSystemUser(),
     chooseExportPath: (suggestion) => main.call('chooseExportPath', suggestion),
     printReport: (request, signal) => main.call('printReport', request, signal),
+    openExport: async (opening) => {
+      await main.call('openExport', opening);
+    },
     openConnectWindow: async (options) => {
       await main.call('openConnectWindow', options);
     },

@@ -1,7 +1,8 @@
 import type { IpcResult } from '../../shared/errors.ts';
-import type { AppInfo, ConnectionSummary, Language } from '../../shared/models.ts';
+import type { AppInfo, ConnectionSummary, Language, Theme } from '../../shared/models.ts';
 import type { EventName, EventPayload } from '../../shared/contract.ts';
 import type { WindowKind } from '../../shared/window-scopes.ts';
+import type { ExportOpening } from '../exports/exporter.ts';
 import type { SaveSuggestion } from '../exports/file-names.ts';
 import type { ReportPrintRequest } from '../exports/report-printer.ts';
 import type { PluggyCredentials } from '../secrets/credential-store.ts';
@@ -62,14 +63,17 @@ export type ShellApi = {
   /** The native save dialog: the path chosen, or null when the user closed it. */
   chooseExportPath: { input: SaveSuggestion; output: string | null };
   printReport: { input: ReportPrintRequest; output: Uint8Array };
+  /** A finished export's file, opened or shown in its folder (the books checked it is one). */
+  openExport: { input: ExportOpening; output: null };
   openConnectWindow: { input: { reconnect?: string }; output: null };
   /** The open Connect flow's OAuth callback, with its state (core/connect/oauth-flow.ts). */
   oauthRedirectUri: { input: null; output: string };
 };
 
-/** What main shows without asking: the tray, the close-to-tray choice, the language of its dialogs. */
+/** What main shows without asking: the tray, the close-to-tray choice, the language of its dialogs, the windows' appearance. */
 export interface ShellState {
   language: Language;
+  theme: Theme;
   closeToTray: boolean;
   connections: ConnectionSummary[];
   paused: boolean;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
   type CsvExportInput,
@@ -26,8 +28,16 @@ import { exportInWorker, type ExportRequest } from './worker-client.ts';
 /** Where a file goes: a path, or the save dialog's answer to come (null: none chosen). */
 export type Destination = string | Promise<string | null>;
 
+/** What the shell is asked to do with a finished export's file: open it, or show it in its folder. */
+export interface ExportOpening {
+  path: string;
+  action: 'open' | 'reveal';
+}
+
 export class Exporter {
   private readonly running = new Set<AbortController>();
+  /** The files this session's exports wrote: the only ones a window may have opened or shown. */
+  private readonly written = new Set<string>();
   private readonly sqlite: Database.Database;
   private readonly onProgress: (progress: ExportProgress) => void;
 
@@ -78,8 +88,20 @@ export class Exporter {
         if (isDiskFull(error)) throw diskFull(error);
         throw new AppError('EXPORT_FAILED', `The report could not be written: ${String(error)}`, { path });
       }
-      return { path, rows: null };
+      return this.remember({ path, rows: null });
     });
+  }
+
+  /**
+   * The file an export of this session wrote at `path`, still there, to open or show:
+   * EXPORT_UNKNOWN for any other path (a window names nothing else), EXPORT_MISSING once it
+   * was moved or deleted.
+   */
+  exported(path: string): string {
+    const file = resolve(path);
+    if (!this.written.has(file)) throw new AppError('EXPORT_UNKNOWN', 'Balancete did not export this file');
+    if (!existsSync(file)) throw new AppError('EXPORT_MISSING', 'The exported file is gone', { path: file });
+    return file;
   }
 
   cancel(): ExportCancelResult {
@@ -88,14 +110,20 @@ export class Exporter {
     return { cancelled };
   }
 
-  private run(request: ExportRequest, destination: Destination): Promise<ExportResult | null> {
-    return this.tracked((signal) =>
+  private async run(request: ExportRequest, destination: Destination): Promise<ExportResult | null> {
+    const result = await this.tracked((signal) =>
       exportInWorker(
         request,
         { database: this.sqlite.name, destination },
         { signal, onProgress: (progress) => this.onProgress({ format: request.format, ...progress }) },
       ),
     );
+    return result && this.remember(result);
+  }
+
+  private remember(result: ExportResult): ExportResult {
+    this.written.add(resolve(result.path));
+    return result;
   }
 
   /** Runs an export cancel() can stop. */

@@ -1,5 +1,13 @@
 import type { ReportQuery } from '../../shared/reports.ts';
-import { accountSet, periodSources, rowBuckets, type Sql } from './report-rows.ts';
+import {
+  accountsAndDays,
+  accountSet,
+  counterpartyName,
+  periodSources,
+  rowBuckets,
+  splitPartShares,
+  type Sql,
+} from './report-rows.ts';
 
 /**
  * The period's movements by counterparty and the side of the books they fall on, for the
@@ -23,6 +31,31 @@ export function counterpartySides(query: ReportQuery): Sql {
     months: (months) => monthSources(query, months),
     uncounted: (rows) => sidesOfBuckets(rowBuckets(rows, { counterparty: true, businessOnly, byRowid: true })),
   });
+}
+
+/**
+ * The period's split parts with a counterparty, on the side of the books each falls on (as
+ * `counterpartySides` puts them): `(counterparty, side, category_id, transaction_id)`. The
+ * sums count each part as a movement, as the P&L's lines need; the payers and payees count
+ * a transaction once on each side, and take these to know how many parts were one split.
+ * Splits are few (a user's own), and read from their table first, as the sums read them.
+ */
+export function splitPartSides(query: ReportQuery): Sql {
+  const period = accountsAndDays(query, { from: query.from, to: query.to });
+  const where = query.businessOnly === true ? `${period.sql} AND t.user_usage = 'business'` : period.sql;
+  return {
+    sql: `SELECT ${counterpartyName} AS counterparty,
+        CASE WHEN p.category_id IS NULL THEN CASE WHEN p.cents >= 0 THEN 'income' ELSE 'expense' END
+          ELSE ${sideOfGroup('c.report_group')} END AS side,
+        CASE WHEN p.category_id IS NOT NULL AND c.report_group IS NULL THEN p.category_id ELSE '' END AS category_id,
+        p.transaction_id
+      FROM (${splitPartShares(where)}) p
+      CROSS JOIN transactions t ON t.rowid = p.trowid
+      LEFT JOIN transaction_user_data cu ON cu.transaction_id = t.id
+      LEFT JOIN categories c ON c.id = p.category_id
+      WHERE ${counterpartyName} IS NOT NULL`,
+    values: period.values,
+  };
 }
 
 /** The side a report group puts a category's movements on, as an SQL expression (as migration 0013's). */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { type Dashboard, type DashboardMonth, ReportQuery, type TopCounterparty } from '../../shared/reports.ts';
 import { inAccountOrder } from '../books/account-labels.ts';
 import { balancesAtEnd, movementNets, reportAccounts } from './balances.ts';
-import { counterpartySides } from './counterparty-sides.ts';
+import { counterpartySides, splitPartSides } from './counterparty-sides.ts';
 import { categoryLines } from './profit-and-loss.ts';
 import { monthlySums, monthsOf, prepared } from './report-rows.ts';
 
@@ -112,7 +112,9 @@ function balances(sqlite: Database.Database, query: ReportQuery): Dashboard['bal
  * Top payers and payees by net amount, by the counterparty's name (the user's, else the
  * bank's), from the sums by counterparty and side (counterparty-sides.ts): a category
  * without a group is on the side the P&L's `lines` put it, by its net over the period
- * (over every movement, those without a counterparty too).
+ * (over every movement, those without a counterparty too). A split counts as one movement
+ * on each side its parts fall on (the sums count every part: the parts beyond the first
+ * are taken off, from `splitPartSides`), its amount as its parts add up.
  */
 function counterparties(
   sqlite: Database.Database,
@@ -120,23 +122,32 @@ function counterparties(
   lines: readonly CategoryLine[],
 ): Pick<Dashboard, 'topPayers' | 'topPayees'> {
   const sides = counterpartySides(query);
+  const splits = splitPartSides(query);
+  const sideOf = (row: string) =>
+    `CASE WHEN ${row}.side <> '' THEN ${row}.side WHEN u.incoming THEN 'income' ELSE 'expense' END`;
   const rows = prepared(
     sqlite,
     `WITH counterparty_sides AS (${sides.sql}),
      ungrouped AS MATERIALIZED (SELECT value ->> 0 AS category_id, value ->> 1 AS incoming FROM json_each(?)),
      sided AS (
-       SELECT s.counterparty AS name, s.cents, s.count,
-         CASE WHEN s.side <> '' THEN s.side WHEN u.incoming THEN 'income' ELSE 'expense' END AS side
-       FROM counterparty_sides s LEFT JOIN ungrouped u ON u.category_id = s.category_id)
-     SELECT side, name, cents, count FROM (
+       SELECT s.counterparty AS name, s.cents, s.count, ${sideOf('s')} AS side
+       FROM counterparty_sides s LEFT JOIN ungrouped u ON u.category_id = s.category_id),
+     split_parts AS (
+       SELECT p.counterparty AS name, p.transaction_id, ${sideOf('p')} AS side
+       FROM (${splits.sql}) p LEFT JOIN ungrouped u ON u.category_id = p.category_id),
+     extra_parts AS (
+       SELECT side, name, count(*) - count(DISTINCT transaction_id) AS extra FROM split_parts GROUP BY side, name),
+     ranked AS (
        SELECT side, name, sum(cents) AS cents, sum(count) AS count,
          row_number() OVER (PARTITION BY side
                             ORDER BY CASE side WHEN 'income' THEN -sum(cents) ELSE sum(cents) END, name) AS rank
        FROM sided WHERE side IN ('income', 'expense')
        GROUP BY side, name HAVING sum(count) <> 0)
-     WHERE rank <= ${topCount}
-     ORDER BY side, rank`,
-  ).all(...sides.values, JSON.stringify(ungroupedIncoming(lines))) as (TopCounterparty & {
+     SELECT r.side, r.name, r.cents, r.count - coalesce(e.extra, 0) AS count
+     FROM ranked r LEFT JOIN extra_parts e ON e.side = r.side AND e.name = r.name
+     WHERE r.rank <= ${topCount}
+     ORDER BY r.side, r.rank`,
+  ).all(...sides.values, JSON.stringify(ungroupedIncoming(lines)), ...splits.values) as (TopCounterparty & {
     side: 'income' | 'expense';
   })[];
   const of = (side: 'income' | 'expense') =>

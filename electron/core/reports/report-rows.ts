@@ -57,6 +57,9 @@ export interface Sql {
 /** The account amount, which balances and totals add up in. */
 export const accountAmount = 'coalesce(t.amount_in_account_currency_cents, t.amount_cents)';
 
+/** Whom a movement was with, as the reports name them: the user's name for them, else the bank's (over `t` and the user data `cu`). */
+export const counterpartyName = 'coalesce(cu.counterparty_display_name, t.counterparty_name, t.merchant_name)';
+
 /**
  * Which accounts, as `IN (…)`: with no account filter every account the user did not hide
  * (every one, with `includeHidden`) is named, so that SQLite walks
@@ -74,7 +77,7 @@ export function accountSet(query: ReportQuery): Sql {
 }
 
 /** Which accounts (`accountSet`) and which days (inclusive), over `t`, counted rows only. */
-function accountsAndDays(query: ReportQuery, days: { from: string; to: string }): Sql {
+export function accountsAndDays(query: ReportQuery, days: { from: string; to: string }): Sql {
   const accounts = accountSet(query);
   return {
     sql: `t.account_id ${accounts.sql} AND t.date >= ? AND t.date <= ? AND t.removed_at IS NULL`,
@@ -262,9 +265,7 @@ export function rowBuckets(period: Sql, options: RowBucketOptions): Sql {
   const extra = [
     ...(options.usage ? ['t.user_usage AS usage'] : []),
     ...(options.deductible ? ['d.deductible'] : []),
-    ...(options.counterparty
-      ? ['coalesce(cu.counterparty_display_name, t.counterparty_name, t.merchant_name) AS counterparty']
-      : []),
+    ...(options.counterparty ? [`${counterpartyName} AS counterparty`] : []),
   ];
   const joins = [
     ...(options.deductible

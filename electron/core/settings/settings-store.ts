@@ -5,6 +5,7 @@ import { Settings, type SettingsPatch } from '../../shared/models.ts';
 
 export const defaultSettings: Settings = {
   language: 'pt-BR',
+  theme: 'system',
   pluggyMode: 'demo',
   closeToTray: true,
   syncIntervalMinutes: 15,

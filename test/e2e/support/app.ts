@@ -5,6 +5,7 @@ import { test as base, type BrowserContext, expect, type Page } from '@playwrigh
 import { pathToFileURL } from 'node:url';
 import { openDatabase, type OpenedDatabase, sourceMigrationsFolder } from '../../../db/open.ts';
 import { BooksHost } from '../../../electron/core/books-host/books-host.ts';
+import type { ExportOpening } from '../../../electron/core/exports/exporter.ts';
 import { createHandlers } from '../../../electron/core/handlers.ts';
 import type { IpcResult } from '../../../electron/shared/errors.ts';
 import { CredentialStore } from '../../../electron/core/secrets/credential-store.ts';
@@ -57,6 +58,8 @@ export interface IpcExchange {
 export interface AppFixture {
   /** Every request the page made through the bridge, with what it got back. */
   ipc: IpcExchange[];
+  /** The exported files the shell was asked to open or show in their folder (no file manager runs in a test). */
+  openedExports: ExportOpening[];
   /** The sandbox standing in for Pluggy (own-application checks go to it). */
   sandbox: SandboxClient;
   /** Demo mode's embedded sandbox, once the app started it: Pluggy's side of demo links. */
@@ -133,6 +136,12 @@ export const test = base.extend<
       );
     };
     const appInfo = { version: '0.0.0-e2e', dataDirectory: temp.path };
+    const openedExports: ExportOpening[] = [];
+    /** The shell's stand-in for opening a file or its folder: records the request. */
+    const openExport = (opening: ExportOpening) => {
+      openedExports.push(opening);
+      return null;
+    };
     const pluggyApi = { baseUrl: sandbox.sandbox.url, sandboxCa: sandbox.sandbox.ca };
     const demoDirectory = join(temp.path, 'demo');
 
@@ -158,6 +167,7 @@ export const test = base.extend<
           // The save dialog's stand-in: the suggested name, in this test's folder.
           chooseExportPath: ({ name }) => join(temp.path, name),
           printReport,
+          openExport,
           openConnectWindow: async (options) => (await openConnectWindow(options), null),
           oauthRedirectUri: () => 'balancete://oauth-callback',
         },
@@ -187,6 +197,7 @@ export const test = base.extend<
           credentials,
           printReport,
           openConnectWindow,
+          openExport: (opening) => Promise.resolve(void openExport(opening)),
         },
         { demoDirectory },
       );
@@ -230,6 +241,7 @@ export const test = base.extend<
 
     const fixture: AppFixture = {
       ipc,
+      openedExports,
       sandbox,
       database,
       dataDirectory: temp.path,

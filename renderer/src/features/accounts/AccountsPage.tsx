@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
-import { useAccounts } from '../../api/queries.ts';
+import { useAccounts, useSettings } from '../../api/queries.ts';
 import { ConnectBankButton } from '../../components/ConnectBankButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money } from '../../components/Money.tsx';
@@ -33,7 +33,8 @@ export function AccountsPage() {
           <button type="button" onClick={() => setCreating(true)}>
             {t('accounts.manual.new')}
           </button>
-          <ConnectBankButton />
+          {/* With no account yet, the empty card below offers it, with what linking means. */}
+          {accounts.data && accounts.data.length > 0 && <ConnectBankButton />}
         </div>
       }
     >
@@ -158,12 +159,23 @@ function AccountsOverview({ accounts }: { accounts: AccountSummary[] }) {
   );
 }
 
+/**
+ * No account yet, as on first run: what linking a bank brings, which Pluggy it goes through
+ * (demo mode's fictitious banks, and how to use real ones instead; or the user's own
+ * application) and the button to link one.
+ */
 function EmptyAccounts() {
   const { t } = useTranslation();
+  const mode = useSettings().data?.pluggyMode;
   return (
     <div className="empty-state">
       <h2>{t('accounts.empty.title')}</h2>
       <p>{t('accounts.empty.body')}</p>
+      {mode && <p>{t(`accounts.empty.${mode}`)}</p>}
+      <div className="empty-state-actions">
+        <ConnectBankButton />
+        {mode === 'demo' && <Link to="/settings?section=pluggy-account">{t('accounts.empty.useOwn')}</Link>}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useModalDialog } from '../../components/focus.ts';
 
 /**
  * A modal dialog around a form: Enter confirms (a <select> too, which browsers leave out of
@@ -15,6 +16,7 @@ export function FormDialog({
   danger = false,
   confirmDisabled = false,
   className,
+  actions,
   onConfirm,
   onClose,
 }: {
@@ -28,6 +30,8 @@ export function FormDialog({
   confirmDisabled?: boolean;
   /** A layout of the dialog's own (a wider form). */
   className?: string;
+  /** Buttons of the dialog's own in place of Cancel and confirm, once it is done (a finished export's). */
+  actions?: ReactNode;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -35,18 +39,8 @@ export function FormDialog({
   const { isPending: pending, error } = change;
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  // Read once, on the first render: by the time an effect runs, the dialog may hold focus.
-  const opener = useRef(document.activeElement);
-
-  useEffect(() => {
-    const returnTo = opener.current;
-    dialog.current?.showModal();
-    // The field to start in, when it is not the first one (a form with tabs above its fields).
-    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
-    };
-  }, []);
+  // Starting in the field marked data-autofocus, when it is not the first one (a form with tabs above its fields).
+  useModalDialog(dialog);
 
   return (
     <dialog
@@ -76,12 +70,16 @@ export function FormDialog({
         {children}
         {error !== null && <ErrorNotice error={error} />}
         <div className="actions">
-          <button type="button" onClick={() => dialog.current?.close()} disabled={pending}>
-            {t('categories.dialog.cancel')}
-          </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={pending || confirmDisabled}>
-            {pending ? t('categories.dialog.working') : confirmLabel}
-          </button>
+          {actions ?? (
+            <>
+              <button type="button" onClick={() => dialog.current?.close()} disabled={pending}>
+                {t('categories.dialog.cancel')}
+              </button>
+              <button type="submit" className={danger ? 'danger' : 'primary'} disabled={pending || confirmDisabled}>
+                {pending ? t('categories.dialog.working') : confirmLabel}
+              </button>
+            </>
+          )}
         </div>
       </form>
     </dialog>

@@ -7,7 +7,9 @@ import type { ReportQuery } from '../../../../electron/shared/reports.ts';
 import type { TransactionFilters } from '../../../../electron/shared/transactions.ts';
 import { useAccounts, useApi, useReportOwner } from '../../api/queries.ts';
 import { AccountOptions } from '../../components/AccountName.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FormDialog } from '../categories/FormDialog.tsx';
+import './exports.css';
 
 const fileChoices = ['csv-pt-BR', 'csv-en', 'xlsx', 'ofx'] as const;
 export type ExportChoice = (typeof fileChoices)[number] | 'pdf';
@@ -17,7 +19,9 @@ export type ExportChoice = (typeof fileChoices)[number] | 'pdf';
  * dialect, the XLSX workbook (transactions, DRE, livro-caixa), or one account's OFX
  * statement; from Relatórios, the period's PDF report too. Main asks where to save (its
  * native dialog) and writes off its thread; this shows the progress and can cancel.
- * Closing the save dialog is no error: nothing happens.
+ * Closing the save dialog is no error: nothing happens. Once a file is written, the dialog
+ * offers to open it or show it in its folder (main does, for a file an export wrote only),
+ * starting on "Abrir".
  */
 export function ExportDialog({
   filters,
@@ -53,6 +57,16 @@ export function ExportDialog({
     },
   });
   const done = run.data;
+  const opening = useMutation({
+    mutationFn: ({ path, channel }: { path: string; channel: 'exports:open-file' | 'exports:show-in-folder' }) =>
+      api.invoke(channel, { path }),
+  });
+  /** Another format or account after an export is another export: the last one's outcome goes. */
+  const startOver = () => {
+    if (run.isPending) return;
+    run.reset();
+    opening.reset();
+  };
 
   return (
     <FormDialog
@@ -61,6 +75,32 @@ export function ExportDialog({
       change={run}
       onConfirm={() => run.mutate()}
       onClose={onClose}
+      actions={
+        done ? (
+          <>
+            {/* Closing unmounts the dialog, as Esc does: focus goes back to "Exportar…". */}
+            <button type="button" onClick={onClose}>
+              {t('exports.close')}
+            </button>
+            <div className="export-file-actions">
+              <button
+                type="button"
+                onClick={() => opening.mutate({ path: done.path, channel: 'exports:show-in-folder' })}
+              >
+                {t('exports.showInFolder')}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                autoFocus
+                onClick={() => opening.mutate({ path: done.path, channel: 'exports:open-file' })}
+              >
+                {t('exports.openFile')}
+              </button>
+            </div>
+          </>
+        ) : undefined
+      }
     >
       <fieldset className="export-choices">
         <legend>{t('exports.format')}</legend>
@@ -72,7 +112,10 @@ export function ExportDialog({
               value={each}
               checked={choice === each}
               autoFocus={each === choice}
-              onChange={() => setChoice(each)}
+              onChange={() => {
+                setChoice(each);
+                startOver();
+              }}
             />
             <span>
               <strong>{t(`exports.choices.${each}.name`)}</strong>
@@ -84,7 +127,14 @@ export function ExportDialog({
       {choice === 'ofx' && (
         <div className="field">
           <label htmlFor={`${id}-account`}>{t('exports.account')}</label>
-          <select id={`${id}-account`} value={account} onChange={(event) => setAccountId(event.target.value)}>
+          <select
+            id={`${id}-account`}
+            value={account}
+            onChange={(event) => {
+              setAccountId(event.target.value);
+              startOver();
+            }}
+          >
             <AccountOptions accounts={accounts.data ?? []} />
           </select>
         </div>
@@ -121,6 +171,7 @@ export function ExportDialog({
               : t('exports.done', { count: done.rows, path: done.path })}
         </p>
       )}
+      {opening.isError && <ErrorNotice error={opening.error} />}
     </FormDialog>
   );
 }

@@ -26,6 +26,9 @@ export function useTransactionEdits() {
   const queryClient = useQueryClient();
   const [toast, setToast] = useState<EditToast | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.transactions });
+  // A category chosen by hand may form a pattern a rule is suggested for (RuleSuggestionOffer).
+  const refreshCategorized = () =>
+    Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: queryKeys.ruleSuggestions })]);
   // Stable, so the toast's timer is not restarted by every render.
   const dismiss = useCallback(() => setToast(null), []);
   const { withConfirmation, dialog: confirmDialog } = useReconciledConfirmation();
@@ -35,7 +38,7 @@ export function useTransactionEdits() {
   const update = useMutation({
     mutationFn: (input: { id: string; patch: { categoryId?: string; notes?: string | null } }) =>
       withConfirmation('edit', (confirmation) => api.invoke('transactions:update', { ...input, ...confirmation })),
-    onSettled: refresh,
+    onSettled: refreshCategorized,
   });
   const bulk = useMutation({
     mutationFn: (input: { ids: string[]; categoryId: string }) =>
@@ -45,7 +48,7 @@ export function useTransactionEdits() {
     onSuccess: (result) => {
       if (result !== declined) setToast({ kind: 'categorized', count: result.changed, undoId: result.undoId });
     },
-    onSettled: refresh,
+    onSettled: refreshCategorized,
   });
   const detail = useMutation({
     mutationFn: (change: DetailChange) =>
@@ -57,7 +60,7 @@ export function useTransactionEdits() {
     onSuccess: (result) => {
       if (result === declined) setDetailRevision((revision) => revision + 1);
     },
-    onSettled: refresh,
+    onSettled: refreshCategorized,
   });
   // Deleting the user's own rows, or undoing that, moves a manual account's balance too.
   const remove = useMutation({
