@@ -51,7 +51,7 @@ test('a manual cash account, an entry with Ctrl+N, a transfer, an edit, and a de
   await dialog(page).getByLabel('Saldo inicial').fill('12x');
   await expect(dialog(page).getByText('Escreva o valor como 1.234,56.')).toBeVisible();
   await dialog(page).getByLabel('Data de abertura').fill('31/02/2026');
-  await expect(dialog(page).getByText('Escreva a data como dd/mm/aaaa, uma data que exista.')).toBeVisible();
+  await expect(dialog(page).getByText('Essa data não existe no calendário.')).toBeVisible();
   await dialog(page).getByLabel('Instituição').fill('Carteira');
   await dialog(page).getByLabel('Nome da conta').fill('Dinheiro do escritório');
   await dialog(page).getByLabel('Tipo').selectOption({ label: 'Dinheiro' });
@@ -124,8 +124,8 @@ test('a manual cash account, an entry with Ctrl+N, a transfer, an edit, and a de
   await expect(entry.getByRole('radio', { name: 'Saída' })).toBeChecked();
   await entry.getByLabel('Contraparte (opcional)').fill('Restaurante Sabor');
   await entry.getByRole('button', { name: /Categoria/ }).click();
-  await entry.getByRole('combobox', { name: 'Escolher categoria' }).fill('software');
-  await entry.getByRole('combobox', { name: 'Escolher categoria' }).press('Enter');
+  await entry.getByRole('combobox', { name: 'Categoria', exact: true }).fill('software');
+  await entry.getByRole('combobox', { name: 'Categoria', exact: true }).press('Enter');
   await expect(entry.getByRole('button', { name: /Software e assinaturas/ })).toBeFocused();
   await entry.getByLabel('Notas (opcional)').fill('Reunião do projeto');
   await screenshotsEverywhere(page, 'own-entries-transaction-dialog', async (language) => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { CategorySummary } from '../../electron/shared/categories.ts';
 import { categoryOptions, searchCategories } from '../../renderer/src/features/transactions/category-options.ts';
 import {
-  parseAmountInput,
   periodRange,
   readViewState,
   toQuery,
@@ -48,21 +47,6 @@ describe('transactions view state in the URL', () => {
       sort: 'date',
       descending: true,
     });
-  });
-
-  it('reads amounts typed the Brazilian way', () => {
-    expect(parseAmountInput('1.234,56')).toBe(123456);
-    expect(parseAmountInput('R$ -50')).toBe(-5000);
-    expect(parseAmountInput('10,5')).toBe(1050);
-    expect(parseAmountInput('1234.5')).toBe(123450);
-    expect(parseAmountInput('1.234')).toBe(123400);
-    expect(parseAmountInput('')).toBeUndefined();
-    expect(parseAmountInput('abc')).toBeUndefined();
-    expect(parseAmountInput('1,234,5')).toBeUndefined();
-    // The English hint's own form ("1,234.56"); marks in no sensible order are still no number.
-    expect(parseAmountInput('1,234.56')).toBe(123456);
-    expect(parseAmountInput('$1,234,567.8')).toBe(123456780);
-    expect(parseAmountInput('1.234,5.6')).toBeUndefined();
   });
 });
 

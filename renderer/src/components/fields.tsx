@@ -6,7 +6,7 @@ import type { TextFormat } from './text-formats.ts';
 import './fields.css';
 
 /** The label, the control, and under it either why the value is refused or a line of help. */
-function FieldFrame({
+export function FieldFrame({
   id,
   label,
   help,
@@ -23,7 +23,9 @@ function FieldFrame({
 }) {
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
+      <label id={`${id}-label`} htmlFor={id}>
+        {label}
+      </label>
       {children}
       {(problem || help) && (
         <p id={`${id}-note`} className={problem ? 'field-problem' : 'field-help'}>
@@ -34,7 +36,8 @@ function FieldFrame({
   );
 }
 
-const described = (id: string, note: unknown) => (note ? `${id}-note` : undefined);
+/** The note under a field (see FieldFrame), when there is one, for aria-describedby. */
+export const described = (id: string, note: unknown) => (note ? `${id}-note` : undefined);
 
 /** A plain text box (a textarea when `multiline`). */
 export function TextInput({

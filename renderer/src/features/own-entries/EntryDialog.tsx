@@ -9,7 +9,7 @@ import { useMoneyText } from '../../components/text-formats.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { FormDialog } from '../categories/FormDialog.tsx';
 import { categoryOptions } from '../transactions/category-options.ts';
-import { CategoryPicker } from '../transactions/CategoryPicker.tsx';
+import { CategorySelect } from '../transactions/CategorySelect.tsx';
 import {
   AccountSelect,
   AmountInput,
@@ -128,16 +128,17 @@ function useTransactionForm(preselected: string | undefined) {
   const offered = offeredAccounts(all, [accountId]);
   // One account to choose from: it is the one.
   const chosenId = accountId || (offered.length === 1 ? (offered[0]?.id ?? '') : '');
-  const { date, amount, ...dayAndAmount } = useDayAndAmountText(bookkeepingDate(new Date()));
+  const { amount, ...dayAndAmount } = useDayAndAmountText(bookkeepingDate(new Date()));
+  const { date } = dayAndAmount;
   const [description, setDescription] = useState('');
   const [direction, setDirection] = useState<Direction>('out');
   const [counterparty, setCounterparty] = useState('');
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
-  const { submitted, attempt, required } = useSaveAttempt();
+  const { submitted, attempt, required, requiredDay } = useSaveAttempt();
   const problems = {
     account: required(chosenId),
-    date: required(dayAndAmount.dateText),
+    date: requiredDay(date),
     description: required(description),
     amount: amountProblem(dayAndAmount.amountText, amount, submitted, t),
   };
@@ -162,7 +163,7 @@ function useTransactionForm(preselected: string | undefined) {
     problems,
     submit() {
       attempt();
-      if (!chosenId || date === undefined || !description.trim() || amount === undefined || amount === 0) return null;
+      if (!chosenId || !date || !description.trim() || amount === undefined || amount === 0) return null;
       const size = Math.abs(amount);
       return {
         accountId: chosenId,
@@ -192,7 +193,7 @@ function TransactionFields({ form }: { form: TransactionForm }) {
         problem={problems.account}
         autoFocusHere
       />
-      <DateInput text={fields.dateText} onText={fields.setDateText} problem={problems.date} />
+      <DateInput value={fields.date} onChange={fields.setDate} problem={problems.date} />
       <DirectionChoice direction={fields.direction} onChange={fields.setDirection} />
       <DescriptionInput value={fields.description} onChange={fields.setDescription} problem={problems.description} />
       <AmountInput
@@ -246,48 +247,25 @@ function CategoryChoice({
   const language = useLanguage();
   const categories = useCategories();
   const options = useMemo(() => categoryOptions(categories.data ?? [], language), [categories.data, language]);
-  const [picking, setPicking] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
   const labelId = useId();
-  const chosen = categoryId ? options.find((option) => option.id === categoryId) : undefined;
-  const closePicker = () => {
-    setPicking(false);
-    requestAnimationFrame(() => button.current?.focus());
-  };
   return (
     <div className="field entry-category entry-wide">
-      <span className="field-label" id={labelId}>
-        {t('transactions.entry.category')}
-      </span>
-      {picking ? (
-        <CategoryPicker
+      <span className="field-label">{t('transactions.entry.category')}</span>
+      <span className="entry-category-row">
+        <CategorySelect
           options={options}
-          onPick={(picked) => {
-            onChange(picked);
-            closePicker();
-          }}
-          onClose={closePicker}
-          onDismiss={() => setPicking(false)}
+          value={categoryId}
+          label={t('transactions.entry.category')}
+          placeholder={t('transactions.entry.noCategory')}
+          describedBy={`${labelId}-help`}
+          onChange={onChange}
         />
-      ) : (
-        <span className="entry-category-row">
-          <button
-            ref={button}
-            type="button"
-            className={chosen ? 'category-chip' : 'category-chip category-missing'}
-            aria-labelledby={`${labelId} ${labelId}-value`}
-            aria-describedby={`${labelId}-help`}
-            onClick={() => setPicking(true)}
-          >
-            <span id={`${labelId}-value`}>{chosen?.path ?? t('transactions.entry.noCategory')}</span>
+        {categoryId && (
+          <button type="button" className="link-button" onClick={() => onChange(null)}>
+            {t('transactions.entry.clearCategory')}
           </button>
-          {chosen && (
-            <button type="button" className="link-button" onClick={() => onChange(null)}>
-              {t('transactions.entry.clearCategory')}
-            </button>
-          )}
-        </span>
-      )}
+        )}
+      </span>
       <p id={`${labelId}-help`} className="field-help">
         {t('transactions.entry.categoryHelp')}
       </p>
@@ -302,10 +280,11 @@ function useTransferForm(preselected: string | undefined) {
   const all = accounts.data ?? [];
   const [fromId, setFromId] = useState(preselected ?? '');
   const [toId, setToId] = useState('');
-  const { date, amount, ...dayAndAmount } = useDayAndAmountText(bookkeepingDate(new Date()));
+  const { amount, ...dayAndAmount } = useDayAndAmountText(bookkeepingDate(new Date()));
+  const { date } = dayAndAmount;
   const [receivedText, setReceivedText] = useState('');
   const [description, setDescription] = useState(t('transactions.entry.transferDescription'));
-  const { submitted, attempt, required } = useSaveAttempt();
+  const { submitted, attempt, required, requiredDay } = useSaveAttempt();
   const from = all.find((each) => each.id === fromId);
   const to = all.find((each) => each.id === toId);
   const twoCurrencies = Boolean(from && to && from.currencyCode !== to.currencyCode);
@@ -313,7 +292,7 @@ function useTransferForm(preselected: string | undefined) {
   const problems = {
     from: required(fromId),
     to: fromId && toId === fromId ? t('transactions.entry.sameAccount') : required(toId),
-    date: required(dayAndAmount.dateText),
+    date: requiredDay(date),
     amount: amountProblem(dayAndAmount.amountText, amount, submitted, t),
     received: twoCurrencies ? amountProblem(receivedText, received, submitted, t) : null,
     description: required(description),
@@ -337,7 +316,7 @@ function useTransferForm(preselected: string | undefined) {
     problems,
     submit() {
       attempt();
-      if (!fromId || !toId || fromId === toId || date === undefined || !description.trim()) return null;
+      if (!fromId || !toId || fromId === toId || !date || !description.trim()) return null;
       if (amount === undefined || amount === 0) return null;
       if (twoCurrencies && (received === undefined || received === 0)) return null;
       return {
@@ -375,7 +354,7 @@ function TransferFields({ form }: { form: TransferForm }) {
         accounts={form.offered}
         problem={problems.to}
       />
-      <DateInput text={fields.dateText} onText={fields.setDateText} problem={problems.date} />
+      <DateInput value={fields.date} onChange={fields.setDate} problem={problems.date} />
       <AmountInput
         text={fields.amountText}
         onText={fields.setAmountText}
@@ -417,11 +396,11 @@ export function EditEntryDialog({
   const { t } = useTranslation();
   const edit = useEditTransaction();
   const saved = split(row.amountCents);
-  const { dateText, setDateText, date, amountText, setAmountText, amount } = useDayAndAmountText(row.date, saved.size);
+  const { date, setDate, amountText, setAmountText, amount } = useDayAndAmountText(row.date, saved.size);
   const [description, setDescription] = useState(row.description);
   const [direction, setDirection] = useState<Direction>(saved.direction);
   const [counterparty, setCounterparty] = useState(savedCounterparty ?? '');
-  const { submitted, attempt, required } = useSaveAttempt();
+  const { submitted, attempt, required, requiredDay } = useSaveAttempt();
 
   return (
     <FormDialog
@@ -431,7 +410,7 @@ export function EditEntryDialog({
       className="entry-dialog"
       onConfirm={() => {
         attempt();
-        if (date === undefined || !description.trim() || amount === undefined || amount === 0) {
+        if (!date || !description.trim() || amount === undefined || amount === 0) {
           focusFirstProblem();
           return;
         }
@@ -454,7 +433,7 @@ export function EditEntryDialog({
         {t('transactions.entry.accountFixed')}: <strong>{row.accountName}</strong>
       </p>
       <div className="entry-grid">
-        <DateInput text={dateText} onText={setDateText} problem={required(dateText)} autoFocusHere />
+        <DateInput value={date} onChange={setDate} problem={requiredDay(date)} autoFocusHere />
         <DirectionChoice direction={direction} onChange={setDirection} />
         <DescriptionInput value={description} onChange={setDescription} problem={required(description)} />
         <AmountInput

@@ -42,9 +42,8 @@ export function ManualAccountDialog({
   const [currency, setCurrency] = useState(account?.currencyCode ?? 'BRL');
   const opening = account?.openingBalanceCents ?? 0;
   const {
-    dateText,
-    setDateText,
     date: openingDate,
+    setDate: setOpeningDate,
     amountText: openingText,
     setAmountText: setOpeningText,
     amount: typed,
@@ -52,19 +51,19 @@ export function ManualAccountDialog({
     account?.openingBalanceDate ?? bookkeepingDate(new Date()),
     initialKind === 'CREDIT_CARD' ? -opening : opening,
   );
-  const { attempt, required } = useSaveAttempt();
+  const { attempt, required, requiredDay } = useSaveAttempt();
 
   const card = kind === 'CREDIT_CARD';
   const problems = {
     institution: required(institution),
     name: required(name),
     opening: required(openingText),
-    date: required(dateText),
+    date: requiredDay(openingDate),
   };
 
   const save = () => {
     attempt();
-    if (!institution.trim() || !name.trim() || typed === undefined || openingDate === undefined) {
+    if (!institution.trim() || !name.trim() || typed === undefined || !openingDate) {
       focusFirstProblem();
       return;
     }
@@ -143,8 +142,8 @@ export function ManualAccountDialog({
         </SelectInput>
         <DateInput
           label={t('accounts.manual.dialog.openingDate')}
-          text={dateText}
-          onText={setDateText}
+          value={openingDate}
+          onChange={setOpeningDate}
           problem={problems.date}
         />
         <AmountInput

@@ -1,18 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { modalOpen, typedInField } from '../../components/keys.ts';
 
 const onMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
 /** The new-entry shortcut as the platform writes it: ⌘N on macOS, Ctrl+N elsewhere. */
 export const newEntryKeys = onMac ? '⌘N' : 'Ctrl+N';
-
-/** Where typing is going on: a key pressed there belongs to the box, not to the screen. */
-function isTyping(target: EventTarget | null): boolean {
-  if (target instanceof HTMLTextAreaElement) return true;
-  if (target instanceof HTMLInputElement)
-    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
-  return target instanceof HTMLElement && target.isContentEditable;
-}
 
 /**
  * Ctrl+N (⌘N on macOS) opens a new entry, as desktop apps make a new document: not while
@@ -27,7 +20,7 @@ export function useNewEntryShortcut(open: () => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(onMac ? event.metaKey : event.ctrlKey) || event.altKey || event.shiftKey) return;
       if (event.key.toLowerCase() !== 'n' || event.repeat) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (typedInField(event) || modalOpen()) return;
       event.preventDefault();
       latest.current();
     };

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import { DateField, type DayValue } from '../../components/DateField.tsx';
 import { AccountOptions, FormattedInput, SelectInput, TextInput } from '../../components/fields.tsx';
-import { useDayText, useMoneyText } from '../../components/text-formats.ts';
+import { useMoneyText } from '../../components/text-formats.ts';
 
 // The imports screens take these from here.
 export { AccountOptions, SelectInput };
@@ -19,19 +20,19 @@ export function useSaveAttempt() {
     submitted,
     attempt: () => setSubmitted(true),
     required: (text: string) => (submitted && text.trim() === '' ? t('transactions.entry.required') : null),
+    /** A day left empty (one that does not read, the date field says so itself). */
+    requiredDay: (day: DayValue) => (submitted && day === null ? t('transactions.entry.required') : null),
   };
 }
 
-/** A dialog's day and amount boxes: their text as typed, and what it reads as (undefined when it does not). */
+/** A dialog's day and amount boxes: the day, and the amount's text as typed and what it reads as (undefined when it does not). */
 export function useDayAndAmountText(initialDay: string, initialCents?: number) {
-  const day = useDayText();
   const money = useMoneyText();
-  const [dateText, setDateText] = useState(() => day.format(initialDay));
+  const [date, setDate] = useState<DayValue>(initialDay);
   const [amountText, setAmountText] = useState(() => (initialCents === undefined ? '' : money.format(initialCents)));
   return {
-    dateText,
-    setDateText,
-    date: day.parse(dateText),
+    date,
+    setDate,
     amountText,
     setAmountText,
     amount: money.parse(amountText),
@@ -71,25 +72,23 @@ export function AccountSelect({
 /** The day's box, "Data" unless named otherwise. */
 export function DateInput({
   label,
-  text,
-  onText,
+  value,
+  onChange,
   problem,
   autoFocusHere = false,
 }: {
   label?: string;
-  text: string;
-  onText: (text: string) => void;
+  value: DayValue;
+  onChange: (day: DayValue) => void;
   problem: string | null;
   autoFocusHere?: boolean;
 }) {
   const { t } = useTranslation();
-  const day = useDayText();
   return (
-    <FormattedInput
+    <DateField
       label={label ?? t('transactions.entry.date')}
-      text={text}
-      onText={onText}
-      format={day}
+      value={value}
+      onChange={onChange}
       problem={problem}
       autoFocusHere={autoFocusHere}
     />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationDraft, ReconciliationSummary } from '../../../../electron/shared/reconciliation.ts';
@@ -11,9 +11,9 @@ import {
 } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Money, useMoneyFormatter } from '../../components/Money.tsx';
-import { useDayText, useMoneyText } from '../../components/text-formats.ts';
+import { useMoneyText } from '../../components/text-formats.ts';
 import { FormDialog } from '../categories/FormDialog.tsx';
-import { CommitField } from './fields.tsx';
+import { CommitDateField, CommitField } from './fields.tsx';
 import { HelperPanel } from './HelperPanel.tsx';
 import { ReconciliationLines } from './ReconciliationLines.tsx';
 
@@ -43,13 +43,17 @@ function Workspace({
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormatter();
-  const day = useDayText();
   const moneyFormat = useMoneyText();
   const tick = useTickLines(draft.id);
   const update = useUpdateStatement(draft.id);
   const finish = useFinishReconciliation();
   const discard = useDiscardReconciliation();
   const [helping, setHelping] = useState(false);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeHelp = () => {
+    setHelping(false);
+    helpButton.current?.focus();
+  };
   const [confirming, setConfirming] = useState<Confirming>(null);
 
   const cleared = useMemo(() => new Set(draft.lines.filter((line) => line.cleared).map((line) => line.id)), [draft]);
@@ -76,10 +80,9 @@ function Workspace({
           <p className="muted">{t('reconciliation.draft.saved')}</p>
         </div>
         <div className="recon-fields">
-          <CommitField
+          <CommitDateField
             label={t('reconciliation.fields.statementDate')}
             value={draft.statementDate}
-            format={day}
             help={
               draft.previousStatementDate
                 ? t('reconciliation.fields.after', { date: formatDate(draft.previousStatementDate) })
@@ -142,7 +145,7 @@ function Workspace({
         <button type="button" onClick={() => tickAll(false)}>
           {t('reconciliation.draft.untickAll')}
         </button>
-        <button type="button" aria-expanded={helping} onClick={() => setHelping(!helping)}>
+        <button ref={helpButton} type="button" aria-expanded={helping} onClick={() => setHelping(!helping)}>
           {t('reconciliation.draft.help')}
         </button>
         <span className="muted recon-keys">{t('reconciliation.draft.keys')}</span>
@@ -155,7 +158,7 @@ function Workspace({
           label={t('reconciliation.lines.label', { date: formatDate(draft.statementDate) })}
           onTick={(line) => onTick([line.id], !line.cleared)}
         />
-        {helping && <HelperPanel draftId={draft.id} cleared={cleared} onTick={onTick} />}
+        {helping && <HelperPanel draftId={draft.id} cleared={cleared} onTick={onTick} onClose={closeHelp} />}
       </div>
 
       {finish.isError && <ErrorNotice error={finish.error} />}

@@ -17,11 +17,14 @@ export function HelperPanel({
   draftId,
   cleared,
   onTick,
+  onClose,
 }: {
   draftId: number;
   /** The lines ticked now, from the draft (the help was worked out a moment ago). */
   cleared: ReadonlySet<string>;
   onTick: (ids: string[], cleared: boolean) => void;
+  /** Esc in the panel: it closes, as the button that opened it would. */
+  onClose: () => void;
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormatter();
@@ -103,7 +106,16 @@ export function HelperPanel({
     );
   }
   return (
-    <aside className="recon-help" aria-label={t('reconciliation.help.title')} aria-busy={help.isFetching}>
+    <aside
+      className="recon-help"
+      aria-label={t('reconciliation.help.title')}
+      aria-busy={help.isFetching}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <h3>{t('reconciliation.help.title')}</h3>
       {body}
     </aside>

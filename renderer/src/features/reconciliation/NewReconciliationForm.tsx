@@ -1,32 +1,35 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationSetup } from '../../../../electron/shared/reconciliation.ts';
 import { useStartReconciliation } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { DateField, type DayValue } from '../../components/DateField.tsx';
 import { FormattedInput } from '../../components/fields.tsx';
+import { useFocusWhenLost } from '../../components/focus.ts';
 import { Money } from '../../components/Money.tsx';
-import { useDayText, useMoneyText } from '../../components/text-formats.ts';
+import { useMoneyText } from '../../components/text-formats.ts';
 
 /** The statement to reconcile to, prefilled with what the bank reported (its balance, or a card's last bill). */
 export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup }) {
   const { t } = useTranslation();
-  const day = useDayText();
   const money = useMoneyText();
   const start = useStartReconciliation();
+  // A draft discarded (or undone) is replaced by this form: focus lands on its title, not on the page.
+  const title = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(title);
   const previous = setup.previousStatementDate;
   // Null when the bank reported nothing newer than the last statement reconciled.
   const suggested = setup.suggestedStatement;
-  const [dateText, setDateText] = useState(suggested ? day.format(suggested.date) : '');
+  const [statementDate, setStatementDate] = useState<DayValue>(suggested ? suggested.date : null);
   const [balanceText, setBalanceText] = useState(suggested ? money.format(suggested.balanceCents) : '');
   const [openingText, setOpeningText] = useState(money.format(setup.openingBalanceCents));
   const [submitted, setSubmitted] = useState(false);
   const openingEditable = setup.openingSource === 'account-start';
 
-  const statementDate = day.parse(dateText);
   const statementBalanceCents = money.parse(balanceText);
   const openingBalanceCents = openingEditable ? money.parse(openingText) : setup.openingBalanceCents;
-  const tooEarly = statementDate !== undefined && previous !== null && statementDate <= previous;
+  const tooEarly = typeof statementDate === 'string' && previous !== null && statementDate <= previous;
   const required = (text: string) => (submitted && text.trim() === '' ? t('reconciliation.fields.required') : null);
 
   return (
@@ -36,8 +39,7 @@ export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup })
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (statementDate === undefined || statementBalanceCents === undefined || openingBalanceCents === undefined)
-          return;
+        if (!statementDate || statementBalanceCents === undefined || openingBalanceCents === undefined) return;
         if (tooEarly) return;
         start.mutate({
           accountId: setup.accountId,
@@ -47,24 +49,27 @@ export function NewReconciliationForm({ setup }: { setup: ReconciliationSetup })
         });
       }}
     >
-      <h2 id="recon-new-title">{t('reconciliation.new.title')}</h2>
+      <h2 id="recon-new-title" ref={title} tabIndex={-1}>
+        {t('reconciliation.new.title')}
+      </h2>
       <p className="muted">
         {suggested
           ? t(`reconciliation.new.suggested.${suggested.source}`, { date: formatDate(suggested.date) })
           : t('reconciliation.new.noSuggestion')}
       </p>
       <div className="recon-fields">
-        <FormattedInput
+        <DateField
           className="recon-field"
           label={t('reconciliation.fields.statementDate')}
-          text={dateText}
-          onText={setDateText}
-          format={day}
+          value={statementDate}
+          onChange={setStatementDate}
           help={previous ? t('reconciliation.fields.after', { date: formatDate(previous) }) : undefined}
           problem={
             tooEarly && previous
               ? t('reconciliation.fields.tooEarly', { date: formatDate(previous) })
-              : required(dateText)
+              : submitted && statementDate === null
+                ? t('reconciliation.fields.required')
+                : null
           }
         />
         <FormattedInput

@@ -3,6 +3,7 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { ReconciliationLine } from '../../../../electron/shared/reconciliation.ts';
+import { useFocusWhenLost } from '../../components/focus.ts';
 import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { lineAmounts } from './line-amounts.ts';
 
@@ -25,7 +26,10 @@ export function ReconciliationLines({
   onTick: (line: ReconciliationLine) => void;
 }) {
   const { t } = useTranslation();
+  const gridRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  // A reconciliation just started replaces its form: the lines are where the user goes on.
+  useFocusWhenLost(gridRef);
   const [focused, setFocused] = useState(0);
   const current = Math.min(focused, lines.length - 1);
 
@@ -70,6 +74,7 @@ export function ReconciliationLines({
   if (lines.length === 0) return <p className="recon-empty muted">{t('reconciliation.lines.empty')}</p>;
   return (
     <div
+      ref={gridRef}
       className="recon-lines"
       role="grid"
       aria-label={label}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
@@ -6,6 +6,7 @@ import type { ReconciliationSummary } from '../../../../electron/shared/reconcil
 import { useAccounts, useReconciliationSetup } from '../../api/queries.ts';
 import { AccountOptions, accountText } from '../../components/AccountName.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useFocusOnAppear } from '../../components/focus.ts';
 import { Page } from '../../components/Page.tsx';
 import { ConflictList } from './ConflictList.tsx';
 import { DraftWorkspace } from './DraftWorkspace.tsx';
@@ -81,14 +82,7 @@ function AccountReconciliation({ accountId }: { accountId: string }) {
   return (
     <>
       <ConflictList accountId={accountId} />
-      {finished && setup.data?.draftId === null && (
-        <p className="notice notice-ok" role="status">
-          {t('reconciliation.finished', {
-            date: formatDate(finished.statementDate),
-            count: finished.transactionCount,
-          })}
-        </p>
-      )}
+      {finished && setup.data?.draftId === null && <FinishedNotice summary={finished} />}
       {setup.isPending && <p className="muted">{t('common.loading')}</p>}
       {setup.isError && <ErrorNotice error={setup.error} onRetry={() => void setup.refetch()} />}
       {setup.data &&
@@ -108,5 +102,20 @@ function AccountReconciliation({ accountId }: { accountId: string }) {
         ))}
       <HistoryTable accountId={accountId} />
     </>
+  );
+}
+
+/**
+ * What was just reconciled. It takes focus as it shows: the workspace the user finished from is
+ * gone, and this is what they did (Tab goes on to the next statement's form).
+ */
+function FinishedNotice({ summary }: { summary: ReconciliationSummary }) {
+  const { t } = useTranslation();
+  const notice = useRef<HTMLParagraphElement>(null);
+  useFocusOnAppear(notice);
+  return (
+    <p ref={notice} className="notice notice-ok" role="status" tabIndex={-1}>
+      {t('reconciliation.finished', { date: formatDate(summary.statementDate), count: summary.transactionCount })}
+    </p>
   );
 }

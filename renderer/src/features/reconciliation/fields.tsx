@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateField, type DayValue } from '../../components/DateField.tsx';
 import { FormattedInput } from '../../components/fields.tsx';
 import type { TextFormat } from '../../components/text-formats.ts';
 
@@ -38,6 +39,42 @@ export function CommitField<T>({
       text={text}
       onText={setText}
       format={format}
+      help={help}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+    />
+  );
+}
+
+/** The draft's statement day, saved like a CommitField: on Enter or on leaving the box. */
+export function CommitDateField({
+  label,
+  value,
+  help,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  help?: string;
+  onCommit: (day: string) => void;
+}) {
+  const [day, setDay] = useState<DayValue>(value);
+  const [savedDay, setSavedDay] = useState(value);
+  if (savedDay !== value) {
+    setSavedDay(value);
+    setDay(value);
+  }
+  const commit = () => {
+    if (day && day !== value) onCommit(day);
+  };
+  return (
+    <DateField
+      className="recon-field"
+      label={label}
+      value={day}
+      onChange={setDay}
       help={help}
       onBlur={commit}
       onKeyDown={(event) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isCalendarDay } from '../../../../electron/shared/calendar-day.ts';
+import { DateField, type DayValue } from '../../components/DateField.tsx';
 import { matchingPeriod, presetRange, type ReportPeriod, reportPeriods, type ReportView } from './report-view.ts';
 
 /**
@@ -20,23 +20,25 @@ export function ReportControls({
   const { t } = useTranslation();
   const [customChosen, setCustomChosen] = useState(false);
   const period: ReportPeriod = customChosen ? 'custom' : matchingPeriod(view, today);
-  // The date fields' own text: a half-typed or reversed range stays in them, unapplied,
+  // The range the date fields hold: a half-typed or reversed one stays in them, unapplied,
   // while the report keeps showing the last good one. New dates from outside (Back, a preset) replace it.
-  const [draft, setDraft] = useState({ from: view.from, to: view.to });
+  const [draft, setDraft] = useState<{ from: DayValue; to: DayValue }>({ from: view.from, to: view.to });
   const [shown, setShown] = useState({ from: view.from, to: view.to });
   if (shown.from !== view.from || shown.to !== view.to) {
     setShown({ from: view.from, to: view.to });
     setDraft({ from: view.from, to: view.to });
   }
-  // A year being typed passes through 0002, 0020, 0202…: such a day is not applied.
-  const usable = (range: { from: string; to: string }) =>
-    isCalendarDay(range.from) && isCalendarDay(range.to) && range.from <= range.to;
-  const problem = !usable(draft);
-  const changeDay = (edge: 'from' | 'to', value: string) => {
-    const next = { ...draft, [edge]: value };
+  const reversed = Boolean(draft.from && draft.to && draft.from > draft.to);
+  const changeDay = (edge: 'from' | 'to', day: DayValue) => {
+    const next = { ...draft, [edge]: day };
     setDraft(next);
-    // Typing a date fires a change per part: one history entry for the lot, not one per keystroke.
-    if (usable(next)) onChange(next, { replace: true });
+    if (next.from && next.to && next.from <= next.to) {
+      const range = { from: next.from, to: next.to };
+      // Known as shown already: when the view catches up, it does not overwrite what was typed since.
+      setShown(range);
+      // Typing a date fires a change per keystroke: one history entry for the lot, not one per key.
+      onChange(range, { replace: true });
+    }
   };
   return (
     <div className="report-controls" role="group" aria-label={t('reports.controls')}>
@@ -59,29 +61,20 @@ export function ReportControls({
       </label>
       {period === 'custom' && (
         <>
-          <label className="filter-field">
-            <span>{t('reports.from')}</span>
-            <input
-              type="date"
-              value={draft.from}
-              aria-invalid={problem || undefined}
-              onChange={(event) => changeDay('from', event.target.value)}
-            />
-          </label>
-          <label className="filter-field">
-            <span>{t('reports.to')}</span>
-            <input
-              type="date"
-              value={draft.to}
-              aria-invalid={problem || undefined}
-              onChange={(event) => changeDay('to', event.target.value)}
-            />
-          </label>
-          {problem && (
-            <p className="field-problem" role="alert">
-              {isCalendarDay(draft.from) && isCalendarDay(draft.to) ? t('reports.badRange') : t('reports.badDay')}
-            </p>
-          )}
+          <DateField
+            className="filter-field"
+            label={t('reports.from')}
+            value={draft.from}
+            problem={draft.from === null ? t('reports.badDay') : null}
+            onChange={(day) => changeDay('from', day)}
+          />
+          <DateField
+            className="filter-field"
+            label={t('reports.to')}
+            value={draft.to}
+            problem={draft.to === null ? t('reports.badDay') : reversed ? t('reports.badRange') : null}
+            onChange={(day) => changeDay('to', day)}
+          />
         </>
       )}
       <label className="report-switch">

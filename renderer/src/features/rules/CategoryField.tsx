@@ -37,16 +37,17 @@ export function CategoryField({
     returnFocus.current = true;
     setPicking(false);
   };
-  const paths = new Map(options.map((option) => [option.id, option.path]));
+  const byId = new Map(options.map((option) => [option.id, option]));
   return (
     <div className="rule-category-field" role="group" aria-label={label} aria-describedby={describedBy}>
       {value.map((id) => (
-        <span key={id} className="category-chip">
-          {paths.get(id) ?? id}
+        // Its own name first; the path on hover and in the remove button's name.
+        <span key={id} className="category-chip" title={byId.get(id)?.path}>
+          {byId.get(id)?.label ?? id}
           <button
             type="button"
             className="chip-remove"
-            aria-label={t('rules.editor.removeCategory', { name: paths.get(id) ?? id })}
+            aria-label={t('rules.editor.removeCategory', { name: byId.get(id)?.path ?? id })}
             onClick={() => onChange(value.filter((each) => each !== id))}
           >
             ×

@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
+import { maskTaxIdTyping } from '../../../../electron/shared/tax-id.ts';
 import { AccountName, byInstitution } from '../../components/AccountName.tsx';
 import type { CategoryOption } from '../transactions/category-options.ts';
 import { CategoryField } from './CategoryField.tsx';
@@ -47,7 +48,8 @@ export function ConditionRow({
   const textInput = (
     part: 'text' | 'min' | 'max',
     labelKey: ConditionPart,
-    extra: { placeholder?: string; inputMode?: 'decimal' } = {},
+    extra: { placeholder?: string; inputMode?: 'decimal' | 'numeric' } = {},
+    mask: (typed: string) => string = (typed) => typed,
   ) => {
     const problem = problemAt(part);
     return (
@@ -55,7 +57,7 @@ export function ConditionRow({
         <input
           aria-label={label(labelKey)}
           value={row[part]}
-          onChange={(event) => onChange({ ...row, [part]: event.target.value })}
+          onChange={(event) => onChange({ ...row, [part]: mask(event.target.value) })}
           {...extra}
           {...problemProps(`${id}-${part}`, problem)}
         />
@@ -110,7 +112,7 @@ export function ConditionRow({
   const value = () => {
     switch (row.field) {
       case 'document':
-        return textInput('text', 'document', { placeholder: '000.000.000-00' });
+        return textInput('text', 'document', { placeholder: '000.000.000-00', inputMode: 'numeric' }, maskTaxIdTyping);
       case 'amount':
         if (row.operator === 'between')
           return (

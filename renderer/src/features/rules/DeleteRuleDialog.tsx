@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../electron/shared/rules.ts';
 import { useDeleteRule } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useModalDialog } from '../../components/focus.ts';
 
 /** Asks before deleting a rule; what it already changed stays (applying is undone from its result). */
 export function DeleteRuleDialog({ rule, onClose }: { rule: Rule; onClose: () => void }) {
@@ -10,9 +11,7 @@ export function DeleteRuleDialog({ rule, onClose }: { rule: Rule; onClose: () =>
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const remove = useDeleteRule();
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  useModalDialog(dialog);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
       <form

@@ -4,6 +4,7 @@ import { AppError } from '../../../../electron/shared/errors.ts';
 import { type Rule, type RuleConditions, RuleIssue } from '../../../../electron/shared/rules.ts';
 import { useSaveRule } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useModalDialog } from '../../components/focus.ts';
 import { ActionsFields } from './ActionsFields.tsx';
 import { ConditionRow } from './ConditionRow.tsx';
 import { FieldProblem, problemProps } from './FieldProblem.tsx';
@@ -56,9 +57,7 @@ export function RuleEditor({
   const read = readForm(form);
   const previewed = useSettled(read.conditions, previewDelayMs);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  useModalDialog(dialog);
 
   const change = (next: RuleForm) => {
     setForm(next);
@@ -111,6 +110,7 @@ export function RuleEditor({
             <label htmlFor={nameId}>{t('rules.editor.name')}</label>
             <input
               id={nameId}
+              data-autofocus
               value={form.name}
               maxLength={100}
               onChange={(event) => change({ ...form, name: event.target.value })}

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Rule } from '../../../../electron/shared/rules.ts';
 import { useApi, useRules } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useFocusOnAppear, useFocusWhenLost } from '../../components/focus.ts';
 import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { useAppliedRules } from './ApplyRulesProvider.tsx';
@@ -35,7 +36,7 @@ function usePrefill(transactionId: string | null) {
  */
 export function RulesPage() {
   const { t } = useTranslation();
-  const decimalComma = useLanguage() === 'pt-BR';
+  const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const fromTransaction = params.get('fromTransaction');
   const rules = useRules();
@@ -47,10 +48,14 @@ export function RulesPage() {
   const [saved, setSaved] = useState<Rule | null>(null);
 
   const prefilled = useMemo(
-    () => (prefill.data ? formFromRule(prefill.data, decimalComma) : null),
-    [prefill.data, decimalComma],
+    () => (prefill.data ? formFromRule(prefill.data, language) : null),
+    [prefill.data, language],
   );
   const editorForm = editing ?? (fromTransaction ? prefilled : null);
+  // With no editor, focus left nowhere (the editor cancelled after "create a rule from this
+  // transaction", whose row is on another screen) lands on "Nova regra".
+  const newRule = useRef<HTMLButtonElement>(null);
+  useFocusWhenLost(newRule, editorForm === null);
   const closeEditor = () => {
     setEditing(null);
     // The link has done its job: going back to it must not reopen the editor.
@@ -75,7 +80,7 @@ export function RulesPage() {
           >
             {t('rules.apply.all')}
           </button>
-          <button type="button" className="primary" onClick={() => setEditing(emptyForm())}>
+          <button ref={newRule} type="button" className="primary" onClick={() => setEditing(emptyForm())}>
             {t('rules.new')}
           </button>
         </div>
@@ -83,25 +88,16 @@ export function RulesPage() {
     >
       {rules.isError && <ErrorNotice error={rules.error} onRetry={() => void rules.refetch()} />}
       {prefill.isError && <ErrorNotice error={prefill.error} />}
-      {saved && !apply.running && !apply.result && (
-        <div className="rule-apply" role="status">
-          <span>{t('rules.saved', { name: saved.name })}</span>
-          {saved.enabled && (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                apply.run([saved.id]);
-                setSaved(null);
-              }}
-            >
-              {t('rules.apply.one')}
-            </button>
-          )}
-          <button type="button" className="link-button" onClick={() => setSaved(null)}>
-            {t('rules.apply.close')}
-          </button>
-        </div>
+      {/* Once the editor is gone (the address changes after the save): the notice takes focus from it. */}
+      {saved && !editorForm && !apply.running && !apply.result && (
+        <SavedRuleNotice
+          rule={saved}
+          onApply={() => {
+            apply.run([saved.id]);
+            setSaved(null);
+          }}
+          onClose={() => setSaved(null)}
+        />
       )}
       <ApplyStatus apply={apply} />
       <RuleSuggestions summary={lookups.summary} />
@@ -118,7 +114,7 @@ export function RulesPage() {
         <RuleList
           rules={list}
           summary={lookups.summary}
-          onEdit={(rule) => setEditing(formFromRule(rule, decimalComma))}
+          onEdit={(rule) => setEditing(formFromRule(rule, language))}
           onDelete={setDeleting}
           onApply={(rule) => {
             setSaved(null);
@@ -142,5 +138,28 @@ export function RulesPage() {
       )}
       {deleting && <DeleteRuleDialog rule={deleting} onClose={() => setDeleting(null)} />}
     </Page>
+  );
+}
+
+/**
+ * A rule just saved, with "apply it now": focus goes there as the editor closes, on "apply"
+ * (else on "close"), rather than back to what opened the editor.
+ */
+function SavedRuleNotice({ rule, onApply, onClose }: { rule: Rule; onApply: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const first = useRef<HTMLButtonElement>(null);
+  useFocusOnAppear(first);
+  return (
+    <div className="rule-apply" role="status">
+      <span>{t('rules.saved', { name: rule.name })}</span>
+      {rule.enabled && (
+        <button ref={first} type="button" className="primary" onClick={onApply}>
+          {t('rules.apply.one')}
+        </button>
+      )}
+      <button ref={rule.enabled ? undefined : first} type="button" className="link-button" onClick={onClose}>
+        {t('rules.apply.close')}
+      </button>
+    </div>
   );
 }

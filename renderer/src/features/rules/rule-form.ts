@@ -8,7 +8,9 @@ import {
   type RuleActions,
   type RuleIssue,
 } from '../../../../electron/shared/rules.ts';
-import { formatAmountInput, parseAmountInput } from '../transactions/view-state.ts';
+import type { Language } from '../../../../electron/shared/models.ts';
+import { formatTaxId } from '../../../../electron/shared/tax-id.ts';
+import { formatMoneyInput, parseAmountInput } from '../../components/money-text.ts';
 
 /**
  * The rule editor's state and its reading into a draft. The form keeps what the user typed
@@ -133,8 +135,8 @@ export function emptyForm(): RuleForm {
 }
 
 /** A saved rule or a prefill, as the editor shows it. */
-export function formFromRule(rule: RulePrefill & { id?: number }, decimalComma: boolean): RuleForm {
-  const amount = (cents: number) => formatAmountInput(cents, decimalComma);
+export function formFromRule(rule: RulePrefill & { id?: number }, language: Language): RuleForm {
+  const amount = (cents: number) => formatMoneyInput(cents, language);
   const { actions } = rule;
   return {
     ...(rule.id !== undefined ? { id: rule.id } : {}),
@@ -143,7 +145,8 @@ export function formFromRule(rule: RulePrefill & { id?: number }, decimalComma: 
     match: rule.match,
     conditions: rule.conditions.map((condition) => {
       const row = { ...newCondition(condition.field), operator: condition.operator };
-      if ('value' in condition) return { ...row, text: condition.value };
+      if ('value' in condition)
+        return { ...row, text: condition.field === 'document' ? formatTaxId(condition.value) : condition.value };
       if ('values' in condition) return { ...row, values: condition.values };
       if ('cents' in condition) return { ...row, text: amount(condition.cents) };
       if ('minCents' in condition) return { ...row, min: amount(condition.minCents), max: amount(condition.maxCents) };

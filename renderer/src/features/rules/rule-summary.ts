@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Condition, Rule } from '../../../../electron/shared/rules.ts';
+import { formatTaxId } from '../../../../electron/shared/tax-id.ts';
 
 /** Names for the ids a rule holds, and money as the user reads it. */
 export interface SummaryContext {
@@ -12,7 +13,7 @@ export interface SummaryContext {
 function describeCondition(condition: Condition, { t, money, categoryName, accountName }: SummaryContext): string {
   switch (condition.field) {
     case 'document':
-      return t('rules.summary.document', { value: condition.value });
+      return t('rules.summary.document', { value: formatTaxId(condition.value) });
     case 'amount':
       if (condition.operator === 'equals') return t('rules.summary.amountEquals', { amount: money(condition.cents) });
       if (condition.operator === 'between')

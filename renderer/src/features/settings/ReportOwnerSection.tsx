@@ -1,7 +1,7 @@
 import { type SyntheticEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportHolder } from '../../../../electron/shared/reports.ts';
-import { formatTaxId, taxIdKind } from '../../../../electron/shared/tax-id.ts';
+import { formatTaxId, maskTaxIdTyping, taxIdKind } from '../../../../electron/shared/tax-id.ts';
 import { useReportOwner, useSettings, useUpdateSettings } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
@@ -78,7 +78,7 @@ export function ReportOwnerSection() {
             aria-invalid={badDocument}
             value={current.document}
             placeholder={owner.data.source === 'bank' && owner.data.document ? formatTaxId(owner.data.document) : ''}
-            onChange={(event) => edit({ document: event.target.value })}
+            onChange={(event) => edit({ document: maskTaxIdTyping(event.target.value) })}
             onBlur={() => !badDocument && current.document && edit({ document: formatTaxId(current.document) })}
           />
           <p id={documentHelpId} className={badDocument ? 'field-error' : 'field-help'}>

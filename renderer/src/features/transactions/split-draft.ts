@@ -1,5 +1,5 @@
 import type { SplitPart } from '../../../../electron/shared/categories.ts';
-import { parseAmountInput } from './view-state.ts';
+import { parseAmountInput } from '../../components/money-text.ts';
 
 /** A part as the editor holds it: the category chosen ('' for none yet) and the amount as typed. */
 export interface DraftPart {

@@ -182,35 +182,3 @@ export function toQuery(view: ViewState, now = new Date()): Omit<TransactionQuer
   if (view.includeHidden && view.accountIds.length === 0) filters.includeHidden = true;
   return { filters, sort: view.sort, descending: view.descending };
 }
-
-/**
- * An amount typed the Brazilian way ("1.234,56", "-50", "1234.5" also accepted) as cents;
- * undefined when empty or not a number.
- */
-export function parseAmountInput(text: string): number | undefined {
-  const compact = text.replace(/[\sR$\u00a0]/g, '');
-  if (!compact) return undefined;
-  // Both marks: the last one is the decimal point, as the English hint "1,234.56" writes it.
-  // With a comma only, dots group thousands; without one, a single dot followed by 1–2 digits is decimal.
-  const normalised = /,\d*\./.test(compact)
-    ? compact.replace(/,/g, '')
-    : compact.includes(',')
-      ? compact.replace(/\./g, '').replace(',', '.')
-      : /^-?\d+\.\d{1,2}$/.test(compact)
-        ? compact
-        : compact.replace(/\./g, '');
-  if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) return undefined;
-  const [whole = '0', fraction = ''] = normalised.replace('-', '').split('.');
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return normalised.startsWith('-') ? -cents : cents;
-}
-
-/** Cents back into the input's pt-BR/en form, for showing the filter the URL holds. */
-export function formatAmountInput(cents: number | undefined, decimalComma: boolean): string {
-  if (cents === undefined) return '';
-  const sign = cents < 0 ? '-' : '';
-  const absolute = Math.abs(cents);
-  const whole = String(Math.floor(absolute / 100));
-  const fraction = String(absolute % 100).padStart(2, '0');
-  return `${sign}${whole}${decimalComma ? ',' : '.'}${fraction}`;
-}
