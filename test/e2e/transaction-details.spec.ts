@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Db } from '../../db/open.ts';
 import { expect, test } from './support/app.ts';
 import { type BookTransaction, insertTransactions, seedAccountsAndCategories } from './support/book.ts';
+import { pickCategory } from './support/category-picker.ts';
 import { transactionGrid, transactionRow } from './support/transaction-grid.ts';
 
 /** A few transactions and categories: an expense to tag and split, income, a pending card purchase. */
@@ -124,9 +125,9 @@ test('split: refused until the parts add up, then marked on the row, then remove
   await details.getByRole('button', { name: 'Dividir transação' }).click();
   // The first part starts with the whole amount.
   await expect(details.getByLabel('Valor da parte 1')).toHaveValue('150,00');
-  await details.getByLabel('Categoria da parte 1').selectOption({ label: 'Software' });
+  await pickCategory(details, 'Categoria da parte 1', 'softw', 'Software');
   await details.getByLabel('Valor da parte 1').fill('100,00');
-  await details.getByLabel('Categoria da parte 2').selectOption({ label: 'Refeições › Restaurantes' });
+  await pickCategory(details, 'Categoria da parte 2', 'restau', 'Refeições › Restaurantes');
   await details.getByLabel('Valor da parte 2').fill('40,00');
   const save = details.getByRole('button', { name: 'Salvar divisão' });
   await expect(details.locator('.split-status')).toHaveText('Faltam R$\u00a010,00');
@@ -150,9 +151,15 @@ test('split: refused until the parts add up, then marked on the row, then remove
     ],
   });
   await page.screenshot({ path: 'test-results/screenshots/transaction-split-saved.png' });
+  // The save button, now disabled, gives focus to the editor around it: still in the panel, so Esc closes it.
+  await expect(details.locator('.split-editor')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(transactionGrid(page)).toBeFocused();
 
+  await transactionRow(page, 'COWORKING').getByRole('button', { name: 'Abrir detalhes' }).click();
   await details.getByRole('button', { name: 'Desfazer divisão' }).click();
-  await expect(details.getByRole('button', { name: 'Dividir transação' })).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Dividir transação' })).toBeFocused();
   await expect(transactionRow(page, 'COWORKING').locator('.cell-category')).toHaveText('Sem categoria');
 });
 

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
+import { CategorySelect } from './CategorySelect.tsx';
 
 /** Shown while rows are selected: one category for all of them, or drop the selection. */
 export function BulkBar({
@@ -16,25 +15,17 @@ export function BulkBar({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const [picking, setPicking] = useState(false);
   return (
     <div className="bulk-bar" role="region" aria-label={t('transactions.bulk.selected', { count })}>
       <span>{t('transactions.bulk.selected', { count })}</span>
-      {picking ? (
-        <CategoryPicker
-          options={options}
-          onPick={(categoryId) => {
-            setPicking(false);
-            onCategorize(categoryId);
-          }}
-          onClose={() => setPicking(false)}
-          onDismiss={() => setPicking(false)}
-        />
-      ) : (
-        <button type="button" className="primary" onClick={() => setPicking(true)}>
-          {t('transactions.bulk.categorize', { count })}
-        </button>
-      )}
+      <CategorySelect
+        options={options}
+        value={null}
+        label={t('transactions.picker.label')}
+        placeholder={t('transactions.bulk.categorize', { count })}
+        action={t('transactions.bulk.categorize', { count })}
+        onChange={onCategorize}
+      />
       <button type="button" onClick={onClear}>
         {t('transactions.bulk.clear')}
       </button>

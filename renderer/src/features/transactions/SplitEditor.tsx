@@ -1,12 +1,13 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SplitPart, TransactionUserFields } from '../../../../electron/shared/categories.ts';
 import { Money, useMoneyFormatter } from '../../components/Money.tsx';
+import { formatMoneyInput, parseAmountInput } from '../../components/money-text.ts';
 import type { TransactionAmounts } from '../../components/TransactionAmount.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { CategoryOption } from './category-options.ts';
+import { CategorySelect } from './CategorySelect.tsx';
 import { checkSplit, type DraftPart } from './split-draft.ts';
-import { formatAmountInput } from './view-state.ts';
 
 /** The contract's most parts. */
 const maxParts = 50;
@@ -43,22 +44,37 @@ export function SplitEditor({
   const fromSaved = (): DraftPart[] =>
     saved.map((part) => ({
       categoryId: part.categoryId ?? '',
-      amountText: formatAmountInput(Math.abs(part.amountCents), decimalComma),
+      amountText: formatMoneyInput(Math.abs(part.amountCents), language),
     }));
   const [draft, setDraft] = useState<DraftPart[] | null>(saved.length > 0 ? fromSaved : null);
   const [saving, setSaving] = useState(false);
-  const choices = options.filter((option) => !option.archived || draft?.some((part) => part.categoryId === option.id));
+  const editor = useRef<HTMLDivElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  /**
+   * Where focus goes after a save: the button it was on is disabled (nothing left to save) or
+   * gone (the split removed), which would drop focus on the page, out of reach of the panel's Esc.
+   */
+  const refocus = useRef<'editor' | 'start' | null>(null);
+  useEffect(() => {
+    const target = refocus.current;
+    if (target === null) return;
+    refocus.current = null;
+    (target === 'editor' ? editor : start).current?.focus();
+  });
 
   if (draft === null) {
     return (
       <button
+        ref={start}
         type="button"
-        onClick={() =>
+        onClick={() => {
+          // The button gives way to the editor: focus goes there, not to the page.
+          refocus.current = 'editor';
           setDraft([
-            { categoryId: categoryId ?? '', amountText: formatAmountInput(Math.abs(amountCents), decimalComma) },
+            { categoryId: categoryId ?? '', amountText: formatMoneyInput(Math.abs(amountCents), language) },
             { categoryId: '', amountText: '' },
-          ])
-        }
+          ]);
+        }}
       >
         {t('transactions.details.split.start')}
       </button>
@@ -71,8 +87,11 @@ export function SplitEditor({
   const save = async (parts: SplitPart[]) => {
     setSaving(true);
     const done = await onSave(parts);
+    if (done) {
+      refocus.current = parts.length === 0 ? 'start' : 'editor';
+      if (parts.length === 0) setDraft(null);
+    }
     setSaving(false);
-    if (done && parts.length === 0) setDraft(null);
   };
   // What was saved last is not offered for saving again.
   const unchanged =
@@ -91,7 +110,12 @@ export function SplitEditor({
         : t('transactions.details.split.over');
 
   return (
-    <div className="split-editor">
+    <div
+      ref={editor}
+      className="split-editor"
+      // Focus lands here after a save; the status inside says what happened.
+      tabIndex={-1}
+    >
       {currency !== amount.accountCurrencyCode && (
         <p className="field-hint muted">
           {t('amount.splitInOriginal', {
@@ -105,18 +129,13 @@ export function SplitEditor({
           const position = index + 1;
           return (
             <li key={index} className="split-part">
-              <select
-                aria-label={t('transactions.details.split.category', { position })}
-                value={part.categoryId}
-                onChange={(event) => change(index, { categoryId: event.target.value })}
-              >
-                <option value="">{t('transactions.details.split.chooseCategory')}</option>
-                {choices.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.path}
-                  </option>
-                ))}
-              </select>
+              <CategorySelect
+                options={options}
+                value={part.categoryId || null}
+                label={t('transactions.details.split.category', { position })}
+                placeholder={t('transactions.details.split.chooseCategory')}
+                onChange={(categoryId) => change(index, { categoryId })}
+              />
               <input
                 className="money-input"
                 inputMode="decimal"
@@ -125,6 +144,11 @@ export function SplitEditor({
                 placeholder={decimalComma ? '0,00' : '0.00'}
                 value={part.amountText}
                 onChange={(event) => change(index, { amountText: event.target.value })}
+                onBlur={() => {
+                  // Tidied on leaving, as every money box: "3499,5" → "3.499,50".
+                  const cents = parseAmountInput(part.amountText);
+                  if (cents !== undefined) change(index, { amountText: formatMoneyInput(cents, language) });
+                }}
               />
               <button
                 type="button"
@@ -175,7 +199,13 @@ export function SplitEditor({
             {t('transactions.details.split.remove')}
           </button>
         ) : (
-          <button type="button" onClick={() => setDraft(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              refocus.current = 'start';
+              setDraft(null);
+            }}
+          >
             {t('transactions.details.split.cancel')}
           </button>
         )}

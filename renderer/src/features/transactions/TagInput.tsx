@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The contract's limits on a transaction's tags. */
@@ -23,6 +23,7 @@ export function TagInput({
   const id = useId();
   const [text, setText] = useState('');
   const [full, setFull] = useState(false);
+  const box = useRef<HTMLInputElement>(null);
 
   const add = () => {
     const tag = text.trim();
@@ -51,7 +52,11 @@ export function TagInput({
               type="button"
               aria-label={t('transactions.details.removeTag', { tag })}
               title={t('transactions.details.removeTag', { tag })}
-              onClick={() => remove(tag)}
+              onClick={() => {
+                remove(tag);
+                // The chip and its × go: focus stays in the tags, on the box, not on the page.
+                box.current?.focus();
+              }}
             >
               ×
             </button>
@@ -59,6 +64,7 @@ export function TagInput({
         ))}
       </ul>
       <input
+        ref={box}
         aria-label={t('transactions.details.addTag')}
         aria-describedby={`${id}-hint`}
         placeholder={t('transactions.details.tagPlaceholder')}

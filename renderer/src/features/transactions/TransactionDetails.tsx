@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SplitPart, TransactionPatch } from '../../../../electron/shared/categories.ts';
 import { formatDate } from '../../../../electron/shared/format.ts';
+import { formatTaxId } from '../../../../electron/shared/tax-id.ts';
 import type { TransactionDetails as Details } from '../../../../electron/shared/transaction-details.ts';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
 import { useCategories, useTransactionDetails } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { AccountName, rowAccount } from '../../components/AccountName.tsx';
 import { TransactionAmount } from '../../components/TransactionAmount.tsx';
-import { CategoryPicker } from './CategoryPicker.tsx';
 import type { CategoryOption } from './category-options.ts';
+import { CategorySelect } from './CategorySelect.tsx';
 import { SplitEditor } from './SplitEditor.tsx';
 import { TagInput } from './TagInput.tsx';
 
@@ -151,7 +152,8 @@ function BankFacts({
     [t('transactions.details.status'), row.pending ? t('transactions.pending') : t('transactions.details.posted')],
     [t('transactions.details.pluggyCategory'), pluggyCategory?.path ?? bank?.categoryId ?? '—'],
   ];
-  if (bank?.counterpartyDocument) facts.push([t('transactions.details.document'), bank.counterpartyDocument]);
+  if (bank?.counterpartyDocument)
+    facts.push([t('transactions.details.document'), formatTaxId(bank.counterpartyDocument)]);
   if (bank?.paymentMethod) {
     facts.push([
       t('transactions.details.paymentMethod'),
@@ -195,7 +197,6 @@ function UserFields({
   onSplit: (parts: SplitPart[]) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
-  const [picking, setPicking] = useState(false);
   // Held here rather than read back from the refetched details: a second tag added before the
   // first one's save comes back must not be built on the list without it.
   const [tags, setTags] = useState(details.tags);
@@ -203,48 +204,27 @@ function UserFields({
   /** The user's own choice on this transaction; null follows its category's group. */
   const [deductible, setDeductible] = useState(details.deductible);
   const categories = useCategories();
-  const categoryButton = useRef<HTMLButtonElement>(null);
   const categoryId = details.categoryId ?? details.bank.categoryId;
-  const category = categoryId ? options.find((option) => option.id === categoryId) : undefined;
   // A split's parts follow their own categories: only the transaction's own flag shows there.
   const group = details.splits.length > 0 ? null : categories.data?.find((each) => each.id === categoryId)?.reportGroup;
   const saveDeductible = (choice: boolean | null) => {
     setDeductible(choice);
     onSave({ deductible: choice });
   };
-  const closePicker = () => {
-    setPicking(false);
-    // After the picker is gone, focus goes back to the button that opened it.
-    requestAnimationFrame(() => categoryButton.current?.focus());
-  };
 
   return (
     <div className="tx-details-fields">
       <div className="field">
-        <span className="field-label" id={`category-${row.id}`}>
-          {t('transactions.columns.category')}
-        </span>
-        {picking ? (
-          <CategoryPicker
-            options={options}
-            onPick={(picked) => {
-              if (picked !== details.categoryId) onSave({ categoryId: picked });
-              closePicker();
-            }}
-            onClose={closePicker}
-            onDismiss={() => setPicking(false)}
-          />
-        ) : (
-          <button
-            ref={categoryButton}
-            type="button"
-            className={category ? 'category-chip' : 'category-chip category-missing'}
-            aria-labelledby={`category-${row.id} category-${row.id}-value`}
-            onClick={() => setPicking(true)}
-          >
-            <span id={`category-${row.id}-value`}>{category?.path ?? t('transactions.uncategorized')}</span>
-          </button>
-        )}
+        <span className="field-label">{t('transactions.columns.category')}</span>
+        <CategorySelect
+          options={options}
+          value={categoryId}
+          label={t('transactions.columns.category')}
+          placeholder={t('transactions.uncategorized')}
+          onChange={(picked) => {
+            if (picked !== details.categoryId) onSave({ categoryId: picked });
+          }}
+        />
         {details.splits.length > 0 && <p className="field-hint muted">{t('transactions.details.splitOverrides')}</p>}
       </div>
       <section className="field" aria-label={t('transactions.details.split.title')}>
