@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import { modalOpen } from '../components/keys.ts';
 
-/** Screens reachable from anywhere with Ctrl (⌘ on macOS) + key, as desktop apps do. */
+/**
+ * Screens reachable from anywhere with Ctrl (⌘ on macOS) + key, as desktop apps do; from a text
+ * box too (no text box uses these chords), but not over a dialog, which would be lost unsaved.
+ */
 export const screenShortcuts = [
   { key: '1', path: '/accounts', label: 'Control+1' },
   { key: '2', path: '/connections', label: 'Control+2' },
@@ -19,7 +23,7 @@ export function useScreenShortcuts(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const shortcut = screenShortcuts.find((candidate) => candidate.key === event.key);
-      if (!shortcut) return;
+      if (!shortcut || modalOpen()) return;
       event.preventDefault();
       void navigate(shortcut.path);
     };

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../electron/shared/errors.ts';
+import { useModalDialog } from './focus.ts';
 
 /** What the question is about: one transaction's edit, a bulk edit, or deleting a connection's data. */
 export type ReconciledChange = 'edit' | 'bulk' | 'removeConnection';
@@ -68,10 +69,10 @@ function ReconciledDialog({ question }: { question: Question }) {
     dialog.current?.close();
     question.answer(confirmed);
   };
+  useModalDialog(dialog);
   // After showModal, which would focus the first button itself.
   const initial = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    dialog.current?.showModal();
     initial.current?.focus();
   }, []);
   const { change, count } = question;

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import type { AccountSummary } from '../../../../electron/shared/models.ts';
 import { useAccounts, useUpdateAccount } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { modalOpen } from '../../components/keys.ts';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ImportHistory } from '../imports/ImportHistory.tsx';
@@ -58,12 +59,18 @@ function AccountRegister({ account }: { account: AccountSummary }) {
   const navigate = useNavigate();
   const update = useUpdateAccount();
   const [renaming, setRenaming] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const renamed = () => {
+    setRenaming(false);
+    // The form is replaced by the toolbar: focus goes back to the button, not to the page.
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
   const [deleting, setDeleting] = useState(false);
   const [editing, setEditing] = useState(false);
   const manual = account.mode === 'manual';
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'F2' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key !== 'F2' || event.ctrlKey || event.metaKey || event.altKey || modalOpen()) return;
       event.preventDefault();
       setRenaming(true);
     };
@@ -94,10 +101,10 @@ function AccountRegister({ account }: { account: AccountSummary }) {
       accountId={account.id}
       toolbar={
         renaming ? (
-          <RenameAccountForm account={account} onDone={() => setRenaming(false)} />
+          <RenameAccountForm account={account} onDone={renamed} />
         ) : (
           <div className="account-toolbar" role="toolbar" aria-label={account.displayName}>
-            <button type="button" aria-keyshortcuts="F2" onClick={() => setRenaming(true)}>
+            <button ref={renameButton} type="button" aria-keyshortcuts="F2" onClick={() => setRenaming(true)}>
               {t('accounts.register.rename')}
             </button>
             <button type="button" disabled={update.isPending} onClick={() => hide(!account.hidden)}>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ConnectionSummary } from '../../../../electron/shared/models.ts';
 import { queryKeys, refreshAccounts, useApi } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useModalDialog } from '../../components/focus.ts';
 import { declined, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 
 /**
@@ -46,9 +47,7 @@ export function RemoveConnectionDialog({
     },
   });
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  useModalDialog(dialog);
 
   return (
     <dialog

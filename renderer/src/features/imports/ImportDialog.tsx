@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CsvReading, ImportResult } from '../../../../electron/shared/imports.ts';
 import { useAccounts } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useModalDialog } from '../../components/focus.ts';
 import { AccountOptions, SelectInput } from '../own-entries/fields.tsx';
 import { type CsvDraft, completeReading } from './csv-reading.ts';
 import { statementAccept, readStatementFile, type StatementFile } from './file-bytes.ts';
@@ -33,7 +34,7 @@ export function ImportDialog({
   const { t } = useTranslation();
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef(document.activeElement);
+  useModalDialog(dialog);
   const accounts = useAccounts();
   const [accountId, setAccountId] = useState(initialAccountId ?? '');
   const account = accounts.data?.find((each) => each.id === accountId);
@@ -51,14 +52,6 @@ export function ImportDialog({
   const [result, setResult] = useState<ImportResult | null>(null);
   const [undone, setUndone] = useState(false);
   const busy = apply.isPending || undo.isPending;
-
-  useEffect(() => {
-    const returnTo = opener.current;
-    dialog.current?.showModal();
-    return () => {
-      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
-    };
-  }, []);
 
   const take = (read: StatementFile) => {
     setReading(null);
