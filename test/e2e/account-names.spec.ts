@@ -117,6 +117,8 @@ interface Words {
   rules: string;
   ruleSummary: string;
   disconnected: string;
+  compact: string;
+  comfortable: string;
 }
 
 const words: Record<Language, Words> = {
@@ -144,6 +146,8 @@ const words: Record<Language, Words> = {
     rules: 'Regras, na ordem em que valem',
     ruleSummary: 'a conta é',
     disconnected: 'Desconectada',
+    compact: 'Compacta',
+    comfortable: 'Confortável',
   },
   en: {
     allAccounts: 'All accounts',
@@ -169,6 +173,8 @@ const words: Record<Language, Words> = {
     rules: 'Rules, in the order they apply',
     ruleSummary: 'the account is',
     disconnected: 'Disconnected',
+    compact: 'Compact',
+    comfortable: 'Comfortable',
   },
 };
 
@@ -214,7 +220,15 @@ async function checkScreens(app: AppFixture, page: Page, accounts: readonly Acco
     expect([cell.title, cell.read]).toEqual([account?.displayName, account?.displayName]);
   }
   expectUnambiguous('account column', [...new Set(shown.map((cell) => cell.short))], short, shared);
-  await expectWhole('account column', page.locator('[role="row"] .cell-account .account-short-name'));
+  // Compact rows (the default) give the account one line: the end of its number stays whole,
+  // the bank's part gives way (whole on hover). Comfortable rows give it two lines: all of it
+  // once the window leaves the column some room (at 960 px the description keeps it).
+  await page.getByRole('button', { name: say.compact }).click();
+  await expectWhole('account column (compact)', page.locator('[role="row"] .cell-account .account-number-end'));
+  await page.getByRole('button', { name: say.comfortable }).click();
+  if (width >= 1280) {
+    await expectWhole('account column', page.locator('[role="row"] .cell-account .account-short-name'));
+  }
   await shot('transactions');
 
   // Regras: the account condition's choices, by institution.

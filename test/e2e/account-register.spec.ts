@@ -187,6 +187,8 @@ test('rename, hide and show an account: every screen follows, the totals leave a
   const totals = page.locator('.tx-totals');
   await expect(totals).toContainText((allRows - cardRows).toLocaleString('pt-BR'));
   const showHiddenRows = page.getByRole('checkbox', { name: 'Mostrar contas ocultas' });
+  // A rarer filter: behind "Mais filtros".
+  await page.getByRole('button', { name: 'Mais filtros' }).click();
   await showHiddenRows.click();
   await expect(showHiddenRows).toBeChecked();
   await expect(totals).toContainText(allRows.toLocaleString('pt-BR'));

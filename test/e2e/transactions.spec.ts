@@ -3,6 +3,7 @@ import type { Db } from '../../db/open.ts';
 import { transactionUserData } from '../../db/schema.ts';
 import { expect, test } from './support/app.ts';
 import { type BookTransaction, insertTransactions, seedAccountsAndCategories } from './support/book.ts';
+import { optionNames, pickCategory, pickerOptions } from './support/category-picker.ts';
 import { transactionGrid, transactionRow } from './support/transaction-grid.ts';
 
 const nbsp = '\u00a0';
@@ -73,7 +74,11 @@ test('the list: amounts, flags, totals, and search that ignores accents', async 
   await expect(transactionRow(page, 'ACME')).toContainText('Serviços prestados');
   await expect(transactionRow(page, 'CAFÉ SÃO JOSÉ')).toContainText(`-R$${nbsp}12,50`);
   await expect(transactionRow(page, 'CAFÉ SÃO JOSÉ')).toContainText('Sem categoria');
-  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Restaurantes');
+  // A chip shows the category's own name; the path is on hover and in its name.
+  const ifoodChip = transactionRow(page, 'IFOOD').locator('.category-chip');
+  await expect(ifoodChip).toHaveText('Restaurantes');
+  await expect(ifoodChip).toHaveAttribute('title', 'Refeições › Restaurantes');
+  await expect(ifoodChip).toHaveAccessibleName('Refeições › Restaurantes');
   await expect(transactionRow(page, 'UBER')).toContainText('Pendente');
   await expect(transactionRow(page, 'ENEL').getByRole('img', { name: 'Conciliada' })).toBeVisible();
   await expect(transactionRow(page, 'PADARIA')).toContainText('café da manhã com cliente');
@@ -109,7 +114,13 @@ test('filters and sorting live in the URL: back and forward bring them back', as
   await page.getByText('Todas as contas').click();
   await page.getByRole('checkbox', { name: 'Cartão Roxinho' }).click();
   await expect(descriptions(page)).toHaveText(['PAG*UBER DO BRASIL', 'IFOOD *RESTAURANTE']);
+  // The rarer filters fold away behind "Mais filtros"; the fold stays open for the session.
+  const moreFilters = page.getByRole('button', { name: /^Mais filtros/ });
+  await expect(page.getByLabel('Entradas e saídas')).toBeHidden();
+  await moreFilters.click();
+  await expect(moreFilters).toHaveAttribute('aria-expanded', 'true');
   await page.getByLabel('Entradas e saídas').selectOption('Só entradas');
+  await expect(moreFilters).toHaveText('Mais filtros (1)');
   await expect(page.getByText('Nenhuma transação com estes filtros.')).toBeVisible();
 
   await page.goBack();
@@ -123,8 +134,8 @@ test('filters and sorting live in the URL: back and forward bring them back', as
 
   // A custom period and an amount typed the Brazilian way.
   await page.getByLabel('Período').selectOption('Personalizado');
-  await page.getByLabel('De', { exact: true }).fill('2026-10-01');
-  await page.getByLabel('Até', { exact: true }).fill('2026-10-31');
+  await page.getByLabel('De', { exact: true }).fill('01/10/2026');
+  await page.getByLabel('Até', { exact: true }).fill('31/10/2026');
   await expect(descriptions(page)).toHaveText(['PADARIA PÃO DOURADO', 'ENEL ENERGIA']);
   await page.getByLabel('Valor máximo').fill('100,00');
   await page.getByLabel('Valor máximo').press('Enter');
@@ -132,7 +143,7 @@ test('filters and sorting live in the URL: back and forward bring them back', as
   await expect(page).toHaveURL(/max=10000/);
   await page.getByRole('button', { name: 'Limpar filtros' }).click();
 
-  await page.getByRole('combobox', { name: 'Categoria', exact: true }).selectOption('Sem categoria');
+  await pickCategory(page, 'Categoria', 'sem', 'Sem categoria');
   await expect(descriptions(page)).toHaveText([
     'CAFÉ SÃO JOSÉ',
     'PAG*UBER DO BRASIL',
@@ -143,6 +154,11 @@ test('filters and sorting live in the URL: back and forward bring them back', as
   await page.getByLabel('Só pendentes').click();
   await expect(descriptions(page)).toHaveText(['PAG*UBER DO BRASIL']);
   await page.screenshot({ path: 'test-results/screenshots/transactions-filters.png' });
+  // Folded away, the filters still apply and the button counts them.
+  await moreFilters.click();
+  await expect(page.getByLabel('Só pendentes')).toBeHidden();
+  await expect(moreFilters).toHaveText('Mais filtros (1)');
+  await expect(descriptions(page)).toHaveText(['PAG*UBER DO BRASIL']);
   await page.getByRole('button', { name: 'Limpar filtros' }).click();
 
   // Sorting: the amount column, largest first, then turned around; back restores the date order.
@@ -173,22 +189,27 @@ test('keyboard: categorize the focused row inline, then note it', async ({ app, 
   await expect(picker).toBeFocused();
   await page.keyboard.type('transp');
   // The archived "Transporte antigo" is not offered.
-  const options = page.getByRole('listbox').getByRole('option');
-  await expect(options.first()).toHaveText('Transporte');
+  const options = pickerOptions(picker);
+  await expect(options.first()).toHaveAccessibleName('Transporte');
   await expect(options.filter({ hasText: 'Transporte antigo' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/transactions-picker.png' });
   await page.keyboard.press('Enter');
-  await expect(transactionRow(page, 'UBER')).toContainText('Transporte');
+  await expect(transactionRow(page, 'UBER').locator('.category-chip')).toHaveText('Transporte');
   await expect(transactionGrid(page)).toBeFocused();
 
   // Type-to-search without accents, down to the second match.
   await page.keyboard.press('ArrowDown'); // IFOOD
   await page.keyboard.press('Enter');
   await page.keyboard.type('refeicoes');
-  await expect(options).toHaveText(['Refeições', 'Refeições › Cafés e padarias', 'Refeições › Restaurantes']);
+  await expect
+    .poll(() => optionNames(picker))
+    .toEqual(['Refeições', 'Refeições › Cafés e padarias', 'Refeições › Restaurantes']);
+  // Each shows its own name first, its parent's after it.
+  await expect(options.nth(1).locator('.category-picker-label')).toHaveText('Cafés e padarias');
+  await expect(options.nth(1).locator('.category-picker-parent')).toHaveText('Refeições');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Cafés e padarias');
+  await expect(transactionRow(page, 'IFOOD').locator('.category-chip')).toHaveText('Cafés e padarias');
 
   // A click on a chip then Enter, nothing typed: nothing is highlighted, so nothing is picked.
   const updates = () => app.ipc.filter((exchange) => exchange.channel === 'transactions:update').length;
@@ -212,7 +233,7 @@ test('keyboard: categorize the focused row inline, then note it', async ({ app, 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('combobox', { name: 'Escolher categoria' })).toHaveCount(0);
-  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Cafés e padarias');
+  await expect(transactionRow(page, 'IFOOD').locator('.category-chip')).toHaveText('Cafés e padarias');
 
   // N edits the note in place.
   await page.keyboard.press('n');
@@ -252,7 +273,9 @@ test('bulk: categorize a selection, then undo it', async ({ app, page }) => {
   const toast = page.getByRole('status').filter({ hasText: '3 transações categorizadas' });
   await expect(toast).toBeVisible();
   for (const text of ['UBER', 'IFOOD', 'PADARIA']) {
-    await expect(transactionRow(page, text)).toContainText('Refeições › Cafés e padarias');
+    await expect(transactionRow(page, text).locator('.category-chip')).toHaveAccessibleName(
+      'Refeições › Cafés e padarias',
+    );
   }
   await expect(transactionGrid(page).getByRole('row', { selected: true })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/transactions-bulk-done.png' });
@@ -260,7 +283,7 @@ test('bulk: categorize a selection, then undo it', async ({ app, page }) => {
   await toast.getByRole('button', { name: 'Desfazer' }).click();
   await expect(page.getByRole('status')).toHaveText('Alteração desfeita');
   await expect(transactionRow(page, 'UBER')).toContainText('Sem categoria');
-  await expect(transactionRow(page, 'IFOOD')).toContainText('Refeições › Restaurantes');
+  await expect(transactionRow(page, 'IFOOD').locator('.category-chip')).toHaveText('Restaurantes');
   await expect(transactionRow(page, 'PADARIA')).toContainText('Sem categoria');
 
   // Ctrl+A selects every loaded row; Esc drops the selection.

@@ -53,7 +53,9 @@ function numberKeptWhole(name: string): ReactNode {
   if (at < 0) return name;
   return (
     <>
-      {name.slice(0, at)} <span className="account-number-end">{name.slice(at + 1)}</span>
+      {/* Its own box, so a one-line list can cut the bank's name and keep the number. */}
+      <span className="account-name-start">{name.slice(0, at)}</span>{' '}
+      <span className="account-number-end">{name.slice(at + 1)}</span>
     </>
   );
 }

@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { uncategorized } from '../../../../electron/shared/transactions.ts';
 import { useAccounts } from '../../api/queries.ts';
 import { AccountName, accountText, byInstitution } from '../../components/AccountName.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { formatMoneyInput, parseAmountInput } from '../../components/money-text.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { CategoryOption } from './category-options.ts';
-import { formatAmountInput, noFilters, parseAmountInput, periodPresets, type ViewState } from './view-state.ts';
+import { useStoredChoice } from './stored-choice.ts';
+import { CategorySelect } from './CategorySelect.tsx';
+import { noFilters, periodPresets, type ViewState } from './view-state.ts';
+
+const folds = ['closed', 'open'] as const;
 
 /** How long typing pauses before the search runs: one query per word, not per key. */
 const searchDelayMs = 150;
@@ -13,27 +19,36 @@ const searchDelayMs = 150;
 /** Changes part of the view; what is not named stays as it is at the time of the change. */
 export type ChangeView = (patch: Partial<ViewState>, options?: { replace?: boolean }) => void;
 
-/** A text box that follows the URL's value but lets the user type freely until it is committed. */
-function useDraft(value: string): [string, (draft: string) => void] {
+/**
+ * A text box that follows the URL's value but lets the user type freely until it is committed.
+ * `sent` names a value the box committed itself while the user may type on: when it comes
+ * back, what was typed since stays.
+ */
+function useDraft(value: string): [string, (draft: string) => void, (sent: string) => void] {
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
+  const [sent, setSent] = useState<string | null>(null);
   // Back/forward changed the value under the box: show the new one.
   if (shown !== value) {
     setShown(value);
-    setDraft(value);
+    if (value === sent) setSent(null);
+    else setDraft(value);
   }
-  return [draft, setDraft];
+  return [draft, setDraft, setSent];
 }
 
 export function SearchBox({ view, onChange }: { view: ViewState; onChange: ChangeView }) {
   const { t } = useTranslation();
-  const [text, setText] = useDraft(view.search);
+  const [text, setText, sent] = useDraft(view.search);
   useEffect(() => {
     if (text === view.search) return;
     // Typing replaces the history entry: back goes to the previous filters, not to every prefix typed.
-    const timer = setTimeout(() => onChange({ search: text }, { replace: true }), searchDelayMs);
+    const timer = setTimeout(() => {
+      sent(text);
+      onChange({ search: text }, { replace: true });
+    }, searchDelayMs);
     return () => clearTimeout(timer);
-  }, [text, view, onChange]);
+  }, [text, view, onChange, sent]);
   return (
     <input
       type="search"
@@ -59,7 +74,7 @@ function AmountInput({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [text, setText] = useDraft(formatAmountInput(cents, language === 'pt-BR'));
+  const [text, setText] = useDraft(cents === undefined ? '' : formatMoneyInput(cents, language));
   const commit = () => {
     const parsed = parseAmountInput(text);
     if (parsed !== cents) onCommit(parsed);
@@ -159,9 +174,23 @@ function HiddenAccountsSwitch({ view, onChange }: { view: ViewState; onChange: C
   );
 }
 
+/** How many of the filters behind "Mais filtros" are on, so a closed fold still says they are. */
+function foldedFiltersOn(view: ViewState, accountFixed: boolean): number {
+  return [
+    view.minCents !== undefined,
+    view.maxCents !== undefined,
+    view.direction !== undefined,
+    view.usage !== undefined,
+    view.pending,
+    !accountFixed && view.includeHidden,
+  ].filter(Boolean).length;
+}
+
 /**
  * The filters over the list: every change is a new history entry, so back undoes it. In an
  * account's register (`accountFixed`) the account is the page's, so there is no account filter.
+ * Accounts, period and category are always there; the rarer ones fold away behind "Mais
+ * filtros" (open or closed for the rest of the session), so the list keeps the height.
  */
 export function FilterBar({
   view,
@@ -175,6 +204,8 @@ export function FilterBar({
   accountFixed?: boolean;
 }) {
   const { t } = useTranslation();
+  const [fold, setFold] = useStoredChoice(() => sessionStorage, 'balancete.transactions.filters', folds, 'closed');
+  const folded = foldedFiltersOn(view, accountFixed);
   const filtered =
     (!accountFixed && view.accountIds.length > 0) ||
     view.includeHidden ||
@@ -206,96 +237,100 @@ export function FilterBar({
       </label>
       {view.period === 'custom' && (
         <>
-          <label className="filter-field">
-            <span>{t('transactions.filters.from')}</span>
-            <input
-              type="date"
-              value={view.from ?? ''}
-              onChange={(event) => onChange({ from: event.target.value || undefined })}
-            />
-          </label>
-          <label className="filter-field">
-            <span>{t('transactions.filters.to')}</span>
-            <input
-              type="date"
-              value={view.to ?? ''}
-              onChange={(event) => onChange({ to: event.target.value || undefined })}
-            />
-          </label>
+          <DateField
+            className="filter-field"
+            label={t('transactions.filters.from')}
+            value={view.from ?? null}
+            onChange={(day) => day !== undefined && onChange({ from: day ?? undefined })}
+          />
+          <DateField
+            className="filter-field"
+            label={t('transactions.filters.to')}
+            value={view.to ?? null}
+            onChange={(day) => day !== undefined && onChange({ to: day ?? undefined })}
+          />
         </>
       )}
       <label className="filter-field">
         <span>{t('transactions.filters.category')}</span>
-        <select
+        <CategorySelect
+          options={categories}
           value={view.categoryIds[0] ?? ''}
-          onChange={(event) => onChange({ categoryIds: event.target.value ? [event.target.value] : [] })}
-        >
-          <option value="">{t('transactions.filters.allCategories')}</option>
-          <option value={uncategorized}>{t('transactions.uncategorized')}</option>
-          {categories
-            .filter((option) => !option.archived || view.categoryIds.includes(option.id))
-            .map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.path}
-              </option>
-            ))}
-        </select>
-      </label>
-      <AmountInput
-        label={t('transactions.filters.minAmount')}
-        cents={view.minCents}
-        onCommit={(minCents) => onChange({ minCents })}
-      />
-      <AmountInput
-        label={t('transactions.filters.maxAmount')}
-        cents={view.maxCents}
-        onCommit={(maxCents) => onChange({ maxCents })}
-      />
-      <label className="filter-field">
-        <span>{t('transactions.filters.direction')}</span>
-        <select
-          value={view.direction ?? ''}
-          onChange={(event) => {
-            const value = event.target.value;
-            onChange({ direction: value === 'in' || value === 'out' ? value : undefined });
-          }}
-        >
-          <option value="">{t('transactions.filters.bothDirections')}</option>
-          <option value="in">{t('transactions.filters.in')}</option>
-          <option value="out">{t('transactions.filters.out')}</option>
-        </select>
-      </label>
-      <label className="filter-field">
-        <span>{t('transactions.filters.usage')}</span>
-        <select
-          value={view.usage ?? ''}
-          onChange={(event) => {
-            const value = event.target.value;
-            onChange({
-              usage: value === 'business' || value === 'personal' || value === 'unset' ? value : undefined,
-            });
-          }}
-        >
-          <option value="">{t('transactions.filters.anyUsage')}</option>
-          <option value="business">{t('transactions.filters.business')}</option>
-          <option value="personal">{t('transactions.filters.personal')}</option>
-          <option value="unset">{t('transactions.filters.unsetUsage')}</option>
-        </select>
-      </label>
-      <label className="filter-check">
-        <input
-          type="checkbox"
-          checked={view.pending}
-          onChange={(event) => onChange({ pending: event.target.checked })}
+          label={t('transactions.filters.category')}
+          placeholder={t('transactions.filters.allCategories')}
+          extras={[
+            { id: '', label: t('transactions.filters.allCategories') },
+            { id: uncategorized, label: t('transactions.uncategorized') },
+          ]}
+          onChange={(categoryId) => onChange({ categoryIds: categoryId ? [categoryId] : [] })}
         />
-        {t('transactions.filters.pending')}
       </label>
-      {!accountFixed && <HiddenAccountsSwitch view={view} onChange={onChange} />}
+      <button
+        type="button"
+        className="filter-more-toggle"
+        aria-expanded={fold === 'open'}
+        aria-controls="transactions-more-filters"
+        onClick={() => setFold(fold === 'open' ? 'closed' : 'open')}
+      >
+        {folded > 0 ? t('transactions.filters.moreActive', { count: folded }) : t('transactions.filters.more')}
+      </button>
       {filtered && (
         <button type="button" className="link-button" onClick={() => onChange(noFilters)}>
           {t('transactions.filters.clear')}
         </button>
       )}
+      <div className="filter-more" id="transactions-more-filters" hidden={fold === 'closed'}>
+        <AmountInput
+          label={t('transactions.filters.minAmount')}
+          cents={view.minCents}
+          onCommit={(minCents) => onChange({ minCents })}
+        />
+        <AmountInput
+          label={t('transactions.filters.maxAmount')}
+          cents={view.maxCents}
+          onCommit={(maxCents) => onChange({ maxCents })}
+        />
+        <label className="filter-field">
+          <span>{t('transactions.filters.direction')}</span>
+          <select
+            value={view.direction ?? ''}
+            onChange={(event) => {
+              const value = event.target.value;
+              onChange({ direction: value === 'in' || value === 'out' ? value : undefined });
+            }}
+          >
+            <option value="">{t('transactions.filters.bothDirections')}</option>
+            <option value="in">{t('transactions.filters.in')}</option>
+            <option value="out">{t('transactions.filters.out')}</option>
+          </select>
+        </label>
+        <label className="filter-field">
+          <span>{t('transactions.filters.usage')}</span>
+          <select
+            value={view.usage ?? ''}
+            onChange={(event) => {
+              const value = event.target.value;
+              onChange({
+                usage: value === 'business' || value === 'personal' || value === 'unset' ? value : undefined,
+              });
+            }}
+          >
+            <option value="">{t('transactions.filters.anyUsage')}</option>
+            <option value="business">{t('transactions.filters.business')}</option>
+            <option value="personal">{t('transactions.filters.personal')}</option>
+            <option value="unset">{t('transactions.filters.unsetUsage')}</option>
+          </select>
+        </label>
+        <label className="filter-check">
+          <input
+            type="checkbox"
+            checked={view.pending}
+            onChange={(event) => onChange({ pending: event.target.checked })}
+          />
+          {t('transactions.filters.pending')}
+        </label>
+        {!accountFixed && <HiddenAccountsSwitch view={view} onChange={onChange} />}
+      </div>
     </div>
   );
 }

@@ -19,12 +19,12 @@ import { AccountName, rowAccount } from '../../components/AccountName.tsx';
 import { Money } from '../../components/Money.tsx';
 import { TransactionAmount } from '../../components/TransactionAmount.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
+import { type Density, rowHeights } from './density.tsx';
 import type { CategoryOption } from './category-options.ts';
 import { RowMarks } from './RowMarks.tsx';
 import { pageSize, type TransactionRows } from './useTransactionRows.ts';
 import type { SortKey, ViewState } from './view-state.ts';
 
-const rowHeight = 52;
 /** Rows kept rendered above and below the window, so a fast scroll rarely shows blanks. */
 const overscan = 12;
 
@@ -59,6 +59,7 @@ export function TransactionTable({
   categories,
   selection,
   register = false,
+  density,
   onSort,
   onRange,
   onCategorize,
@@ -71,6 +72,7 @@ export function TransactionTable({
   selection: Selection;
   /** An account's register: rows carry their running balance. */
   register?: boolean;
+  density: Density;
   onSort: (key: SortKey) => void;
   onRange: (first: number, last: number) => void;
   onCategorize: (row: TransactionRow, categoryId: string) => void;
@@ -79,13 +81,14 @@ export function TransactionTable({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const rowHeight = rowHeights[density];
   const tableRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const [pickerAt, setPickerAt] = useState<number | null>(null);
   const [noteAt, setNoteAt] = useState<number | null>(null);
-  const categoryNames = useMemo(() => new Map(categories.map((option) => [option.id, option.path])), [categories]);
+  const categoryById = useMemo(() => new Map(categories.map((option) => [option.id, option])), [categories]);
   // Hidden accounts' rows show only when asked for ("Mostrar contas ocultas", or the account chosen): marked so.
   const accounts = useAccounts();
   const hiddenAccounts = useMemo(
@@ -103,6 +106,8 @@ export function TransactionTable({
     // Scroll updates render in the next frame rather than inside the scroll event.
     useFlushSync: false,
   });
+  // Rows of another height: the virtualizer places them anew.
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   // Reported by page: the screen around the table only re-renders when another page is needed.
   const firstPage = Math.floor((items[0]?.index ?? 0) / pageSize);
@@ -236,7 +241,7 @@ export function TransactionTable({
     // The grid holds focus (rows are pointed at with aria-activedescendant); only its body scrolls.
     <div
       ref={tableRef}
-      className={register ? 'tx-table tx-register' : 'tx-table'}
+      className={['tx-table', `tx-${density}`, register ? 'tx-register' : ''].filter(Boolean).join(' ')}
       role="grid"
       aria-label={t('transactions.table')}
       aria-rowcount={rows.total + 1}
@@ -300,11 +305,12 @@ export function TransactionTable({
                   <RowCells
                     row={row}
                     selected={selected}
-                    categoryName={row.categoryId ? categoryNames.get(row.categoryId) : undefined}
+                    category={row.categoryId ? categoryById.get(row.categoryId) : undefined}
                     picker={
                       pickerAt === item.index ? (
                         <CategoryPicker
                           options={categories}
+                          currentId={row.categoryId}
                           onPick={(categoryId) => {
                             onCategorize(row, categoryId);
                             backToGrid();
@@ -357,7 +363,7 @@ interface RowActions {
 const RowCells = memo(function RowCells({
   row,
   selected,
-  categoryName,
+  category,
   picker,
   noteEditor,
   index,
@@ -367,7 +373,7 @@ const RowCells = memo(function RowCells({
 }: {
   row: TransactionRow;
   selected: boolean;
-  categoryName: string | undefined;
+  category: CategoryOption | undefined;
   picker: ReactNode;
   noteEditor: ReactNode;
   index: number;
@@ -400,9 +406,11 @@ const RowCells = memo(function RowCells({
               {row.description}
             </span>
             {/* Cut to the column's width like the description: the title shows all of it. */}
-            <span className="tx-sub muted" title={subline ?? undefined}>
-              {subline}
-            </span>
+            {subline && (
+              <span className="tx-sub muted" title={subline}>
+                {subline}
+              </span>
+            )}
           </>
         )}
       </span>
@@ -430,15 +438,17 @@ const RowCells = memo(function RowCells({
             <button
               type="button"
               tabIndex={-1}
-              className={categoryName ? 'category-chip' : 'category-chip category-missing'}
+              className={category ? 'category-chip' : 'category-chip category-missing'}
               data-source={row.categorySource ?? undefined}
-              title={categoryName}
+              // The chip shows the category's own name; its parent's is on hover and read out.
+              title={category?.path}
+              aria-label={category?.path}
               onClick={(event) => {
                 event.stopPropagation();
                 actions.openPicker(index);
               }}
             >
-              {categoryName ?? t('transactions.uncategorized')}
+              {category?.label ?? t('transactions.uncategorized')}
             </button>
           ))}
       </span>

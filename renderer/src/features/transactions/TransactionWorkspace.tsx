@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { TransactionRow } from '../../../../electron/shared/transactions.ts';
 import { useCategories } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { modalOpen, typedInField } from '../../components/keys.ts';
 import { Money } from '../../components/Money.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -13,21 +14,24 @@ import { EditEntryDialog, NewEntryDialog } from '../own-entries/EntryDialog.tsx'
 import { NewEntryButton, useNewEntryShortcut } from '../own-entries/NewEntryButton.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { categoryOptions } from './category-options.ts';
+import { DensitySwitch, useDensity } from './density.tsx';
 import { type ChangeView, FilterBar, SearchBox } from './FilterBar.tsx';
 import { TransactionDetails } from './TransactionDetails.tsx';
 import { TransactionTable } from './TransactionTable.tsx';
 import { UndoToast } from './UndoToast.tsx';
+import { RuleSuggestionOffer } from '../rules/RuleSuggestionOffer.tsx';
 import { useTransactionEdits } from './useTransactionEdits.ts';
 import { useTransactionRows } from './useTransactionRows.ts';
 import { readViewState, type SortKey, toQuery, writeViewState } from './view-state.ts';
+import './transactions.css';
 
-/** Ctrl+F or "/" (outside a text box) jumps to the search box. */
+/** Ctrl+F or "/" (outside a text box) jumps to the search box; not from under a dialog. */
 function useSearchShortcut() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       const find = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f';
-      if (!find && !(event.key === '/' && !typing)) return;
+      if (!find && !(event.key === '/' && !typedInField(event))) return;
+      if (modalOpen()) return;
       event.preventDefault();
       const box = document.getElementById('transactions-search');
       if (box instanceof HTMLInputElement) {
@@ -128,6 +132,7 @@ export function TransactionWorkspace({
   }
   const edits = useTransactionEdits();
   useSearchShortcut();
+  const [density, setDensity] = useDensity();
 
   const [detailsRow, setDetailsRow] = useState<TransactionRow | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -147,10 +152,11 @@ export function TransactionWorkspace({
     setTagSuggestions([...new Set(rows.loadedRows().flatMap((each) => each.tags))].sort((a, b) => a.localeCompare(b)));
     setDetailsRow(row);
   };
+  /** Back to the table, on its current row: where a panel, a bar or a toast that goes away leaves the user. */
+  const focusTable = () => document.querySelector<HTMLElement>(`.${name}-page [role="grid"]`)?.focus();
   const closeDetails = () => {
     setDetailsRow(null);
-    // Back to the table, on the row whose details were open.
-    document.querySelector<HTMLElement>(`.${name}-page [role="grid"]`)?.focus();
+    focusTable();
   };
 
   const search = (
@@ -182,27 +188,31 @@ export function TransactionWorkspace({
       )}
       {children}
       <FilterBar view={view} onChange={changeView} categories={options} accountFixed={accountId !== undefined} />
-      <dl className="tx-totals" aria-label={t('transactions.totals.label')}>
-        <div>
-          <dt>{t('transactions.totals.count')}</dt>
-          <dd className="money">{rows.isPending ? '…' : rows.total.toLocaleString(language)}</dd>
-        </div>
-        <div>
-          <dt>{t('transactions.totals.in')}</dt>
-          <dd>{rows.totals ? <Money cents={rows.totals.inCents} /> : '…'}</dd>
-        </div>
-        <div>
-          <dt>{t('transactions.totals.out')}</dt>
-          <dd>{rows.totals ? <Money cents={rows.totals.outCents} /> : '…'}</dd>
-        </div>
-        <div>
-          <dt>{t('transactions.totals.net')}</dt>
-          <dd>{rows.totals ? <Money cents={rows.totals.netCents} /> : '…'}</dd>
-        </div>
-      </dl>
+      <div className="tx-summary">
+        <dl className="tx-totals" aria-label={t('transactions.totals.label')}>
+          <div>
+            <dt>{t('transactions.totals.count')}</dt>
+            <dd className="money">{rows.isPending ? '…' : rows.total.toLocaleString(language)}</dd>
+          </div>
+          <div>
+            <dt>{t('transactions.totals.in')}</dt>
+            <dd>{rows.totals ? <Money cents={rows.totals.inCents} /> : '…'}</dd>
+          </div>
+          <div>
+            <dt>{t('transactions.totals.out')}</dt>
+            <dd>{rows.totals ? <Money cents={rows.totals.outCents} /> : '…'}</dd>
+          </div>
+          <div>
+            <dt>{t('transactions.totals.net')}</dt>
+            <dd>{rows.totals ? <Money cents={rows.totals.netCents} /> : '…'}</dd>
+          </div>
+        </dl>
+        <DensitySwitch density={density} onChange={setDensity} />
+      </div>
       {(rows.error ?? edits.error) && (
         <ErrorNotice error={rows.error ?? edits.error} onRetry={() => void edits.retry()} />
       )}
+      <RuleSuggestionOffer />
       {selected.size > 0 && (
         <BulkBar
           count={selected.size}
@@ -210,8 +220,12 @@ export function TransactionWorkspace({
           onCategorize={(categoryId) => {
             edits.bulkCategorize([...selected], categoryId);
             setSelected(new Set());
+            focusTable();
           }}
-          onClear={() => setSelected(new Set())}
+          onClear={() => {
+            setSelected(new Set());
+            focusTable();
+          }}
         />
       )}
       <TransactionTable
@@ -220,6 +234,7 @@ export function TransactionWorkspace({
         categories={options}
         selection={{ ids: selected, set: setSelected }}
         register={accountId !== undefined}
+        density={density}
         onSort={sortBy}
         onRange={onRange}
         onCategorize={(row, categoryId) => edits.categorize(row.id, categoryId)}
@@ -259,7 +274,16 @@ export function TransactionWorkspace({
         />
       )}
       <p className="tx-help muted">{t('transactions.keyboardHelp')}</p>
-      {edits.toast && <UndoToast toast={edits.toast} onUndo={edits.undo} onClose={edits.dismiss} />}
+      {edits.toast && (
+        <UndoToast
+          toast={edits.toast}
+          onUndo={() => {
+            edits.undo();
+            focusTable();
+          }}
+          onClose={edits.dismiss}
+        />
+      )}
       {edits.confirmDialog}
     </Page>
   );
