@@ -83,6 +83,7 @@ test('a language change made elsewhere reaches this window', async ({ app, page 
   await app.open();
   await app.emit('settings:changed', {
     language: 'en',
+    theme: 'system',
     pluggyMode: 'demo',
     closeToTray: true,
     syncIntervalMinutes: 15,
@@ -98,6 +99,7 @@ test('settings changed elsewhere show in an open Settings screen, not only its l
   await expect(page.getByRole('checkbox', { name: /continuar na bandeja/ })).toBeChecked();
   await app.emit('settings:changed', {
     language: 'en',
+    theme: 'system',
     pluggyMode: 'demo',
     closeToTray: false,
     syncIntervalMinutes: 15,

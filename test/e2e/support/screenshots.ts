@@ -34,8 +34,12 @@ export async function screenshotsEverywhere(
     await ready(language);
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(overflow, `${name} at ${width} px in ${language}`).toBeLessThanOrEqual(width);
+      // Polled: charts take the new width a moment after the window's (recharts' ResizeObserver).
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+          message: `${name} at ${width} px in ${language}`,
+        })
+        .toBeLessThanOrEqual(width);
       await page.screenshot({ path: `${shots}/${name}-${language}-${width}.png`, fullPage: true });
     }
   }

@@ -4,7 +4,7 @@ import type { Dashboard } from '../../../../electron/shared/reports.ts';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { accountText } from '../../components/AccountName.tsx';
-import { accountStroke, formatCompactMoney, monthTooltip, formatShortMonth, totalColour } from './chart-format.ts';
+import { accountStroke, chartColours, formatCompactMoney, monthTooltip, formatShortMonth } from './chart-format.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 
 /**
@@ -46,11 +46,12 @@ export function BalanceChart({ balances }: { balances: Dashboard['balances'] }) 
         // Taller with more accounts: the legend below takes a line for every two or three of them.
         <ResponsiveContainer width="100%" height={240 + 20 * Math.max(3, balances.accounts.length)}>
           <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#e2e5ea" />
+            <CartesianGrid vertical={false} stroke={chartColours.grid} />
             <XAxis dataKey="month" tickFormatter={(month: string) => formatShortMonth(month, language)} />
             <YAxis width={84} tickFormatter={(cents: number) => formatCompactMoney(cents, language)} />
             <Tooltip
               {...monthTooltip(language, money, [...balances.accounts.map((_, index) => `account${index}`), 'total'])}
+              cursor={{ stroke: chartColours.grid }}
             />
             <Legend itemSorter={null} formatter={(name) => <span className="report-legend">{name}</span>} />
             {balances.accounts.map((account, index) => (
@@ -62,15 +63,17 @@ export function BalanceChart({ balances }: { balances: Dashboard['balances'] }) 
                 {...accountStroke(index)}
                 strokeWidth={1.5}
                 dot={false}
+                activeDot={{ stroke: chartColours.dotFill }}
                 isAnimationActive={false}
               />
             ))}
             <Line
               dataKey="total"
               name={t('reports.dashboard.total')}
-              stroke={totalColour}
+              stroke={chartColours.total}
               strokeWidth={3}
               dot={false}
+              activeDot={{ stroke: chartColours.dotFill }}
               isAnimationActive={false}
             />
           </LineChart>

@@ -3,14 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { DashboardMonth } from '../../../../electron/shared/reports.ts';
 import { useMoneyFormatter } from '../../components/Money.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import {
-  expenseColour,
-  monthTooltip,
-  formatCompactMoney,
-  formatShortMonth,
-  incomeColour,
-  totalColour,
-} from './chart-format.ts';
+import { chartColours, monthTooltip, formatCompactMoney, formatShortMonth } from './chart-format.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 
 /** Income and expenses side by side each month (expenses as a size), and the month's net as a line. */
@@ -44,31 +37,35 @@ export function MonthlyChart({ months }: { months: DashboardMonth[] }) {
       chart={
         <ResponsiveContainer width="100%" height={300}>
           <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#e2e5ea" />
+            <CartesianGrid vertical={false} stroke={chartColours.grid} />
             <XAxis dataKey="month" tickFormatter={(month: string) => formatShortMonth(month, language)} />
             <YAxis width={84} tickFormatter={(cents: number) => formatCompactMoney(cents, language)} />
-            <Tooltip {...monthTooltip(language, money, ['income', 'expense', 'net'])} />
+            <Tooltip
+              {...monthTooltip(language, money, ['income', 'expense', 'net'])}
+              cursor={{ fill: chartColours.cursor }}
+            />
             <Legend itemSorter={null} formatter={(name) => <span className="report-legend">{name}</span>} />
             <Bar
               dataKey="income"
               name={t('reports.dashboard.income')}
-              fill={incomeColour}
+              fill={chartColours.income}
               isAnimationActive={false}
               maxBarSize={36}
             />
             <Bar
               dataKey="expense"
               name={t('reports.dashboard.expenses')}
-              fill={expenseColour}
+              fill={chartColours.expense}
               isAnimationActive={false}
               maxBarSize={36}
             />
             <Line
               dataKey="net"
               name={t('reports.dashboard.net')}
-              stroke={totalColour}
+              stroke={chartColours.total}
               strokeWidth={2}
-              dot={{ r: 3 }}
+              dot={{ r: 3, fill: chartColours.dotFill }}
+              activeDot={{ stroke: chartColours.dotFill }}
               isAnimationActive={false}
             />
           </ComposedChart>

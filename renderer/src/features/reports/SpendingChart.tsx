@@ -4,7 +4,7 @@ import { Bar, CartesianGrid, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { ReportCategoryLine } from '../../../../electron/shared/reports.ts';
 import { Money, useMoneyFormatter } from '../../components/Money.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { expenseColour, formatCompactMoney, totalColour } from './chart-format.ts';
+import { chartColours, formatCompactMoney, tooltipStyle } from './chart-format.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 import { type ReportView, transactionsLink } from './report-view.ts';
 import { useLineName } from './useLineName.ts';
@@ -54,7 +54,7 @@ export function SpendingChart({ spending, view }: { spending: ReportCategoryLine
               margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
               accessibilityLayer={false}
             >
-              <CartesianGrid horizontal={false} stroke="#e2e5ea" />
+              <CartesianGrid horizontal={false} stroke={chartColours.grid} />
               <XAxis type="number" tickFormatter={(cents: number) => formatCompactMoney(cents, language)} />
               <YAxis
                 type="category"
@@ -66,11 +66,12 @@ export function SpendingChart({ spending, view }: { spending: ReportCategoryLine
               />
               <Tooltip
                 formatter={(value) => [money(Number(value)), t('reports.dashboard.spent')]}
-                itemStyle={{ color: totalColour }}
+                {...tooltipStyle}
+                cursor={{ fill: chartColours.cursor }}
               />
               <Bar
                 dataKey="spent"
-                fill={expenseColour}
+                fill={chartColours.expense}
                 isAnimationActive={false}
                 maxBarSize={24}
                 cursor="pointer"

@@ -39,23 +39,13 @@ export function formatLongMonth(month: string, language: Language): string {
 }
 
 /**
- * One colour per account on the balance chart, each a hue of its own (D3's ten categorical
- * colours: no two shades of one colour, each dark enough for a thin line on white), then
- * the same ten dashed, then dotted (`accountStroke`): three banks of three accounts get
- * nine colours, never one twice. The legend and the tooltip name each line as well.
+ * One colour per account on the balance chart, each a hue of its own (--chart-series-1 to
+ * -10 in styles.css: no two shades of one colour, each strong enough for a thin line on the
+ * theme's background), then the same ten dashed, then dotted (`accountStroke`): three banks
+ * of three accounts get nine colours, never one twice. The legend and the tooltip name each
+ * line as well.
  */
-export const accountColours = [
-  '#1f77b4',
-  '#ff7f0e',
-  '#2ca02c',
-  '#d62728',
-  '#9467bd',
-  '#8c564b',
-  '#e377c2',
-  '#17becf',
-  '#bcbd22',
-  '#7f7f7f',
-];
+const accountColours = Array.from({ length: 10 }, (_, index) => `var(--chart-series-${index + 1})`);
 const accountDashes = [undefined, '6 3', '2 2'];
 
 /** The nth account's line: a colour of its own, then a dash pattern once the colours run out. */
@@ -64,9 +54,27 @@ export function accountStroke(index: number): { stroke: string; strokeDasharray?
   const dash = accountDashes[Math.floor(index / accountColours.length) % accountDashes.length];
   return dash ? { stroke, strokeDasharray: dash } : { stroke };
 }
-export const incomeColour = '#0f766e';
-export const expenseColour = '#e8846b';
-export const totalColour = '#1d2330';
+
+/**
+ * The charts' colours are the theme's (styles.css): SVG takes CSS variables in fill and
+ * stroke, so a chart changes with the theme without drawing again.
+ */
+export const chartColours = {
+  income: 'var(--chart-income)',
+  expense: 'var(--chart-expense)',
+  total: 'var(--chart-total)',
+  grid: 'var(--chart-grid)',
+  /** Under the pointer: a bar's column, a line chart's month. */
+  cursor: 'var(--chart-cursor)',
+  /** A line's dots: hollow, in the card's colour. */
+  dotFill: 'var(--surface)',
+} as const;
+
+/** A tooltip box in the theme (recharts draws its own white one by default). */
+export const tooltipStyle = {
+  contentStyle: { background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' },
+  itemStyle: { color: 'var(--text)' },
+} as const;
 
 /**
  * The month-by-month charts' tooltip: the month in full, full amounts in the text colour
@@ -77,6 +85,6 @@ export function monthTooltip(language: Language, money: (cents: number) => strin
     formatter: (value: unknown) => money(Number(value)),
     labelFormatter: (month: unknown) => (typeof month === 'string' ? formatLongMonth(month, language) : ''),
     itemSorter: (item: { dataKey?: unknown }) => seriesKeys.indexOf(String(item.dataKey)),
-    itemStyle: { color: totalColour },
+    ...tooltipStyle,
   };
 }

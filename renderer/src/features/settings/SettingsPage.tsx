@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { changeLanguage } from '../../i18n/index.ts';
 import { PluggyAccountSection } from './PluggyAccountSection.tsx';
 import { ReportOwnerSection } from './ReportOwnerSection.tsx';
+import { ThemeChoice } from './ThemeChoice.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function SettingsPage() {
           </p>
         </div>
       )}
+      {settings.data && <ThemeChoice />}
       {settings.data && (
         <div className="field">
           <label className="checkbox">
