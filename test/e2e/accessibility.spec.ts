@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import type { AccountSummary, Language, Theme } from '../../electron/shared/models.ts';
-import { type AppFixture, expect, test } from './support/app.ts';
+import { expect, test } from './support/app.ts';
 import { type AxeFindings, checkAccessibility } from './support/axe.ts';
 import { localeText } from './support/locale-text.ts';
-import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
-import { invokeFromPage, useLanguage } from './support/screenshots.ts';
+import { seedRealisticBook } from './support/realistic-book.ts';
+import { useLanguage } from './support/screenshots.ts';
 
 /**
  * Issue 20: every screen, with its panels and dialogs open, passes axe's WCAG 2.1 A/AA
@@ -140,31 +140,6 @@ const screens = (checking: AccountSummary): Screen[] => [
   },
 ];
 
-/** A realistic book: the synced demo bank, a manual account, a rule, and a reconciliation started. */
-async function seedBook(app: AppFixture, page: Page): Promise<AccountSummary> {
-  await linkSyncedSandboxBank(app, page);
-  await invokeFromPage(page, 'accounts:create-manual', {
-    institution: 'Carteira',
-    name: 'Dinheiro do escritório',
-    kind: 'CHECKING_ACCOUNT',
-    openingBalanceCents: 25_000,
-    openingBalanceDate: '2026-01-01',
-  });
-  await invokeFromPage(page, 'rules:save', {
-    name: 'Corridas de aplicativo',
-    conditions: [{ field: 'description', operator: 'contains', value: 'uber' }],
-    actions: { usage: 'business', tags: ['transporte'] },
-  });
-  const accounts = await invokeFromPage<AccountSummary[]>(page, 'accounts:list');
-  const checking = accounts.find((account) => account.subtype === 'CHECKING_ACCOUNT' && account.mode !== 'manual');
-  if (!checking) throw new Error('the sandbox bank has a checking account');
-  await go(page, '/reconciliation', 'Conciliação');
-  await page.getByLabel('Conta', { exact: true }).selectOption(checking.id);
-  await page.getByRole('button', { name: 'Começar conciliação' }).click();
-  await expect(page.getByRole('grid', { name: /^Transações até/ })).toBeVisible();
-  return checking;
-}
-
 /** Chooses the theme in Settings, as the user does, and waits until the window wears it. */
 async function useTheme(page: Page, theme: Exclude<Theme, 'system'>): Promise<void> {
   const result = await page.evaluate((chosen) => window.balancete?.invoke('settings:update', { theme: chosen }), theme);
@@ -196,7 +171,7 @@ for (const theme of ['light', 'dark'] as const) {
       test.setTimeout(480_000);
       // Charts and panels that animate in are checked as they stand, not mid-way.
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      const checking = await seedBook(app, page);
+      const checking = await seedRealisticBook(app, page);
       await useTheme(page, theme);
       await useLanguage(page, language);
       const where = `${theme}, ${language}`;

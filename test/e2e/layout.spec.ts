@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import type { AccountSummary, Language } from '../../electron/shared/models.ts';
+import type { Language } from '../../electron/shared/models.ts';
 import { expect, test } from './support/app.ts';
 import { emptyOnTheRight, fullyVisibleRows, layoutProblems } from './support/layout.ts';
-import { linkSyncedSandboxBank } from './support/sandbox-bank.ts';
-import { invokeFromPage, useLanguage } from './support/screenshots.ts';
+import { seedRealisticBook } from './support/realistic-book.ts';
+import { useLanguage } from './support/screenshots.ts';
 
 /**
  * Issue 20: every screen fits every window the app allows, from 960×640 up. A realistic
@@ -106,21 +106,7 @@ function screens(accountId: string): Screen[] {
 
 test('every screen fits 960×640, 1280×800 and 1920×1080 in both languages', async ({ app, page }) => {
   test.setTimeout(240_000);
-  await linkSyncedSandboxBank(app, page);
-  await invokeFromPage(page, 'accounts:create-manual', {
-    institution: 'Carteira',
-    name: 'Dinheiro',
-    kind: 'CASH',
-    openingBalanceCents: 25_000,
-    openingBalanceDate: '2026-01-01',
-  });
-  const accounts = await invokeFromPage<AccountSummary[]>(page, 'accounts:list');
-  const checking = accounts.find((account) => account.displayName.includes('Conta Corrente'));
-  if (!checking) throw new Error(`no checking account in ${accounts.map((each) => each.displayName).join(', ')}`);
-  // A reconciliation under way: Conciliação opens on its draft, lines and all.
-  await open(page, `/reconciliation?account=${checking.id}`);
-  await page.getByRole('button', { name: 'Começar conciliação' }).click();
-  await expect(page.locator('.recon-workspace-header')).toBeVisible();
+  const checking = await seedRealisticBook(app, page);
 
   const problems: string[] = [];
   for (const language of languages) {
