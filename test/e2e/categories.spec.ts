@@ -5,6 +5,7 @@ import { categories as pluggyTaxonomy } from '../../electron/core/sandbox/taxono
 import { seedTwoAccounts } from '../fixtures/seed.ts';
 import { expect, test } from './support/app.ts';
 import { insertTransactions } from './support/book.ts';
+import { optionNames, pickCategory } from './support/category-picker.ts';
 import { transactionRow } from './support/transaction-grid.ts';
 
 /** Pluggy's whole taxonomy (as the sandbox serves it) and two uncategorized transactions. */
@@ -98,7 +99,18 @@ test('create, rename, use, merge and archive a category', async ({ app, page }) 
 
   await details(page).getByRole('button', { name: 'Nova subcategoria' }).click();
   const createChild = page.getByRole('dialog', { name: 'Nova categoria' });
-  await expect(createChild.getByLabel('Dentro de')).toHaveValue(/^user:/);
+  await expect(createChild.getByRole('button', { name: 'Dentro de: ' })).toHaveAccessibleName('Dentro de: Consultoria');
+  // The picker offers the top level first, then top-level categories only; Esc closes it, not the dialog.
+  await createChild.getByRole('button', { name: 'Dentro de: ' }).click();
+  const parentPicker = createChild.getByRole('combobox', { name: 'Dentro de', exact: true });
+  const parents = await optionNames(parentPicker);
+  expect(parents[0]).toBe('Nenhuma (categoria principal)');
+  expect(parents).toContain('Consultoria');
+  expect(parents).not.toContain('Receitas › Receita de serviços');
+  await parentPicker.press('Escape');
+  await expect(parentPicker).toHaveCount(0);
+  await expect(createChild).toBeVisible();
+  await expect(createChild.getByRole('button', { name: 'Dentro de: ' })).toBeFocused();
   await createChild.getByLabel('Nome').fill('Mentorias');
   await createChild.getByRole('button', { name: 'Criar categoria' }).click();
   await expect(item(page, 'Mentorias')).toBeFocused();
@@ -136,16 +148,34 @@ test('create, rename, use, merge and archive a category', async ({ app, page }) 
   await expect(details(page)).toContainText('1 transação');
   await details(page).getByRole('button', { name: 'Mesclar em outra…' }).click();
   const merge = page.getByRole('dialog', { name: 'Mesclar “Mentorias” em outra categoria' });
-  const target = merge.getByLabel('Mover tudo para');
+  const target = merge.getByRole('button', { name: 'Mover tudo para: ' });
   await expect(target).toBeFocused();
+  await expect(target).toHaveAccessibleName('Mover tudo para: Escolha a categoria');
+  // Nothing chosen yet: nothing to confirm.
+  await expect(merge.getByRole('button', { name: 'Mesclar' })).toBeDisabled();
   // Neither itself nor anything archived is offered.
-  await expect(target.locator('option', { hasText: /^Consultorias › Mentorias$/ })).toHaveCount(0);
-  await target.selectOption('Receitas › Receita de serviços');
+  await page.keyboard.press('Enter');
+  const targetPicker = merge.getByRole('combobox', { name: 'Mover tudo para', exact: true });
+  await expect(targetPicker).toBeFocused();
+  const targets = await optionNames(targetPicker);
+  expect(targets).toContain('Receitas › Receita de serviços');
+  expect(targets).not.toContain('Consultorias › Mentorias');
+  await page.screenshot({ path: 'test-results/screenshots/categories-merge-picker.png' });
+  // Esc closes the picker first, then the dialog.
+  await page.keyboard.press('Escape');
+  await expect(targetPicker).toHaveCount(0);
+  await expect(target).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(merge).toHaveCount(0);
+  await expect(details(page).getByRole('button', { name: 'Mesclar em outra…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(target).toBeFocused();
+  await pickCategory(merge, 'Mover tudo para', 'servicos', 'Receitas › Receita de serviços');
   await expect(merge).toContainText('1 transação passa para “Receita de serviços”');
   await expect(merge).toContainText('as regras que escolhem “Mentorias” passam a escolher “Receita de serviços”');
   await expect(merge).toContainText('“Mentorias” fica arquivada');
   await page.screenshot({ path: 'test-results/screenshots/categories-merge.png' });
-  await target.press('Enter');
+  await merge.getByRole('button', { name: 'Mesclar' }).press('Enter');
   await expect(merge).toHaveCount(0);
   await expect(page.getByRole('status')).toHaveText('“Mentorias” mesclada em “Receita de serviços”.');
   await expect(item(page, 'Mentorias')).toHaveCount(0);
@@ -187,7 +217,7 @@ test('an error from Balancete shows in plain words inside the dialog', async ({ 
   await choose(page, 'Software e assinaturas');
   await details(page).getByRole('button', { name: 'Mesclar em outra…' }).click();
   const merge = page.getByRole('dialog', { name: 'Mesclar “Software e assinaturas” em outra categoria' });
-  await merge.getByLabel('Mover tudo para').selectOption('Despesas dedutíveis (livro-caixa) › Contador');
+  await pickCategory(merge, 'Mover tudo para', 'contador', 'Despesas dedutíveis (livro-caixa) › Contador');
   // Archived elsewhere while the dialog was open: the merge is refused and the dialog says why.
   app.database.sqlite
     .prepare("UPDATE categories SET archived_at = '2026-11-20T00:00:00.000Z' WHERE id = 'user:preset:accountant'")

@@ -115,6 +115,21 @@ test('details by keyboard: tags, business and deductible are kept across closing
     'href',
     '#/rules?fromTransaction=t2',
   );
+
+  // Back in the grid with the panel still open: Esc closes the panel first, on the same row,
+  // and only a second Esc clears the selection.
+  const acme = transactionRow(page, 'ACME LTDA');
+  await acme.locator('.tx-description').click();
+  await page.keyboard.press('Space');
+  await expect(acme).toHaveAttribute('aria-selected', 'true');
+  await expect(details).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(transactionGrid(page)).toBeFocused();
+  await expect(transactionGrid(page)).toHaveAttribute('aria-activedescendant', (await acme.getAttribute('id')) ?? '');
+  await expect(acme).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(acme).toHaveAttribute('aria-selected', 'false');
 });
 
 test('split: refused until the parts add up, then marked on the row, then removed', async ({ app, page }) => {
@@ -125,6 +140,16 @@ test('split: refused until the parts add up, then marked on the row, then remove
   await details.getByRole('button', { name: 'Dividir transação' }).click();
   // The first part starts with the whole amount.
   await expect(details.getByLabel('Valor da parte 1')).toHaveValue('150,00');
+  // A part added and taken away again: focus goes to the amount of the part before, not the page.
+  await details.getByRole('button', { name: 'Adicionar parte' }).click();
+  await details.getByRole('button', { name: 'Remover parte 3' }).press('Enter');
+  await expect(details.getByLabel('Valor da parte 3')).toHaveCount(0);
+  await expect(details.getByLabel('Valor da parte 2')).toBeFocused();
+  // The first of three taken away: the parts left cannot go, so focus goes to adding one.
+  await details.getByRole('button', { name: 'Adicionar parte' }).click();
+  await details.getByRole('button', { name: 'Remover parte 1' }).press('Enter');
+  await expect(details.getByLabel('Valor da parte 3')).toHaveCount(0);
+  await expect(details.getByRole('button', { name: 'Adicionar parte' })).toBeFocused();
   await pickCategory(details, 'Categoria da parte 1', 'softw', 'Software');
   await details.getByLabel('Valor da parte 1').fill('100,00');
   await pickCategory(details, 'Categoria da parte 2', 'restau', 'Refeições › Restaurantes');

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CategorySummary, ReportGroup } from '../../../../electron/shared/categories.ts';
 import { useCategoryChange } from '../../api/queries.ts';
 import { groupChoices } from '../classification/group-labels.ts';
+import { CategoryChoiceField } from './CategoryChoiceField.tsx';
 import { CategoryNameField } from './CategoryNameField.tsx';
-import { CategoryOptions } from './CategoryOptions.tsx';
 import { FormDialog } from './FormDialog.tsx';
 
 /** A new category of the user's: its name, the top-level category it sits under (if any) and its report group. */
@@ -40,12 +40,16 @@ export function CreateCategoryDialog({
     >
       <CategoryNameField label={t('categories.create.name')} value={name} onChange={setName} />
       <div className="field">
-        <label htmlFor={`${id}-parent`}>{t('categories.create.parent')}</label>
-        <select id={`${id}-parent`} value={parentId} onChange={(event) => setParentId(event.target.value)}>
-          <option value="">{t('categories.create.parentNone')}</option>
-          {/* The tree has two levels for the user's categories: only a top-level one takes children. */}
-          <CategoryOptions all={categories} offered={(category) => !category.archived && category.parentId === null} />
-        </select>
+        {/* The tree has two levels for the user's categories: only a top-level one takes children. */}
+        <CategoryChoiceField
+          all={categories}
+          offered={(category) => !category.archived && category.parentId === null}
+          value={parentId}
+          onChange={setParentId}
+          label={t('categories.create.parent')}
+          placeholder={t('categories.create.parentNone')}
+          extras={[{ id: '', label: t('categories.create.parentNone') }]}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-group`}>{t('categories.create.group')}</label>

@@ -4,8 +4,8 @@ import type { CategorySummary } from '../../../../electron/shared/categories.ts'
 import { useCategoryChange, useCategoryUsage } from '../../api/queries.ts';
 import { declined, isReconciledRefusal, useReconciledConfirmation } from '../../components/ReconciledConfirm.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { CategoryChoiceField } from './CategoryChoiceField.tsx';
 import { categoryName } from './category-tree.ts';
-import { CategoryOptions } from './CategoryOptions.tsx';
 import { FormDialog } from './FormDialog.tsx';
 
 /**
@@ -48,6 +48,7 @@ export function MergeCategoryDialog({
         title={t('categories.merge.title', { name })}
         confirmLabel={t('categories.merge.confirm')}
         danger
+        confirmDisabled={!into}
         // The reconciled-transactions refusal is a question (asked above), not a failure to show.
         change={{ isPending: merge.isPending, error: isReconciledRefusal(merge.error) ? null : merge.error }}
         onConfirm={() =>
@@ -61,20 +62,16 @@ export function MergeCategoryDialog({
         onClose={onClose}
       >
         <div className="field">
-          <label htmlFor={`${id}-target`}>{t('categories.merge.target')}</label>
-          <select
-            id={`${id}-target`}
-            value={into}
-            required
-            autoFocus
-            aria-describedby={children.length > 0 ? `${id}-target-help` : undefined}
-            onChange={(event) => setInto(event.target.value)}
-          >
-            <option value="" disabled>
-              {t('categories.merge.choose')}
-            </option>
-            <CategoryOptions all={categories} offered={offered} />
-          </select>
+          {/* The chip is the dialog's first control: the dialog opens on it. */}
+          <CategoryChoiceField
+            all={categories}
+            offered={offered}
+            value={into || null}
+            onChange={setInto}
+            label={t('categories.merge.target')}
+            placeholder={t('categories.merge.choose')}
+            describedBy={children.length > 0 ? `${id}-target-help` : undefined}
+          />
           {children.length > 0 && (
             <p id={`${id}-target-help`} className="field-help">
               {t('categories.merge.topLevelOnly', { name })}

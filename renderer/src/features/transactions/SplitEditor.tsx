@@ -54,12 +54,15 @@ export function SplitEditor({
    * Where focus goes after a save: the button it was on is disabled (nothing left to save) or
    * gone (the split removed), which would drop focus on the page, out of reach of the panel's Esc.
    */
-  const refocus = useRef<'editor' | 'start' | null>(null);
+  const refocus = useRef<'editor' | 'start' | 'add' | { amountOf: number } | null>(null);
+  const amountFields = useRef<(HTMLInputElement | null)[]>([]);
+  const addPart = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const target = refocus.current;
     if (target === null) return;
     refocus.current = null;
-    (target === 'editor' ? editor : start).current?.focus();
+    if (typeof target === 'object') amountFields.current[target.amountOf]?.focus();
+    else ({ editor, start, add: addPart })[target].current?.focus();
   });
 
   if (draft === null) {
@@ -84,6 +87,12 @@ export function SplitEditor({
   const check = checkSplit(amountCents, draft);
   const change = (index: number, patch: Partial<DraftPart>) =>
     setDraft(draft.map((part, at) => (at === index ? { ...part, ...patch } : part)));
+  const remove = (index: number) => {
+    // The × pressed goes (the last part's) or turns disabled (two parts left): focus would drop
+    // on the page, so it goes to the part before, or to adding one. Else the next part's × takes its place.
+    if (index === draft.length - 1 || draft.length <= 3) refocus.current = index > 0 ? { amountOf: index - 1 } : 'add';
+    setDraft(draft.filter((_, at) => at !== index));
+  };
   const save = async (parts: SplitPart[]) => {
     setSaving(true);
     const done = await onSave(parts);
@@ -137,6 +146,9 @@ export function SplitEditor({
                 onChange={(categoryId) => change(index, { categoryId })}
               />
               <input
+                ref={(node) => {
+                  amountFields.current[index] = node;
+                }}
                 className="money-input"
                 inputMode="decimal"
                 aria-label={t('transactions.details.split.amount', { position })}
@@ -156,7 +168,7 @@ export function SplitEditor({
                 aria-label={t('transactions.details.split.removePart', { position })}
                 title={t('transactions.details.split.removePart', { position })}
                 disabled={draft.length <= 2}
-                onClick={() => setDraft(draft.filter((_, at) => at !== index))}
+                onClick={() => remove(index)}
               >
                 ×
               </button>
@@ -166,6 +178,7 @@ export function SplitEditor({
       </ol>
       <div className="split-footer">
         <button
+          ref={addPart}
           type="button"
           className="link-button"
           disabled={draft.length >= maxParts}

@@ -65,6 +65,7 @@ export function TransactionTable({
   onCategorize,
   onSaveNote,
   onOpenDetails,
+  onCloseDetails,
 }: {
   view: ViewState;
   rows: TransactionRows;
@@ -78,6 +79,8 @@ export function TransactionTable({
   onCategorize: (row: TransactionRow, categoryId: string) => void;
   onSaveNote: (row: TransactionRow, notes: string) => void;
   onOpenDetails: (row: TransactionRow) => void;
+  /** Given while the details panel is open: the grid's Esc closes it before it clears the selection. */
+  onCloseDetails?: () => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -211,6 +214,9 @@ export function TransactionTable({
     } else if (event.key.toLowerCase() === 'd' && !event.ctrlKey && !event.metaKey && !event.altKey && row) {
       event.preventDefault();
       onOpenDetails(row);
+    } else if (event.key === 'Escape' && onCloseDetails) {
+      event.preventDefault();
+      onCloseDetails();
     } else if (event.key === 'Escape' && selection.ids.size > 0) {
       event.preventDefault();
       selection.set(new Set());

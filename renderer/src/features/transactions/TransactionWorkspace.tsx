@@ -240,6 +240,7 @@ export function TransactionWorkspace({
         onCategorize={(row, categoryId) => edits.categorize(row.id, categoryId)}
         onSaveNote={(row, notes) => edits.saveNote(row.id, notes)}
         onOpenDetails={openDetails}
+        onCloseDetails={detailsRow ? closeDetails : undefined}
       />
       {detailsRow && (
         <TransactionDetails
