@@ -52,8 +52,12 @@ test('a finished export offers to open the file or its folder, starting on Abrir
       { path, action: 'open' },
       { path, action: 'reveal' },
     ]);
-  const asked = app.ipc.filter((each) => String(each.channel).startsWith('exports:') && each.channel !== 'exports:csv');
-  expect(asked.map((each) => [each.channel, each.input])).toEqual([
+  // The bridge logs a request once its answer is back, a moment after the shell heard it.
+  const asked = () =>
+    app.ipc
+      .filter((each) => String(each.channel).startsWith('exports:') && each.channel !== 'exports:csv')
+      .map((each) => [each.channel, each.input]);
+  await expect.poll(asked).toEqual([
     ['exports:open-file', { path }],
     ['exports:show-in-folder', { path }],
   ]);
